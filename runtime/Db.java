@@ -1,0 +1,13 @@
+///usr/bin/env jbang "$0" "$@" ; exit $?
+//JAVA 17+
+//SOURCES workbook/**.java
+
+import workbook.cli.CommandRunner;
+import workbook.cli.NotYetCommand;
+
+/** Entry script for `./jbang db`: wiring only. */
+public class Db {
+    public static void main(String... args) {
+        CommandRunner.exit("db", new NotYetCommand(), args);
+    }
+}
