@@ -11,10 +11,11 @@ public final class LiveDatabase {
     }
 
     /** Starts or attaches to the learner's server (showing progress) and returns how to reach crm_db. */
-    public static ConnectionInfo ensureUp(DatabaseOptions options) {
+    public static RunningDatabase ensureUp(DatabaseOptions options) {
         if (options.url() == null) {
             throw UserError.environment("No database yet: pass --url jdbc:postgresql://HOST:PORT/crm_db?user=...&password=...", null);
         }
-        return JdbcUrls.parse(options.url());
+        ConnectionInfo info = JdbcUrls.parse(options.url());
+        return new RunningDatabase(info, "url", "connected to the server you named at " + info.host() + ":" + info.port());
     }
 }
