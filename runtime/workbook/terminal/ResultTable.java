@@ -100,7 +100,7 @@ public final class ResultTable {
 
     /** Narrows the widest columns, one column at a time, until the table fits the width (or cannot shrink further). */
     private int[] fit(int[] widths) {
-        int overhead = 1 + 3 * Math.max(0, widths.length - 1);
+        int overhead = 2 + 3 * Math.max(0, widths.length - 1); // " " before, " | " between, " " after (separator line)
         for (int c = 0; c < widths.length; c++) {
             widths[c] = Math.min(widths[c], Math.max(MIN_COLUMN, width - overhead));
         }
