@@ -25,6 +25,11 @@ public sealed interface StatementOutcome {
             columnTypes = List.copyOf(columnTypes);
             rows = rows.stream().map(row -> java.util.Collections.unmodifiableList(new java.util.ArrayList<>(row))).toList();
         }
+
+        /** True when counting stopped at {@link StatementExecutor#MAX_COUNTED}: the statement would have returned more. */
+        public boolean countIsLowerBound() {
+            return totalRows >= StatementExecutor.MAX_COUNTED;
+        }
     }
 
     /**

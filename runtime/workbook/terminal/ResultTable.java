@@ -62,7 +62,7 @@ public final class ResultTable {
             out.append(line(headerLine)).append('\n');
         }
         out.append(n == 0 ? "--" : String.join("+", separator)).append('\n');
-        for (List<String> row : cells) {
+        for (List<String> row : n == 0 ? List.<List<String>>of() : cells) { // SELECT; has rows but nothing to show in them
             List<String> shown = new ArrayList<>(n);
             for (int c = 0; c < n; c++) {
                 shown.add(cell(row.get(c), widths[c], isNumeric(result, c), c == n - 1));
@@ -87,7 +87,8 @@ public final class ResultTable {
     /** The footer psql prints, or how many of how many rows are shown. */
     public static String footer(Rows result) {
         if (result.truncated()) {
-            return "(showing " + result.rows().size() + " of " + result.totalRows() + " rows)";
+            String total = result.countIsLowerBound() ? "more than " + result.totalRows() : String.valueOf(result.totalRows());
+            return "(showing " + result.rows().size() + " of " + total + " rows)";
         }
         return result.totalRows() == 1 ? "(1 row)" : "(" + result.totalRows() + " rows)";
     }

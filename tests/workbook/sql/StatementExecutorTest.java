@@ -183,4 +183,36 @@ class StatementExecutorTest {
         }
         assertThat(((Rows) last).rows().get(0)).containsExactly("2", "HI;");
     }
+
+    @Test
+    void hugeResultsAreStoppedByTheServerAndSaySo() {
+        Rows rows = (Rows) run("SELECT g FROM generate_series(1, 1000000000) g");
+        assertThat(rows.totalRows()).isEqualTo(StatementExecutor.MAX_COUNTED);
+        assertThat(rows.countIsLowerBound()).isTrue();
+        assertThat(workbook.terminal.ResultTable.footer(rows)).isEqualTo("(showing 1000 of more than 100000 rows)");
+    }
+
+    @Test
+    void copyThroughTheClientIsRefusedWithAWayOut() {
+        run("CREATE TABLE t (a int)");
+        Failed failed = (Failed) run("COPY t FROM STDIN");
+        assertThat(failed.sqlState()).isEqualTo("0A000");
+        assertThat(failed.message()).contains("\\copy");
+        assertThat(run("SELECT 1")).isInstanceOf(Rows.class);
+    }
+
+    @Test
+    void commandTagsForLessCommonStatements() {
+        assertThat(run("CREATE EXTENSION IF NOT EXISTS pgcrypto")).isEqualTo(new Done("CREATE EXTENSION", 0));
+        assertThat(run("CREATE TABLE t (a int)")).isEqualTo(new Done("CREATE TABLE", 0));
+        assertThat(run("SELECT * INTO t2 FROM t")).isEqualTo(new Done("SELECT 0", 0));
+        assertThat(run("COMMENT ON TABLE t IS 'x'")).isEqualTo(new Done("COMMENT", 0));
+        assertThat(run("DO $$ BEGIN END $$")).isEqualTo(new Done("DO", 0));
+        assertThat(run("SET search_path = public")).isEqualTo(new Done("SET", 0));
+        assertThat(run("CREATE USER learner_x")).isEqualTo(new Done("CREATE ROLE", 0));
+        assertThat(run("DROP USER learner_x")).isEqualTo(new Done("DROP ROLE", 0));
+        assertThat(run("CREATE MATERIALIZED VIEW mv AS SELECT 1")).isEqualTo(new Done("SELECT 1", 1));
+        assertThat(run("REFRESH MATERIALIZED VIEW mv")).isEqualTo(new Done("REFRESH MATERIALIZED VIEW", 0));
+        assertThat(run("/* why */ -- and how\n  ALTER TABLE t ADD b int")).isEqualTo(new Done("ALTER TABLE", 0));
+    }
 }
