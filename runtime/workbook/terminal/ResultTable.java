@@ -1,6 +1,7 @@
 package workbook.terminal;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import workbook.sql.StatementOutcome.Rows;
@@ -48,7 +49,7 @@ public final class ResultTable {
         }
         int[] natural = naturalWidths(headers, cells);
         if (expand(natural, result)) {
-            return new ExpandedTable(colour, width).render(headers, cells) + footer(result);
+            return new ExpandedTable(colour, width).render(headers, cells) + footer(result) + textNullNote(result);
         }
         int[] widths = fit(natural);
         StringBuilder out = new StringBuilder();
@@ -69,7 +70,7 @@ public final class ResultTable {
             }
             out.append(line(shown)).append('\n');
         }
-        out.append(footer(result));
+        out.append(footer(result)).append(textNullNote(result));
         return out.toString();
     }
 
@@ -82,6 +83,26 @@ public final class ResultTable {
             total += w;
         }
         return total > width && natural.length > 1 && !result.rows().isEmpty() && result.rows().size() <= EXPANDED_MAX_ROWS;
+    }
+
+    /**
+     * A text value spelled NULL prints like a NULL (the classic {@code VALUES ('NULL')} slip): name the columns
+     * holding such text, so the difference shows even without colour.
+     */
+    static String textNullNote(Rows result) {
+        Set<String> columns = new LinkedHashSet<>();
+        for (List<String> row : result.rows()) {
+            for (int c = 0; c < row.size(); c++) {
+                if (row.get(c) != null && row.get(c).equalsIgnoreCase(NULL)) {
+                    columns.add(result.columns().get(c));
+                }
+            }
+        }
+        if (columns.isEmpty()) {
+            return "";
+        }
+        return "\nnote: " + String.join(", ", columns) + (columns.size() == 1 ? " holds" : " hold")
+                + " the text 'NULL', which is a string, not a SQL NULL";
     }
 
     /** The footer psql prints, or how many of how many rows are shown. */
