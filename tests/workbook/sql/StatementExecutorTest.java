@@ -218,4 +218,22 @@ class StatementExecutorTest {
         assertThat(run("REFRESH MATERIALIZED VIEW mv")).isEqualTo(new Done("REFRESH MATERIALIZED VIEW", 0));
         assertThat(run("/* why */ -- and how\n  ALTER TABLE t ADD b int")).isEqualTo(new Done("ALTER TABLE", 0));
     }
+
+    @Test
+    void cancelStopsTheRunningStatementAndTheConnectionStaysUsable() throws Exception {
+        var canceller = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        try {
+            canceller.schedule(() -> {
+                StatementExecutor.cancel(connection);
+                return null;
+            }, 500, java.util.concurrent.TimeUnit.MILLISECONDS);
+            long started = System.nanoTime();
+            Failed failed = (Failed) run("SELECT pg_sleep(30)");
+            assertThat(failed.sqlState()).isEqualTo("57014");
+            assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(20_000);
+        } finally {
+            canceller.shutdownNow();
+        }
+        assertThat(run("SELECT 1")).isInstanceOf(Rows.class);
+    }
 }
