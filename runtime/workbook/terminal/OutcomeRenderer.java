@@ -2,6 +2,7 @@ package workbook.terminal;
 
 import workbook.sql.CommandTag;
 import workbook.sql.Execution;
+import workbook.sql.ServerNotice;
 import workbook.sql.SqlStatement;
 import workbook.sql.StatementOutcome;
 import workbook.sql.StatementOutcome.Done;
@@ -92,8 +93,8 @@ public final class OutcomeRenderer {
 
     private String notices(Execution execution) {
         StringBuilder out = new StringBuilder();
-        for (String notice : execution.notices()) {
-            out.append(style(Console.Style.YELLOW, "NOTICE:")).append("  ").append(notice).append('\n');
+        for (ServerNotice notice : execution.messages()) {
+            out.append(style(Console.Style.YELLOW, notice.severity() + ":")).append("  ").append(notice.message()).append('\n');
         }
         return out.toString();
     }

@@ -120,4 +120,11 @@ class OutcomeRendererTest {
         List<StatementRun> runs = ScriptRunner.run(connection, "\\d users", ScriptRunner.OnError.CONTINUE);
         assertThat(renderer.render(runs.get(0))).startsWith("skipped \\d users: a psql command");
     }
+
+    @Test
+    void warningsKeepTheirSeverity() {
+        assertThat(run("COMMIT")).isEqualTo("""
+                WARNING:  there is no transaction in progress
+                COMMIT""");
+    }
 }
