@@ -127,4 +127,13 @@ class OutcomeRendererTest {
                 WARNING:  there is no transaction in progress
                 COMMIT""");
     }
+
+    @Test
+    void colourMarksTheErrorAndTheCaretOnlyWhenAskedFor() {
+        String sql = "SELECT nope";
+        String coloured = new OutcomeRenderer(true, 100).render(StatementExecutor.run(connection, sql), sql);
+        assertThat(coloured).startsWith("\u001b[31mERROR:\u001b[0m  column \"nope\" does not exist")
+                .contains("       \u001b[31m^\u001b[0m");
+        assertThat(run(sql)).doesNotContain("\u001b");
+    }
 }
