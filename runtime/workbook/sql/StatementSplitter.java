@@ -58,6 +58,9 @@ public final class StatementSplitter {
                 i = SqlLexer.lineEnd(src, i);
             } else if (c == '/' && next == '*') {
                 i = SqlLexer.blockCommentEnd(src, i);
+            } else if (c == '\\' && next == ';' && parenDepth == 0 && beginDepth == 0) {
+                finishStatement(); // psql's \; joins statements into one request; sent one by one they do the same
+                i += 2;
             } else if (c == '\\') {
                 i = metaCommand(i);
             } else if (c == ';' && parenDepth == 0 && beginDepth == 0) {

@@ -53,6 +53,7 @@ class StatementSplitterTest {
                 Arguments.of("CASE outside a function does not hold the semicolon", "SELECT CASE WHEN true THEN 1 END; SELECT 2",
                         List.of("SELECT CASE WHEN true THEN 1 END", "SELECT 2")),
                 Arguments.of("lone CR line ends", "SELECT 1;\rSELECT 2;", List.of("SELECT 1", "SELECT 2")),
+                Arguments.of("psql's backslash-semicolon", "SELECT 1\\; SELECT 2;", List.of("SELECT 1", "SELECT 2")),
                 Arguments.of("unterminated string runs to the end", "SELECT 'oops; SELECT 2", List.of("SELECT 'oops; SELECT 2")));
     }
 
