@@ -94,7 +94,7 @@ public final class OutcomeRenderer {
     private String notices(Execution execution) {
         StringBuilder out = new StringBuilder();
         for (ServerNotice notice : execution.messages()) {
-            out.append(style(Console.Style.YELLOW, notice.severity() + ":")).append("  ").append(notice.message()).append('\n');
+            out.append(style(Console.Style.YELLOW, notice.severity() + ":")).append("  ").append(DisplayText.printable(notice.message())).append('\n');
         }
         return out.toString();
     }

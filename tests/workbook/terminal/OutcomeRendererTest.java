@@ -136,4 +136,11 @@ class OutcomeRendererTest {
                 .contains("       \u001b[31m^\u001b[0m");
         assertThat(run(sql)).doesNotContain("\u001b");
     }
+
+    @Test
+    void escapeCodesInTheLearnersDataCannotReachTheTerminalThroughAnError() {
+        String sql = "INSERT INTO users VALUES (4, E'\\u001b[2Jevil', 'y'), (5, E'\\u001b[2Jevil', 'z')";
+        String shown = run(sql);
+        assertThat(shown).contains("DETAIL:  Key (email)=(\\x1B[2Jevil) already exists.").doesNotContain("\u001b");
+    }
 }
