@@ -71,7 +71,7 @@ public final class OutcomeRenderer {
     public String render(StatementRun run, String fileName) {
         SqlStatement statement = run.statement();
         if (run.skipped()) {
-            return style(Console.Style.YELLOW, "skipped") + " " + statement.firstLine(60)
+            return style(Console.Style.YELLOW, "skipped") + " " + DisplayText.oneLine(statement.firstLine(60))
                     + ": a psql command, not SQL (it works in psql, the workbook runs SQL only)";
         }
         String location = fileName == null ? null : run.location(fileName);
