@@ -34,6 +34,20 @@ final class LauncherCheckout {
         env.put("NO_COLOR", "1");
     }
 
+    /** The real checkout itself, with the tests' shared JBang caches. */
+    static LauncherCheckout repository() {
+        return new LauncherCheckout(REPO);
+    }
+
+    /** The JBang jar the launcher bootstraps, fetched into the tests' shared cache if need be. */
+    static Path sharedJBangJar() {
+        LaunchResult version = repository().run("version");
+        if (version.exitCode() != 0) {
+            throw new AssertionError("./jbang version failed:\n" + version);
+        }
+        return SHARED.resolve("workbook-cache/jbang-0.132.1/jbang-cli-0.132.1-all.jar");
+    }
+
     /** A fresh copy of the checkout in dir, with the probe alias (fixed argument "fixed") added. */
     static LauncherCheckout create(Path dir) throws IOException {
         for (String part : List.of("jbang", "jbang-catalog.json", "runtime", "checker", "lessons")) {
