@@ -1,0 +1,91 @@
+package workbook.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.net.StandardProtocolFamily;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import workbook.cli.ExitCode;
+import workbook.cli.UserError;
+
+/** How LiveDatabase picks a provider: explicit choice, a URL, the remembered server, Docker if it answers, else embedded. */
+class ProviderChoiceTest {
+
+    @Test
+    void anUnknownProviderIsBadInput() {
+        assertThatThrownBy(() -> LiveDatabase.choose(DatabaseOptions.of("mysql", null), TestSettings.fresh("choice")))
+                .isInstanceOfSatisfying(UserError.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.BAD_INPUT))
+                .hasMessage("Unknown database provider 'mysql' (--db): choose docker, embedded or url.");
+    }
+
+    @Test
+    void urlProviderWithoutAUrlIsBadInput() {
+        assertThatThrownBy(() -> LiveDatabase.choose(DatabaseOptions.of("url", null), TestSettings.fresh("choice")))
+                .isInstanceOfSatisfying(UserError.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.BAD_INPUT))
+                .hasMessageStartingWith("`--db url` needs a URL");
+    }
+
+    @Test
+    void aGivenUrlWinsOverEverythingButAnExplicitProvider() {
+        LiveDatabase.Choice choice = LiveDatabase.choose(DatabaseOptions.of(null, "jdbc:postgresql://db.example.com/crm_db"), TestSettings.fresh("choice"));
+        assertThat(choice.server().provider()).isEqualTo("url");
+        assertThat(choice.reason()).isEqualTo("you gave a URL (--url)");
+
+        LiveDatabase.Choice explicit = LiveDatabase.choose(DatabaseOptions.of("Embedded", "jdbc:postgresql://db.example.com/crm_db"), TestSettings.fresh("choice"));
+        assertThat(explicit.server().provider()).isEqualTo("embedded");
+        assertThat(explicit.reason()).isEqualTo("you chose it (--db Embedded)");
+    }
+
+    @Test
+    void theServerTheWorkbookStartedBeforeIsChosenAgainWithoutAskingDocker() {
+        DatabaseSettings settings = TestSettings.fresh("choice");
+        new ServerMemory(settings.stateDir()).remember("embedded", 5555, null);
+        long started = System.nanoTime();
+        LiveDatabase.Choice choice = LiveDatabase.choose(DatabaseOptions.of(null, null), settings);
+        assertThat(choice.server().provider()).isEqualTo("embedded");
+        assertThat(choice.reason()).contains("started it here before");
+        assertThat(choice.server().expected().port()).isEqualTo(5555);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void withNothingGivenDockerIsChosenIfAnEngineAnswersElseEmbedded() {
+        DockerEngine.Probe probe = DockerEngine.find(DockerEngine.PROBE_TIMEOUT);
+        long started = System.nanoTime();
+        LiveDatabase.Choice choice = LiveDatabase.choose(DatabaseOptions.of(null, null), TestSettings.fresh("choice"));
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(2500));
+        if (probe.engine().isPresent()) {
+            assertThat(choice.server().provider()).isEqualTo("docker");
+            assertThat(choice.reason()).startsWith("a Docker engine answered at ");
+        } else {
+            assertThat(choice.server().provider()).isEqualTo("embedded");
+            assertThat(choice.reason()).startsWith("no Docker engine answered");
+        }
+    }
+
+    @Test
+    void anEngineThatAcceptsButNeverAnswersIsGivenUpOnInTime() throws Exception {
+        Path dir = Files.createTempDirectory("silent-docker");
+        Path socket = dir.resolve("docker.sock");
+        try (ServerSocketChannel silent = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            silent.bind(UnixDomainSocketAddress.of(socket));
+            long started = System.nanoTime();
+            String problem = DockerEngine.ping(URI.create("unix://" + socket), Duration.ofMillis(500));
+            assertThat(problem).isEqualTo("no answer within 500 ms");
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+        }
+    }
+
+    @Test
+    void aMissingSocketIsNoEngine() {
+        assertThat(DockerEngine.ping(URI.create("unix:///nonexistent/docker.sock"), Duration.ofMillis(500)))
+                .isEqualTo("no socket at /nonexistent/docker.sock");
+    }
+}
