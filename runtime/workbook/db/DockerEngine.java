@@ -149,6 +149,7 @@ public record DockerEngine(URI host) {
     }
 
     /** A docker-java client through Testcontainers' transport; unlike DockerClientFactory it starts no Ryuk container. */
+    @SuppressWarnings("deprecation") // the environment strategy is the one public reader of DOCKER_HOST's TLS settings
     public DockerClient client() {
         TransportConfig transport = System.getenv("DOCKER_HOST") != null
                 ? new EnvironmentAndSystemPropertyClientProviderStrategy().getTransportConfig() // honours DOCKER_TLS_VERIFY and DOCKER_CERT_PATH

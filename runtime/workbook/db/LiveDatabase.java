@@ -9,6 +9,11 @@ import workbook.cli.UserError;
  * started or attached to, crm_db ready to connect.
  */
 public final class LiveDatabase {
+    static {
+        // every command comes here before it touches PostgreSQL: keep pgjdbc's java.util.logging off the terminal
+        ServerAdmin.quietDriverLogs();
+    }
+
     private LiveDatabase() {
     }
 

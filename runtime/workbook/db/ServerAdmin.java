@@ -28,6 +28,11 @@ public final class ServerAdmin {
     private ServerAdmin() {
     }
 
+    /** Loading this class silences pgjdbc's logger; callers that run first call this to make sure. */
+    static void quietDriverLogs() {
+        PGJDBC_LOG.setLevel(Level.OFF);
+    }
+
     /** What `db status` tells about the lesson: is there a users table, and how many rows it holds. */
     public record LessonState(boolean usersTable, long users) {
         public String describe() {

@@ -3,13 +3,6 @@ package workbook.db;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.UnixDomainSocketAddress;
-import java.nio.channels.ServerSocketChannel;
-import java.nio.channels.SocketChannel;
-import java.net.StandardProtocolFamily;
-import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import workbook.cli.ExitCode;
@@ -68,24 +61,5 @@ class ProviderChoiceTest {
             assertThat(choice.server().provider()).isEqualTo("embedded");
             assertThat(choice.reason()).startsWith("no Docker engine answered");
         }
-    }
-
-    @Test
-    void anEngineThatAcceptsButNeverAnswersIsGivenUpOnInTime() throws Exception {
-        Path dir = Files.createTempDirectory("silent-docker");
-        Path socket = dir.resolve("docker.sock");
-        try (ServerSocketChannel silent = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
-            silent.bind(UnixDomainSocketAddress.of(socket));
-            long started = System.nanoTime();
-            String problem = DockerEngine.ping(URI.create("unix://" + socket), Duration.ofMillis(500));
-            assertThat(problem).isEqualTo("no answer within 500 ms");
-            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
-        }
-    }
-
-    @Test
-    void aMissingSocketIsNoEngine() {
-        assertThat(DockerEngine.ping(URI.create("unix:///nonexistent/docker.sock"), Duration.ofMillis(500)))
-                .isEqualTo("no socket at /nonexistent/docker.sock");
     }
 }
