@@ -2,6 +2,7 @@ package workbook.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -61,5 +62,15 @@ class ProviderChoiceTest {
             assertThat(choice.server().provider()).isEqualTo("embedded");
             assertThat(choice.reason()).startsWith("no Docker engine answered");
         }
+    }
+
+    @Test
+    void aRememberedDockerServerIsTheContainerTheWorkbookMade() {
+        DatabaseSettings settings = TestSettings.fresh("choice");
+        new ServerMemory(settings.stateDir()).remember("docker", 5556, "crm-postgres-made-earlier");
+        assumeTrue(DockerEngine.find(DockerEngine.PROBE_TIMEOUT).engine().isPresent(), "no Docker engine answers");
+        LiveDatabase.Choice choice = LiveDatabase.choose(DatabaseOptions.of(null, null), settings);
+        assertThat(choice.server().name()).isEqualTo("the Docker container crm-postgres-made-earlier");
+        assertThat(choice.server().running()).as("nothing of that name runs, and nothing was started").isEmpty();
     }
 }
