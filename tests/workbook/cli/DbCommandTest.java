@@ -42,6 +42,10 @@ class DbCommandTest {
     }
 
     static Run db(String... args) throws IOException, InterruptedException {
+        return await(start(home, port, args));
+    }
+
+    static Process start(Path home, int port, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "Db"));
         command.addAll(List.of(args));
@@ -53,7 +57,10 @@ class DbCommandTest {
         env.put("WORKBOOK_DB_PORT", Integer.toString(port));
         env.put("WORKBOOK_PG_BINARIES", Path.of("target", "pg-binaries").toAbsolutePath().toString());
         env.put("WORKBOOK_DOCKER_CONTAINER", "crm-postgres-test-cli");
-        Process process = builder.start();
+        return builder.start();
+    }
+
+    static Run await(Process process) throws IOException, InterruptedException {
         var out = process.getInputStream().readAllBytes();
         var err = process.getErrorStream().readAllBytes();
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
@@ -104,6 +111,25 @@ class DbCommandTest {
         Run resetYes = db("reset", "--yes");
         assertThat(resetYes.exit()).isZero();
         assertThat(ServerAdmin.lessonState(crmDb).usersTable()).isFalse();
+    }
+
+    @Test
+    void twoCommandsStartedTogetherShareOneServer() throws Exception {
+        Path own = Files.createTempDirectory("workbook-cli-race-");
+        Files.writeString(own.resolve("jbang-catalog.json"), "{}");
+        int ownPort = FreePorts.anyFree();
+        Process first = start(own, ownPort, "up", "--db", "embedded");
+        Process second = start(own, ownPort, "up", "--db", "embedded");
+        try {
+            Run a = await(first);
+            Run b = await(second);
+            assertThat(a.exit()).as(a.err()).isZero();
+            assertThat(b.exit()).as(b.err()).isZero();
+            assertThat(a.out() + b.out()).contains("Created and started the embedded PostgreSQL 14", "on port " + ownPort);
+            assertThat(a.out() + b.out()).containsOnlyOnce("Created and started");
+        } finally {
+            await(start(own, ownPort, "down"));
+        }
     }
 
     @Test
