@@ -84,7 +84,7 @@ class DbCommandTest {
 
         Run status = db("status");
         assertThat(status.exit()).isZero();
-        assertThat(status.out()).contains("embedded: the workbook started it here before", "answers", "users table present, 1 row");
+        assertThat(status.out()).contains("embedded — the workbook started it here before", "answers", "users table present, 1 row");
         assertThat(status.err()).isEmpty();
 
         Run url = db("url");
