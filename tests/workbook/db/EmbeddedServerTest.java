@@ -129,6 +129,18 @@ class EmbeddedServerTest {
         assertThat(purged.running()).isEmpty();
     }
 
+    @Test
+    void aDataFolderThatIsNotPostgresIsNeverOverwritten() throws Exception {
+        DatabaseSettings own = TestSettings.fresh("foreign");
+        EmbeddedServer foreign = new EmbeddedServer(own);
+        Files.createDirectories(foreign.dataDir());
+        Files.writeString(foreign.dataDir().resolve("notes.txt"), "mine");
+        assertThatThrownBy(foreign::up)
+                .isInstanceOf(workbook.cli.UserError.class)
+                .hasMessageContaining("is not a PostgreSQL data folder");
+        assertThat(foreign.dataDir().resolve("notes.txt")).hasContent("mine");
+    }
+
     private static void waitUntilPortIsFree(int port) throws InterruptedException {
         for (int i = 0; i < 100 && !FreePorts.isFree(port); i++) {
             Thread.sleep(50);
