@@ -48,6 +48,7 @@ public final class EmbeddedServer implements DatabaseServer {
         if (live.isPresent()) {
             ConnectionInfo info = ConnectionInfo.lesson("localhost", live.get());
             if (ServerAdmin.answers(info)) {
+                memory.rememberIfChanged(provider(), live.get(), null);
                 return new RunningDatabase(info, provider(), "attached to the embedded PostgreSQL 14 already running on port " + live.get());
             }
         }
@@ -66,6 +67,7 @@ public final class EmbeddedServer implements DatabaseServer {
         ConnectionInfo info = ConnectionInfo.lesson("localhost", port);
         waitForServer(info);
         boolean created = ServerAdmin.ensureDatabase(info);
+        memory.rememberIfChanged(provider(), port, null);
         return new RunningDatabase(info, provider(), "attached to the embedded PostgreSQL 14 on port " + port
                 + (created ? " and created crm_db" : ""));
     }

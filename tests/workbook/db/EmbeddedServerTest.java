@@ -60,9 +60,12 @@ class EmbeddedServerTest {
     @Test
     void secondUpAttachesToTheRunningServer() {
         ConnectionInfo running = server.up().connection();
+        new ServerMemory(settings.stateDir()).forget();
         RunningDatabase again = new EmbeddedServer(settings).up();
         assertThat(again.description()).startsWith("attached to the embedded PostgreSQL 14 already running");
         assertThat(again.connection()).isEqualTo(running);
+        assertThat(new ServerMemory(settings.stateDir()).recall()).as("attaching remembers the server, so later commands pick it")
+                .hasValueSatisfying(r -> assertThat(r.provider() + ":" + r.port()).isEqualTo("embedded:" + running.port()));
     }
 
     @Test
