@@ -116,6 +116,13 @@ class DbCommandTest {
         Run resetYes = db("reset", "--yes");
         assertThat(resetYes.exit()).isZero();
         assertThat(ServerAdmin.lessonState(crmDb).usersTable()).isFalse();
+
+        Run purgeUnconfirmed = db("down", "--purge");
+        assertThat(purgeUnconfirmed.exit()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(home.resolve(".workbook/postgres-data/PG_VERSION")).exists();
+        Run purge = db("down", "--purge", "--yes");
+        assertThat(purge.out()).contains("Stopped the embedded PostgreSQL and removed its data folder .workbook/postgres-data");
+        assertThat(home.resolve(".workbook/postgres-data")).doesNotExist();
     }
 
     @Test
