@@ -1,5 +1,7 @@
 package workbook.notebook;
 
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -7,8 +9,11 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -20,6 +25,7 @@ import workbook.db.DatabaseOptions;
 import workbook.db.LiveDatabase;
 import workbook.db.RunningDatabase;
 import workbook.terminal.Console;
+import workbook.terminal.KeyPrompt;
 import workbook.terminal.TerminalWidth;
 
 /** `./jbang lesson3`: walks a lesson notebook in the terminal, or runs, lists or exports it. */
@@ -64,42 +70,57 @@ public class LessonCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         WorkbookHome home = WorkbookHome.locate();
         Path file = notebookFile(home);
-        boolean interactive = !runAll && Console.isInteractive();
+        boolean interactive = !runAll && !list && Console.isInteractive();
         if (!runAll && !list && !interactive) {
             throw UserError.badInput("No terminal to walk `" + lesson + "` in: run it in a terminal, or pass --run-all to run every cell (--list shows the steps).");
         }
-        try (CellKinds kinds = new CellKinds()) {
-            int width = TerminalWidth.columns(0);
-            kinds.register(new SqlCellKind(width));
+        checkExportTarget();
+        try (Terminal terminal = interactive ? openTerminal() : null; CellKinds kinds = new CellKinds()) {
+            int columns = terminal == null ? 0 : terminal.getWidth();
+            kinds.register(new SqlCellKind(TerminalWidth.forTables(columns)));
             extraKinds.forEach(kinds::register);
             Notebook notebook = new NotebookParser(kinds.languages()).parse(file);
             if (list) {
                 console.line(notebook.title());
-                console.line(new NotebookView(console, width, new Placeholders(java.util.Map.of())).stepList(notebook));
+                console.line(new NotebookView(console, TerminalWidth.columns(0), new Placeholders(Map.of())).stepList(notebook));
                 return ExitCode.OK;
             }
             CodeCell start = from == null ? null : notebook.step(from).orElseThrow(() -> UserError.badInput(
                     "No step `" + from + "` in " + notebook.name() + ": give a number from 1 to " + notebook.steps().size()
                             + " or an id (see --list)."));
-            checkExportTarget();
             RunningDatabase db = LiveDatabase.ensureUp(database);
             try (Connection connection = connect(db)) {
-                NotebookContext context = new NotebookContext(home, db, connection, file);
                 Placeholders placeholders = Placeholders.of(db);
-                CellRunner runner = new CellRunner(kinds, context, placeholders);
+                CellRunner runner = new CellRunner(kinds, new NotebookContext(home, db, connection, file), placeholders);
                 RunResults results;
-                if (interactive) {
-                    throw UserError.badInput("interactive mode comes next");
+                Console out = console;
+                if (terminal != null) {
+                    PrintStream screen = new PrintStream(terminal.output(), true, StandardCharsets.UTF_8);
+                    out = new Console(screen, screen, Console.colourWanted());
+                    NotebookView view = new NotebookView(out, TerminalWidth.columns(columns), placeholders);
+                    try (KeyPrompt keys = new KeyPrompt(terminal)) {
+                        results = new NotebookWalker(notebook, runner, view, out, keys).walk(start);
+                    }
                 } else {
-                    results = new RunAll(notebook, runner, new NotebookView(console, width, placeholders), console).run(start);
+                    results = new RunAll(notebook, runner, new NotebookView(out, TerminalWidth.columns(0), placeholders), out).run(start);
                 }
                 if (export != null) {
                     new NotebookExport(results, placeholders).writeTo(export);
-                    console.ok("Wrote " + export);
+                    out.ok("Wrote " + export + " (" + results.history().size() + " cell runs).");
                 }
-                return interactive ? ExitCode.OK : summary(console, results, start);
+                return terminal != null ? ExitCode.OK : summary(out, results, start);
             }
         }
+    }
+
+    /** The system terminal through JLine; a dumb one cannot give single keys. */
+    private static Terminal openTerminal() throws java.io.IOException {
+        Terminal terminal = TerminalBuilder.builder().system(true).build();
+        if (Terminal.TYPE_DUMB.equals(terminal.getType()) || Terminal.TYPE_DUMB_COLOR.equals(terminal.getType())) {
+            terminal.close();
+            throw UserError.badInput("This terminal cannot take single keys: pass --run-all to run every cell without questions.");
+        }
+        return terminal;
     }
 
     private int summary(Console console, RunResults results, CodeCell start) {

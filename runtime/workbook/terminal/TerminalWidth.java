@@ -13,6 +13,18 @@ public final class TerminalWidth {
         return Math.min(READABLE, columns);
     }
 
+    /**
+     * How wide result tables may be: the whole terminal, else $COLUMNS, else 160 when nobody watches
+     * (CI logs, exports), so UUIDs and timestamps are not cut.
+     */
+    public static int forTables(int terminalColumns) {
+        if (terminalColumns > 0) {
+            return terminalColumns;
+        }
+        String env = System.getenv("COLUMNS");
+        return env == null || env.isBlank() ? 160 : fromEnvironment();
+    }
+
     private static int fromEnvironment() {
         try {
             String env = System.getenv("COLUMNS");
