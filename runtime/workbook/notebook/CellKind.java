@@ -17,6 +17,13 @@ public interface CellKind extends AutoCloseable {
      */
     CellOutput run(CodeCell cell, NotebookContext context) throws Exception;
 
+    /**
+     * Called once before the walk when the notebook has cells of this kind, so slow set-up (starting
+     * JShell) happens while the learner reads.
+     */
+    default void prepare(NotebookContext context) throws Exception {
+    }
+
     /** Called from another thread when the learner presses Ctrl-C while {@link #run} is under way. */
     default void cancel() {
     }

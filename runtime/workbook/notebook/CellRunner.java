@@ -20,6 +20,18 @@ public final class CellRunner {
         this.placeholders = placeholders;
     }
 
+    /** Lets the kinds the notebook uses get ready; a kind that cannot is reported when its first cell runs. */
+    public void prepare(Notebook notebook) {
+        notebook.steps().stream().map(CodeCell::language).distinct().forEach(language ->
+                kinds.forLanguage(language).ifPresent(kind -> {
+                    try {
+                        kind.prepare(context);
+                    } catch (Exception e) {
+                        // the first cell of this kind runs into the same trouble and shows it in place
+                    }
+                }));
+    }
+
     public Placeholders placeholders() {
         return placeholders;
     }

@@ -78,6 +78,7 @@ public class LessonCommand implements Callable<Integer> {
         try (Terminal terminal = interactive ? openTerminal() : null; CellKinds kinds = new CellKinds()) {
             int columns = terminal == null ? 0 : terminal.getWidth();
             kinds.register(new SqlCellKind(TerminalWidth.forTables(columns)));
+            kinds.register(new JavaCellKind());
             extraKinds.forEach(kinds::register);
             Notebook notebook = new NotebookParser(kinds.languages()).parse(file);
             if (list) {
@@ -92,6 +93,7 @@ public class LessonCommand implements Callable<Integer> {
             try (Connection connection = connect(db)) {
                 Placeholders placeholders = Placeholders.of(db);
                 CellRunner runner = new CellRunner(kinds, new NotebookContext(home, db, connection, file), placeholders);
+                runner.prepare(notebook);
                 RunResults results;
                 Console out = console;
                 if (terminal != null) {

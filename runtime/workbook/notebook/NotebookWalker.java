@@ -97,7 +97,7 @@ final class NotebookWalker {
 
     private void run(CodeCell cell) {
         CellRun run;
-        try (SlowWorkNotice notice = SlowWorkNotice.after(700, "Running step " + cell.step())) {
+        try (SlowWorkNotice notice = SlowWorkNotice.after(700, "Running step " + cell.step() + " (Ctrl-C stops it)")) {
             run = keys.interruptible(() -> runner.run(cell), runner::cancel);
         }
         results.record(run);

@@ -29,7 +29,7 @@ public final class SlowWorkNotice implements AutoCloseable {
     }
 
     private synchronized void show(String what) {
-        progress = Progress.start(what + " (Ctrl-C stops it)");
+        progress = Progress.start(what);
     }
 
     @Override
