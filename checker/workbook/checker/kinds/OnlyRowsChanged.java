@@ -65,7 +65,7 @@ public final class OnlyRowsChanged implements CheckKind {
         String list = String.join(", ", changed);
         String what = (changed.size() == 1 ? "another row changed too: " : changed.size() + " other rows changed too: ") + list;
         if (others > 0 && changed.size() >= others) {
-            return Verdict.fail(what + ". Every row changed: an UPDATE without WHERE changes every row; add WHERE " + spec.where());
+            return Verdict.fail(what + ". Every row changed, the mark of an UPDATE without WHERE: add WHERE " + spec.where());
         }
         return Verdict.fail(what + "; the task changes only the row where " + spec.where());
     }

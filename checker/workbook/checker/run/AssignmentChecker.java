@@ -61,15 +61,27 @@ public final class AssignmentChecker {
                 TaskResult result = runTask(number, task, scratch, onReference);
                 results.add(result);
                 if (!result.passed() && number < last) {
-                    scratch.close();
-                    scratch = ScratchDatabase.cloneOf(server, templates.name(number));
-                    onReference = "judged from the reference state of task " + number + " (its solution applied instead of your file), so that mistake costs points once";
+                    // nothing of the learner's ran: the reference solution applies right here, sparing a clone
+                    boolean untouched = result.status() == TaskResult.Status.NOT_ATTEMPTED || result.sqlErrors().stream().anyMatch(e -> e.contains("nothing in it was run"));
+                    if (!untouched || !applyReference(task, scratch)) {
+                        scratch.close();
+                        scratch = ScratchDatabase.cloneOf(server, templates.name(number));
+                    }
+                    onReference = result.status() == TaskResult.Status.NOT_ATTEMPTED ? null
+                            : "judged from the reference state of task " + number + " (its solution applied instead of your file), so that mistake costs points once";
                 }
             }
         } finally {
             scratch.close();
         }
         return new CheckReport(set.lesson(), CheckReport.Mode.SCRATCH, results);
+    }
+
+    private boolean applyReference(Task task, ScratchDatabase scratch) throws SQLException {
+        try (Connection c = server.connect(scratch.name())) {
+            FileRun run = new ExerciseRunner(set.errorNotes()).run(set.solutionFile(task), task.file(), c);
+            return run.status() == FileRun.Status.RAN && run.sqlErrors().isEmpty();
+        }
     }
 
     private TaskResult runTask(int number, Task task, ScratchDatabase scratch, String onReference) throws SQLException {

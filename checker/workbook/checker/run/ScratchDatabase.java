@@ -1,6 +1,8 @@
 package workbook.checker.run;
 
 import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -10,6 +12,7 @@ import org.jdbi.v3.core.Handle;
 public final class ScratchDatabase implements AutoCloseable {
     private static final String PREFIX = "wb_scratch_";
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final List<Thread> PENDING = new ArrayList<>();
 
     private final ServerAccess server;
     private final String name;
@@ -47,10 +50,39 @@ public final class ScratchDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * Drops the database in the background: on a busy disk a DROP DATABASE takes most of a second,
+     * which the learner need not wait for before reading the verdict. {@link #awaitDrops()} before exiting.
+     */
     @Override
     public void close() {
-        try (Handle admin = server.admin()) {
-            drop(admin, name);
+        Thread dropper = new Thread(() -> {
+            try (Handle admin = server.admin()) {
+                drop(admin, name);
+            } catch (RuntimeException e) {
+                // a leftover is removed by a later run's dropLeftovers
+            }
+        }, "drop " + name);
+        synchronized (PENDING) {
+            PENDING.add(dropper);
+        }
+        dropper.start();
+    }
+
+    /** Waits until every scratch database this process closed is gone. */
+    public static void awaitDrops() {
+        List<Thread> pending;
+        synchronized (PENDING) {
+            pending = new ArrayList<>(PENDING);
+            PENDING.clear();
+        }
+        for (Thread t : pending) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
