@@ -3,11 +3,11 @@
 //SOURCES ../runtime/workbook/**.java
 
 import workbook.cli.CommandRunner;
-import workbook.cli.NotYetCommand;
+import workbook.notebook.LessonCommand;
 
-/** Entry script for `./jbang lesson3` and every lesson alias: wiring only. */
+/** Entry script for `./jbang lesson3` and every lesson alias (the alias passes the lesson's name): wiring only. */
 public class Lesson {
     public static void main(String... args) {
-        CommandRunner.exit("lesson", new NotYetCommand(), args);
+        CommandRunner.exit("lesson", new LessonCommand(), args);
     }
 }

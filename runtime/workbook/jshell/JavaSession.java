@@ -1,0 +1,175 @@
+package workbook.jshell;
+
+import java.io.File;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.locks.ReentrantLock;
+import jdk.jshell.DeclarationSnippet;
+import jdk.jshell.ExpressionSnippet;
+import jdk.jshell.JShell;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
+import jdk.jshell.VarSnippet;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import workbook.db.ConnectionInfo;
+import workbook.jshell.JavaCellResult.Outcome;
+
+/**
+ * One notebook's Java state: an in-process JShell (local execution engine, so snippet classes share the
+ * host's classes: records, SqlObject interfaces and Jdbi work across cells) with {@code jdbi} and
+ * {@code handle} bound to crm_db. Cells run one at a time; {@link #stop()} may be called from any thread.
+ */
+public final class JavaSession implements AutoCloseable {
+    /** How long a cancelled query gets to end the cell before JShell stops the snippet thread itself. */
+    private static final Duration CANCEL_GRACE = Duration.ofMillis(300);
+
+    private final SessionDatabase database;
+    private final CapturingExecutionControl.Provider engine = new CapturingExecutionControl.Provider();
+    private final CompletableFuture<JShell> shell;
+    private final ReentrantLock oneCellAtATime = new ReentrantLock();
+    private final Map<String, Integer> snippetFirstLine = new HashMap<>();
+    private volatile boolean running;
+    private volatile boolean stopRequested;
+
+    private JavaSession(SessionDatabase database) {
+        this.database = database;
+        // building JShell and compiling the bindings takes a few hundred ms: done while the learner reads
+        this.shell = CompletableFuture.supplyAsync(this::startShell, runnable -> {
+            Thread warmUp = new Thread(runnable, "jshell-warm-up-" + database.id());
+            warmUp.setDaemon(true);
+            warmUp.start();
+        });
+    }
+
+    /** Connects to the database now (a wrong URL fails here) and starts JShell in the background. */
+    public static JavaSession open(ConnectionInfo info) {
+        return new JavaSession(SessionDatabase.open(info));
+    }
+
+    /** The Jdbi cells see as {@code jdbi}. */
+    public Jdbi jdbi() {
+        return database.jdbi();
+    }
+
+    /** The handle cells see as {@code handle}. */
+    public Handle handle() {
+        return database.handle();
+    }
+
+    public ConnectionInfo connection() {
+        return database.info();
+    }
+
+    /** Runs a cell, capturing what it prints. */
+    public JavaCellResult run(String cellSource) {
+        return run(cellSource, null);
+    }
+
+    /** Runs a cell; what it prints is also copied to {@code liveOutput} as it comes (null for none). */
+    public JavaCellResult run(String cellSource, OutputStream liveOutput) {
+        oneCellAtATime.lock();
+        long start = System.nanoTime();
+        OutputCapture.Sink sink = OutputCapture.begin(liveOutput);
+        try {
+            stopRequested = false;
+            running = true;
+            CellRun cell = new CellRun(ready(), engine.control(), cellSource, snippetFirstLine, () -> stopRequested);
+            return cell.run(sink, start);
+        } finally {
+            running = false;
+            OutputCapture.end();
+            oneCellAtATime.unlock();
+        }
+    }
+
+    /**
+     * Stops the running cell, if any. First PostgreSQL is asked to cancel the query each of the session's
+     * connections runs, which frees a cell blocked in JDBC cleanly; if the cell is still running a moment
+     * later, JShell stops the snippet code (a loop or a sleep ends within moments). Code blocked elsewhere
+     * (a socket of its own, a lock) ends only when it next reaches snippet code or reacts to an interrupt.
+     */
+    public void stop() {
+        if (!running) {
+            return;
+        }
+        stopRequested = true;
+        database.cancelRunningQueries();
+        // JShell's stop on JDK 17 throws ThreadDeath wherever the thread is, even inside the driver, which
+        // can leave the connection's protocol half-read; a cancelled query instead ends the cell on its own
+        long deadline = System.nanoTime() + CANCEL_GRACE.toNanos();
+        while (running && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        JShell current = shell.getNow(null);
+        if (running && current != null) {
+            current.stop();
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+        shell.thenAccept(JShell::close);
+        database.close();
+    }
+
+    private JShell ready() {
+        try {
+            return shell.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while JShell was starting", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("JShell could not start: " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    /**
+     * Runs one query on a connection of its own, so Jdbi's statement classes (and the JFR events they
+     * declare) are initialised here: a stop that hit a cell while it initialised them would break them
+     * for the whole JVM, and the first cell is faster too.
+     */
+    private void warmUpJdbi() {
+        try {
+            database.jdbi().useHandle(h -> h.createQuery("select 1").mapTo(Integer.class).one());
+        } catch (RuntimeException e) {
+            // the first cell that touches the database will report what is wrong, in its own words
+        }
+    }
+
+    private JShell startShell() {
+        JShell jshell = JShell.builder()
+                .executionEngine(engine, Map.of())
+                // the same flags as JBang and the POM, so Jdbi maps records by parameter name in cells too
+                .compilerOptions("-parameters", "-g")
+                .build();
+        jshell.addToClasspath(ClassPath.forSnippets());
+        warmUpJdbi();
+        for (String snippet : StartupSnippets.forSession(database.id())) {
+            for (SnippetEvent event : jshell.eval(snippet)) {
+                if (event.causeSnippet() == null && (!event.status().isDefined() || event.exception() != null)) {
+                    String why = jshell.diagnostics(event.snippet()).map(d -> d.getMessage(null)).findFirst()
+                            .orElse(event.exception() == null ? event.status().toString() : event.exception().getMessage());
+                    throw new IllegalStateException("startup snippet `" + snippet + "` failed: " + why);
+                }
+            }
+        }
+        return jshell;
+    }
+}

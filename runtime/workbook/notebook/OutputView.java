@@ -1,0 +1,60 @@
+package workbook.notebook;
+
+import java.util.ArrayList;
+import java.util.List;
+import workbook.notebook.CellOutput.Outcome;
+import workbook.terminal.Console;
+import workbook.terminal.Console.Style;
+
+/**
+ * A cell's outputs as text: coloured for the terminal, plain for the Markdown export. An expected error
+ * is labelled as such and not painted red, so the learner sees it is the point of the cell.
+ */
+public final class OutputView {
+    private final Console console;
+
+    /** @param console decides the colours (a plain Console gives plain text) */
+    public OutputView(Console console) {
+        this.console = console;
+    }
+
+    public static OutputView plain() {
+        return new OutputView(new Console(System.out, System.err, false));
+    }
+
+    public String render(CellOutput output) {
+        List<String> parts = new ArrayList<>();
+        if (output.outcome() == Outcome.EXPECTED_ERROR) {
+            parts.add(console.style(Style.YELLOW, "Expected error (this cell shows a failure on purpose):"));
+        }
+        for (Output out : output.outputs()) {
+            parts.add(render(out, output.outcome()));
+        }
+        if (output.outcome() == Outcome.OK && output.outputs().isEmpty()) {
+            parts.add(console.style(Style.DIM, "(done, no output)"));
+        }
+        return String.join("\n", parts);
+    }
+
+    private String render(Output out, Outcome outcome) {
+        if (out instanceof Output.Printed p) {
+            return strip(p.text());
+        } else if (out instanceof Output.Result r) {
+            return strip(r.text());
+        } else if (out instanceof Output.Error e) {
+            Style style = outcome == Outcome.EXPECTED_ERROR ? Style.YELLOW : Style.RED;
+            StringBuilder text = new StringBuilder(console.style(style, "ERROR:") + "  " + e.message());
+            e.details().forEach(d -> text.append('\n').append(d));
+            return text.toString();
+        } else if (out instanceof Output.Note n) {
+            return console.style(Style.YELLOW, "!") + " " + n.text();
+        } else if (out instanceof Output.Verdict v) {
+            return (v.passed() ? console.style(Style.GREEN, "✓") : console.style(Style.RED, "✗")) + " " + v.text();
+        }
+        throw new IllegalArgumentException("unknown output " + out);
+    }
+
+    private static String strip(String text) {
+        return text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
+    }
+}
