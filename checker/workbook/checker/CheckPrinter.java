@@ -74,7 +74,7 @@ public final class CheckPrinter {
     }
 
     /** The one command to run next, as rustlings ends every report. */
-    static String next(CheckReport report, boolean singleTask) {
+    public static String next(CheckReport report, boolean singleTask) {
         String live = report.mode() == CheckReport.Mode.LIVE ? " --live" : "";
         Optional<TaskResult> todo = report.required().stream().filter(t -> !t.passed()).findFirst()
                 .or(() -> report.bonus().stream().filter(t -> !t.passed()).findFirst());
