@@ -31,13 +31,14 @@ public class HintCommand implements Callable<Integer> {
     @Option(names = "--verbose", hidden = true)
     boolean verbose;
 
+    Console console = Console.system();
+
     @Override
     public Integer call() {
         WorkbookHome home = WorkbookHome.locate();
         TaskSet set = TaskSetReader.forLesson(home, lesson);
         Task task = set.find(taskName).orElseThrow(() -> UserError.badInput(
                 "No task `" + taskName + "` in " + lesson + ": give 1 to " + set.tasks().size() + " or an id such as " + set.tasks().get(0).id() + "."));
-        Console console = Console.system();
         HintLedger ledger = new HintLedger(home.stateDir(), lesson);
         int number = set.numberOf(task);
         if (reset) {
