@@ -45,6 +45,8 @@ public class CheckCommand implements Callable<Integer> {
     @Mixin
     DatabaseOptions database = new DatabaseOptions();
 
+    Console console = Console.system();
+
     @Override
     public Integer call() throws Exception {
         WorkbookHome home = WorkbookHome.locate();
@@ -55,7 +57,6 @@ public class CheckCommand implements Callable<Integer> {
         if (live && watch) {
             throw UserError.badInput("--watch re-runs your files when you save them; --live runs no files. Use one of them.");
         }
-        Console console = Console.system();
         RunningDatabase running = LiveDatabase.ensureUp(database);
         AssignmentChecker checker = new AssignmentChecker(set, new ServerAccess(running.connection()),
                 home.exercisesDir().resolve(lesson), "exercises/" + lesson + "/");
