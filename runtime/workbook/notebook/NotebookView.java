@@ -21,7 +21,7 @@ public final class NotebookView {
         this.placeholders = placeholders;
         this.prose = new ProseRenderer(width, console.colour());
         this.code = new CodeHighlighter(console.colour());
-        this.outputs = new OutputView(console);
+        this.outputs = new OutputView(console, width);
     }
 
     public String prose(ProseCell cell) {
