@@ -48,11 +48,7 @@ class InteractiveWalkTest {
 
                 The end.
                 """);
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String command = PseudoTerminal.quote(List.of(java, "-cp", System.getProperty("java.class.path"),
-                "-Dworkbook.home=" + Path.of("").toAbsolutePath(), "Lesson", notes.toString(), "--url", LessonRun.url(db)));
-
-        try (PseudoTerminal pty = PseudoTerminal.start(command, dir, 100)) {
+        try (PseudoTerminal pty = PseudoTerminal.start(lesson(notes, db), dir, 100)) {
             assertThat(pty.expect("Enter run · s skip", WAIT))
                     .contains("A walk", "Some prose first.", "── Step 1 of 3 · Make (make) · sql", "CREATE TABLE users (email text);");
             pty.type("\r");
@@ -85,18 +81,63 @@ class InteractiveWalkTest {
     }
 
     @Test
+    void ctrlCStopsAJavaCellAndTheJShellStateLivesOn() throws Exception {
+        ConnectionInfo db = TestDatabase.freshDatabase("walk_java");
+        Path notes = dir.resolve("java.md");
+        Files.writeString(notes, """
+                # Java
+
+                ```java id=define
+                var greeting = "hello from JShell";
+                ```
+
+                ```java id=sleep
+                Thread.sleep(60_000);
+                ```
+
+                ```java id=use
+                greeting.toUpperCase()
+                ```
+                """);
+        try (PseudoTerminal pty = PseudoTerminal.start(lesson(notes, db), dir, 100)) {
+            pty.expect("Enter run", WAIT);
+            pty.type("\r");
+            pty.expect("Step 2 of 3", WAIT);
+            pty.expect("Enter run", WAIT);
+            pty.type("\r");
+            pty.expect("Running step 2 (Ctrl-C stops it)", WAIT);
+            pty.type("\u0003");
+            assertThat(pty.expect("Enter run", WAIT)).contains("Stopped", "Step 3 of 3");
+            pty.type("\r");
+            assertThat(pty.expect("End of the lesson", WAIT)).contains("HELLO FROM JSHELL");
+            pty.type(":");
+            pty.expect("sql> ", WAIT);
+            pty.type(":java greeting.length()\r");
+            assertThat(pty.expect("java> ", WAIT)).contains("17");
+            pty.type("\r");
+            pty.expect("End of the lesson", WAIT);
+            pty.type("\r");
+            assertThat(pty.exitCode(WAIT)).isZero();
+        }
+    }
+
+    @Test
     void ctrlCAtThePromptQuitsCleanly() throws Exception {
         ConnectionInfo db = TestDatabase.freshDatabase("walk_quit");
         Path notes = dir.resolve("quit.md");
         Files.writeString(notes, "# Quit\n\n```sql\nSELECT 1;\n```\n");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String command = PseudoTerminal.quote(List.of(java, "-cp", System.getProperty("java.class.path"),
-                "-Dworkbook.home=" + Path.of("").toAbsolutePath(), "Lesson", notes.toString(), "--url", LessonRun.url(db)));
-        try (PseudoTerminal pty = PseudoTerminal.start(command, dir, 100)) {
+        try (PseudoTerminal pty = PseudoTerminal.start(lesson(notes, db), dir, 100)) {
             pty.expect("Enter run", WAIT);
             pty.type("\u0003");
             pty.expect("Left at step 1", WAIT);
             assertThat(pty.exitCode(WAIT)).isZero();
         }
+    }
+
+    /** The lesson entry script in a JVM of its own, as `./jbang` would start it. */
+    private static String lesson(Path notes, ConnectionInfo db) {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return PseudoTerminal.quote(List.of(java, "-cp", System.getProperty("java.class.path"),
+                "-Dworkbook.home=" + Path.of("").toAbsolutePath(), "Lesson", notes.toString(), "--url", LessonRun.url(db)));
     }
 }

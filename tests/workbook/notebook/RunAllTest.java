@@ -133,6 +133,13 @@ class RunAllTest {
     }
 
     @Test
+    void withoutATerminalTheWalkAsksForRunAll() throws Exception {
+        ConnectionInfo db = TestDatabase.freshDatabase("noterm");
+        LessonRun run = LessonRun.of(dir, NOTES, db);
+        assertThat(run.exitCode()).isEqualTo(2);
+    }
+
+    @Test
     void listPrintsTheStepsWithoutADatabase() throws Exception {
         LessonRun run = LessonRun.of(dir, NOTES, new ConnectionInfo("localhost", 1, "none", "x", "y"), "--list");
         assertThat(run.exitCode()).isZero();
