@@ -108,7 +108,7 @@ class ExportTest {
         assertThat(run.exitCode()).isEqualTo(2);
     }
 
-    private static void assertValidForJupyter(Path file) throws Exception {
+    static void assertValidForJupyter(Path file) throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(CHECK_REPORTS), "check-reports is not on this machine");
         Process p = new ProcessBuilder(CHECK_REPORTS.toString(), "ipynb", file.toString()).redirectErrorStream(true).start();
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();

@@ -122,15 +122,20 @@ class InteractiveWalkTest {
     }
 
     @Test
-    void ctrlCAtThePromptQuitsCleanly() throws Exception {
+    void ctrlCAtThePromptQuitsCleanlyAndExportsWhatRan() throws Exception {
         ConnectionInfo db = TestDatabase.freshDatabase("walk_quit");
         Path notes = dir.resolve("quit.md");
-        Files.writeString(notes, "# Quit\n\n```sql\nSELECT 1;\n```\n");
-        try (PseudoTerminal pty = PseudoTerminal.start(lesson(notes, db), dir, 100)) {
+        Files.writeString(notes, "# Quit\n\n```sql\nSELECT 'kept in the export' AS said;\n```\n\n```sql\nSELECT 2;\n```\n");
+        Path export = dir.resolve("walked.md");
+        try (PseudoTerminal pty = PseudoTerminal.start(lesson(notes, db) + " --export " + export, dir, 100)) {
+            pty.expect("Enter run", WAIT);
+            pty.type("\r");
+            pty.expect("Step 2 of 2", WAIT);
             pty.expect("Enter run", WAIT);
             pty.type("\u0003");
-            pty.expect("Left at step 1", WAIT);
+            pty.expect("Left at step 2", WAIT);
             assertThat(pty.exitCode(WAIT)).isZero();
+            assertThat(Files.readString(export)).contains("kept in the export").doesNotContain("2\n(1 row)");
         }
     }
 
