@@ -96,14 +96,18 @@ final class NotebookWalker {
     }
 
     private void run(CodeCell cell) {
-        CellRun run;
-        try (SlowWorkNotice notice = SlowWorkNotice.after(700, "Running step " + cell.step() + " (Ctrl-C stops it)")) {
-            run = keys.interruptible(() -> runner.run(cell), runner::cancel);
-        }
+        CellRun run = timed(cell, "Running step " + cell.step());
         results.record(run);
         lastRun = cell;
         console.line(view.output(run.output()));
         console.line("");
+    }
+
+    /** Runs a cell with Ctrl-C bound to stopping it, and a spinner if it takes a while. */
+    private CellRun timed(CodeCell cell, String what) {
+        try (SlowWorkNotice notice = SlowWorkNotice.after(700, what + " (Ctrl-C stops it)")) {
+            return keys.interruptible(() -> runner.run(cell), runner::cancel);
+        }
     }
 
     /** Moves to the next step, showing the prose between here and there (or the lesson's last words). */
@@ -184,8 +188,7 @@ final class NotebookWalker {
             if (code.isEmpty()) {
                 continue;
             }
-            CodeCell typed = CodeCell.typed(current, code);
-            CellRun run = keys.interruptible(() -> runner.run(typed), runner::cancel);
+            CellRun run = timed(CodeCell.typed(current, code), "Running your " + current);
             results.record(run);
             console.line(view.output(run.output()));
         }
