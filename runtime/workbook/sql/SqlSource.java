@@ -27,6 +27,10 @@ public final class SqlSource {
 
     /** Decodes bytes as UTF-8; the first invalid byte becomes the problem, the text keeps U+FFFD there. */
     public static SqlText decode(Path file, byte[] bytes) {
+        if (isUtf16(bytes)) {
+            // Windows editors' "Unicode": every other byte is 0, nothing in it would run as SQL
+            return new SqlText(file, "", "saved as UTF-16, not UTF-8: save the file as UTF-8");
+        }
         int offset = startsWithBom(bytes) ? BOM.length : 0;
         String problem = null;
         int bad = firstInvalidByte(bytes, offset);
@@ -44,6 +48,11 @@ public final class SqlSource {
             return text;
         }
         return text.replace("\r\n", "\n").replace('\r', '\n');
+    }
+
+    private static boolean isUtf16(byte[] bytes) {
+        return bytes.length >= 2 && ((bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE)
+                || (bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF));
     }
 
     private static boolean startsWithBom(byte[] bytes) {

@@ -21,6 +21,11 @@ import org.postgresql.util.ServerErrorMessage;
 public final class StatementExecutor {
     /** Rows kept for display; the rest are counted, not kept. */
     public static final int MAX_ROWS = 1000;
+    /**
+     * Rows counted at most: the driver buffers a whole result on an autocommit connection, so a learner's
+     * {@code SELECT * FROM generate_series(1, 1e9)} is stopped by the server here instead of filling the memory.
+     */
+    public static final int MAX_COUNTED = 100_000;
 
     private StatementExecutor() {
     }
@@ -36,6 +41,9 @@ public final class StatementExecutor {
         if (sql.stripLeading().startsWith("\\")) {
             return new Execution(metaCommand(sql), List.of(), null, 0);
         }
+        if (isCopyWithClient(sql)) {
+            return new Execution(copyWithClient(), List.of(), null, 0);
+        }
         List<String> notices = new ArrayList<>();
         String context = null;
         StatementOutcome outcome;
@@ -44,6 +52,7 @@ public final class StatementExecutor {
         try {
             statement = connection.createStatement();
             statement.setEscapeProcessing(false); // {fn ...} and {d '...'} are JDBC syntax, not the learner's
+            statement.setMaxRows(MAX_COUNTED);
             boolean hasRows = statement.execute(sql);
             outcome = hasRows ? rows(statement.getResultSet())
                     : done(sql, statement.getLargeUpdateCount(), before);
@@ -118,6 +127,17 @@ public final class StatementExecutor {
         String command = sql.strip().split("\\s+", 2)[0];
         return new StatementOutcome.Failed("42601", command + " is a psql command, not SQL: the workbook skips it (run it in psql)",
                 null, null, 0, null, null, null);
+    }
+
+    /** COPY ... FROM STDIN / TO STDOUT streams data through the client, which only psql (or CopyManager) speaks. */
+    private static boolean isCopyWithClient(String sql) {
+        List<String> words = SqlWords.topLevel(sql, 40);
+        return !words.isEmpty() && words.get(0).equals("COPY") && (words.contains("STDIN") || words.contains("STDOUT"));
+    }
+
+    private static StatementOutcome.Failed copyWithClient() {
+        return new StatementOutcome.Failed("0A000", "COPY ... FROM STDIN / TO STDOUT needs psql to stream the data: "
+                + "use \\copy in psql, or INSERT ... VALUES / SELECT here", null, null, 0, null, null, null);
     }
 
     private static void collectNotices(Statement statement, List<String> notices) {

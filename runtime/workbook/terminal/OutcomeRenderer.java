@@ -17,14 +17,21 @@ import workbook.sql.StatementRun;
 public final class OutcomeRenderer {
     private final boolean colour;
     private final int width;
+    private final ResultTable.Layout layout;
 
     /**
      * @param colour as {@link Console#colour()}
      * @param width  the terminal's columns (a JLine terminal's width, or {@link DisplayText#terminalWidth()})
      */
     public OutcomeRenderer(boolean colour, int width) {
+        this(colour, width, ResultTable.Layout.AUTO);
+    }
+
+    /** @param layout TABLE to never switch to one-record-per-block display (psql's \x off) */
+    public OutcomeRenderer(boolean colour, int width, ResultTable.Layout layout) {
         this.colour = colour;
         this.width = width;
+        this.layout = layout;
     }
 
     /** For the console's colour setting and the terminal width the environment reports. */
@@ -73,7 +80,7 @@ public final class OutcomeRenderer {
 
     private String render(StatementOutcome outcome, String statement, String context, int firstLine, String location) {
         if (outcome instanceof Rows rows) {
-            String table = new ResultTable(colour, width).render(rows);
+            String table = new ResultTable(colour, width, layout).render(rows);
             String tag = statement == null ? null : CommandTag.forReturnedRows(statement, rows.totalRows());
             return tag == null ? table : table + "\n\n" + tag; // INSERT ... RETURNING: psql shows the rows, then the tag
         }
