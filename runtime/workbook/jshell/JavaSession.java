@@ -1,25 +1,15 @@
 package workbook.jshell;
 
-import java.io.File;
 import java.io.OutputStream;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.locks.ReentrantLock;
-import jdk.jshell.DeclarationSnippet;
-import jdk.jshell.ExpressionSnippet;
 import jdk.jshell.JShell;
-import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
-import jdk.jshell.VarSnippet;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import workbook.db.ConnectionInfo;
@@ -79,9 +69,16 @@ public final class JavaSession implements AutoCloseable {
         long start = System.nanoTime();
         OutputCapture.Sink sink = OutputCapture.begin(liveOutput);
         try {
+            JShell jshell;
+            try {
+                jshell = ready();
+            } catch (IllegalStateException e) {
+                return new JavaCellResult(Outcome.EXCEPTION, "", null, null, "error: " + e.getMessage(), 0, List.of(),
+                        Duration.ofNanos(System.nanoTime() - start));
+            }
             stopRequested = false;
             running = true;
-            CellRun cell = new CellRun(ready(), engine.control(), cellSource, snippetFirstLine, () -> stopRequested);
+            CellRun cell = new CellRun(jshell, engine.control(), cellSource, snippetFirstLine, () -> stopRequested);
             return cell.run(sink, start);
         } finally {
             running = false;
@@ -120,7 +117,7 @@ public final class JavaSession implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while JShell was starting", e);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("JShell could not start: " + e.getCause().getMessage(), e.getCause());
+            throw new IllegalStateException("Java cells cannot run: JShell did not start (" + e.getCause().getMessage() + ")", e.getCause());
         }
     }
 
