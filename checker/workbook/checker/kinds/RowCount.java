@@ -18,8 +18,8 @@ public final class RowCount implements CheckKind {
         if (actual == spec.count()) {
             return Verdict.pass();
         }
-        String scope = spec.where() == null ? "the table has " : "there are ";
-        String which = spec.where() == null ? "" : " where " + spec.where();
-        return Verdict.fail(scope + actual + (actual == 1 ? " row" : " rows") + which + ", the task leaves " + spec.count());
+        String rows = actual + (actual == 1 ? " row" : " rows");
+        String found = spec.where() == null ? "the table has " + rows : (actual == 1 ? "there is " : "there are ") + rows + " where " + spec.where();
+        return Verdict.fail(found + ", the task leaves " + spec.count());
     }
 }

@@ -3,6 +3,8 @@ package workbook.checker.run;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -13,6 +15,15 @@ public final class ScratchDatabase implements AutoCloseable {
     private static final String PREFIX = "wb_scratch_";
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final List<Thread> PENDING = new ArrayList<>();
+    private static final Set<ScratchDatabase> OPEN = ConcurrentHashMap.newKeySet();
+
+    static {
+        // Ctrl-C (in --watch, or mid-check) skips finally blocks; the copies still go, and the drops finish
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            OPEN.forEach(ScratchDatabase::close);
+            awaitDrops();
+        }, "drop scratch databases"));
+    }
 
     private final ServerAccess server;
     private final String name;
@@ -26,7 +37,9 @@ public final class ScratchDatabase implements AutoCloseable {
     public static ScratchDatabase cloneOf(ServerAccess server, String template) {
         String name = PREFIX + (System.currentTimeMillis() / 1000) + "_" + Integer.toHexString(RANDOM.nextInt(1 << 24));
         server.createScratchDatabase(name, template);
-        return new ScratchDatabase(server, name);
+        ScratchDatabase scratch = new ScratchDatabase(server, name);
+        OPEN.add(scratch);
+        return scratch;
     }
 
     public String name() {
@@ -54,6 +67,9 @@ public final class ScratchDatabase implements AutoCloseable {
      */
     @Override
     public void close() {
+        if (!OPEN.remove(this)) {
+            return;
+        }
         Thread dropper = new Thread(() -> {
             try (Handle admin = server.admin()) {
                 drop(admin, name);
