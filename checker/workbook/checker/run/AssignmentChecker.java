@@ -75,6 +75,9 @@ public final class AssignmentChecker {
         } finally {
             scratch.close();
         }
+        if (server.backgroundDrops()) {
+            ScratchDatabase.prepareSpare(server, templates.name(first - 1));
+        }
         return new CheckReport(set.lesson(), CheckReport.Mode.SCRATCH, results);
     }
 
