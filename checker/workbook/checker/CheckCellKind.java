@@ -39,7 +39,7 @@ public final class CheckCellKind implements CellKind {
         } catch (UserError e) {
             return CellOutput.of(CellOutput.Outcome.FAILED, new Output.Error("check", e.getMessage(), List.of()));
         }
-        AssignmentChecker checker = new AssignmentChecker(set, new ServerAccess(context.database().connection()),
+        AssignmentChecker checker = new AssignmentChecker(set, new ServerAccess(context.database().connection()).dropsInBackground(),
                 context.home().exercisesDir().resolve(lesson), "exercises/" + lesson + "/");
         List<Output> outputs = new ArrayList<>();
         outputs.add(new Output.Note("Your files in exercises/" + lesson + "/ ran in a scratch copy of the lesson's end state; crm_db was not touched."));

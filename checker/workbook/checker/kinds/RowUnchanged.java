@@ -14,6 +14,11 @@ import workbook.checker.task.CheckSpec;
  */
 public final class RowUnchanged implements CheckKind {
     @Override
+    public List<String> required() {
+        return List.of("where");
+    }
+
+    @Override
     public Verdict judge(CheckSpec spec, Inspection db) {
         if (db.before().isEmpty()) {
             return Verdict.notObservable("it compares " + spec.rowName() + "'s row with the moment before the task");

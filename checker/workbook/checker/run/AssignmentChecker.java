@@ -60,6 +60,7 @@ public final class AssignmentChecker {
                 Task task = set.tasks().get(number - 1);
                 TaskResult result = runTask(number, task, scratch, onReference);
                 results.add(result);
+                onReference = null; // said once, on the task right after the one that failed
                 if (!result.passed() && number < last) {
                     // nothing of the learner's ran: the reference solution applies right here, sparing a clone
                     boolean untouched = result.status() == TaskResult.Status.NOT_ATTEMPTED || result.sqlErrors().stream().anyMatch(e -> e.contains("nothing in it was run"));
@@ -73,6 +74,9 @@ public final class AssignmentChecker {
             }
         } finally {
             scratch.close();
+        }
+        if (server.backgroundDrops()) {
+            ScratchDatabase.prepareSpare(server, templates.name(first - 1));
         }
         return new CheckReport(set.lesson(), CheckReport.Mode.SCRATCH, results);
     }
