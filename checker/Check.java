@@ -1,13 +1,14 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
 //JAVA 17+
 //SOURCES ../runtime/workbook/**.java
+//SOURCES workbook/**.java
 
+import workbook.checker.CheckCommand;
 import workbook.cli.CommandRunner;
-import workbook.cli.NotYetCommand;
 
 /** Entry script for `./jbang check`: wiring only. */
 public class Check {
     public static void main(String... args) {
-        CommandRunner.exit("check", new NotYetCommand(), args);
+        CommandRunner.exit("check", new CheckCommand(), args);
     }
 }

@@ -1,13 +1,14 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
 //JAVA 17+
 //SOURCES ../runtime/workbook/**.java
+//SOURCES workbook/**.java
 
+import workbook.checker.HintCommand;
 import workbook.cli.CommandRunner;
-import workbook.cli.NotYetCommand;
 
 /** Entry script for `./jbang hint`: wiring only. */
 public class Hint {
     public static void main(String... args) {
-        CommandRunner.exit("hint", new NotYetCommand(), args);
+        CommandRunner.exit("hint", new HintCommand(), args);
     }
 }

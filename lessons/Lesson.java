@@ -1,13 +1,15 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
 //JAVA 17+
 //SOURCES ../runtime/workbook/**.java
+//SOURCES ../checker/workbook/checker/**.java
 
+import workbook.checker.CheckCellKind;
 import workbook.cli.CommandRunner;
 import workbook.notebook.LessonCommand;
 
 /** Entry script for `./jbang lesson3` and every lesson alias (the alias passes the lesson's name): wiring only. */
 public class Lesson {
     public static void main(String... args) {
-        CommandRunner.exit("lesson", new LessonCommand(), args);
+        CommandRunner.exit("lesson", new LessonCommand().withKind(new CheckCellKind()), args);
     }
 }

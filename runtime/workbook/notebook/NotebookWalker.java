@@ -121,9 +121,31 @@ final class NotebookWalker {
         while (begin > 0 && cells.get(begin - 1) instanceof ProseCell) {
             begin--;
         }
+        StringBuilder prose = new StringBuilder();
         for (int i = begin; i < end; i++) {
-            console.line(view.prose((ProseCell) cells.get(i)));
-            console.line("");
+            prose.append(view.prose((ProseCell) cells.get(i))).append("\n\n");
+        }
+        page(prose.toString());
+    }
+
+    /**
+     * Prints prose a screenful at a time, so a long introduction does not scroll past unread; s skips
+     * to the code, q (or Ctrl-C) ends the paging there too (the step's keys then offer quitting).
+     */
+    private void page(String text) {
+        int height = keys.height();
+        List<String> lines = text.lines().toList();
+        int pageSize = height > 8 ? height - 2 : Integer.MAX_VALUE;
+        for (int i = 0; i < lines.size(); i++) {
+            if (i > 0 && i % pageSize == 0 && lines.size() - i > 2) {
+                console.line(console.style(Style.DIM, "── more: Enter or space reads on · s skips to the code ──"));
+                int key = keys.key();
+                if (key == 's' || key == 'q' || key == KeyPrompt.QUIT) {
+                    console.line("");
+                    return;
+                }
+            }
+            console.line(lines.get(i));
         }
     }
 

@@ -38,6 +38,11 @@ public record SourcePosition(int line, int column) {
         return text.offsetByCodePoints(0, wanted);
     }
 
+    /** {@code file:line:column}, the form editors and terminals turn into a link. */
+    public String in(String fileName) {
+        return fileName + ":" + this;
+    }
+
     /** {@code line:column}, to append to a file name. */
     @Override
     public String toString() {

@@ -161,4 +161,26 @@ class StatementExecutorTest {
         assertThat(failed.sqlState()).isEqualTo("08003");
         assertThat(failed.connectionLost()).isTrue();
     }
+
+    @Test
+    void sqlStandardFunctionBodiesAndDollarBodiesRunWhole() {
+        String source = """
+                CREATE FUNCTION add_one(i int) RETURNS int LANGUAGE sql
+                BEGIN ATOMIC
+                  SELECT i + 1;
+                END;
+                CREATE FUNCTION shout(t text) RETURNS text AS $$
+                BEGIN
+                  RETURN upper(t) || ';';
+                END;
+                $$ LANGUAGE plpgsql;
+                SELECT add_one(1), shout('hi');
+                """;
+        StatementOutcome last = null;
+        for (SqlStatement statement : StatementSplitter.splitSql(source)) {
+            last = run(statement.text());
+            assertThat(last.succeeded()).as(statement.text() + " -> " + last).isTrue();
+        }
+        assertThat(((Rows) last).rows().get(0)).containsExactly("2", "HI;");
+    }
 }
