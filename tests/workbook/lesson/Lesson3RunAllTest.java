@@ -15,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import workbook.TestDatabase;
+import workbook.checker.CheckCellKind;
 import workbook.cli.CommandRunner;
 import workbook.db.ConnectionInfo;
 import workbook.notebook.LessonCommand;
@@ -23,17 +24,18 @@ import workbook.terminal.Console;
 /**
  * What the lesson's Java section promises, checked through `--run-all`: Carol and Dave are visible inside
  * its transaction, share one NOW(), and are gone afterwards, so the database ends as the assignment
- * expects it (users holding Alice only).
+ * expects it (users holding Alice only), and the assignment's check cell leaves it so too.
  */
 class Lesson3RunAllTest {
 
     @Test
     void theJavaDemoUsersShareOneTransactionAndAreRolledBack() throws SQLException {
         ConnectionInfo db = TestDatabase.freshDatabase("lesson3_java");
-        String output = runAll(db);
+        String output = runAll(db, new LessonCommand().withKind(new CheckCellKind()));
 
         assertThat(output).contains("[\"alice@example.com\", \"carol@example.com\"]")
                 .contains("email=dave@example.com, passwordHash=placeholder_hash_dave")
+                .contains("Add four columns to users", "not attempted yet")
                 .doesNotContain("steps failed");
         Matcher demo = Pattern.compile("\"(\\S+)  carol@example\\.com\",\\s*\"(\\S+)  dave@example\\.com\"").matcher(output);
         assertThat(demo.find()).as(output).isTrue();
@@ -47,8 +49,8 @@ class Lesson3RunAllTest {
     @Test
     void aSecondRunKeepsAliceAndStillEndsWithHerAlone() throws SQLException {
         ConnectionInfo db = TestDatabase.freshDatabase("lesson3_java_again");
-        runAll(db);
-        String again = runAll(db);
+        runAll(db, new LessonCommand());
+        String again = runAll(db, new LessonCommand());
 
         assertThat(again).contains("Already there from an earlier run, kept").doesNotContain("steps failed");
         try (Connection c = TestDatabase.connect(db)) {
@@ -56,11 +58,12 @@ class Lesson3RunAllTest {
         }
     }
 
-    private static String runAll(ConnectionInfo db) {
+    /** Runs the lesson as `./jbang lesson3 --run-all` does; the check cell runs only when its kind is registered. */
+    private static String runAll(ConnectionInfo db, LessonCommand lesson) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         String url = db.jdbcUrl() + "?user=" + db.user() + "&password=" + db.password();
-        int code = CommandRunner.run(new LessonCommand().printingTo(new Console(out, out, false)),
+        int code = CommandRunner.run(lesson.printingTo(new Console(out, out, false)),
                 "lesson3", "--url", url, "--run-all");
         String output = bytes.toString(StandardCharsets.UTF_8);
         assertThat(code).as(output).isZero();
