@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.postgresql.PGConnection;
 import org.postgresql.util.PSQLException;
+import org.postgresql.util.PSQLWarning;
 import org.postgresql.util.ServerErrorMessage;
 
 /**
@@ -44,7 +45,7 @@ public final class StatementExecutor {
         if (isCopyWithClient(sql)) {
             return new Execution(copyWithClient(), List.of(), null, 0);
         }
-        List<String> notices = new ArrayList<>();
+        List<ServerNotice> notices = new ArrayList<>();
         String context = null;
         StatementOutcome outcome;
         TransactionStatus before = statusOrIdle(connection);
@@ -140,10 +141,12 @@ public final class StatementExecutor {
                 + "use \\copy in psql, or INSERT ... VALUES / SELECT here", null, null, 0, null, null, null);
     }
 
-    private static void collectNotices(Statement statement, List<String> notices) {
+    private static void collectNotices(Statement statement, List<ServerNotice> notices) {
         try {
             for (SQLWarning w = statement.getWarnings(); w != null; w = w.getNextWarning()) {
-                notices.add(w.getMessage());
+                ServerErrorMessage m = w instanceof PSQLWarning p ? p.getServerErrorMessage() : null;
+                notices.add(m == null ? new ServerNotice("WARNING", w.getMessage())
+                        : new ServerNotice(m.getSeverity() == null ? "NOTICE" : m.getSeverity(), m.getMessage()));
             }
         } catch (SQLException e) {
             // the connection is gone; the outcome already says so

@@ -58,6 +58,9 @@ public final class StatementSplitter {
                 i = SqlLexer.lineEnd(src, i);
             } else if (c == '/' && next == '*') {
                 i = SqlLexer.blockCommentEnd(src, i);
+            } else if (c == '\\' && next == ';' && parenDepth == 0 && beginDepth == 0) {
+                finishStatement(); // psql's \; joins statements into one request; sent one by one they do the same
+                i += 2;
             } else if (c == '\\') {
                 i = metaCommand(i);
             } else if (c == ';' && parenDepth == 0 && beginDepth == 0) {
@@ -98,17 +101,19 @@ public final class StatementSplitter {
 
     /**
      * Tracks {@code BEGIN ... END} in SQL-standard function bodies as psql 14 does: only in a statement whose
-     * first words are CREATE [OR REPLACE] FUNCTION|PROCEDURE, BEGIN and CASE open a level and END closes one.
+     * first words are CREATE [OR REPLACE] FUNCTION|PROCEDURE and outside parentheses, BEGIN opens a level,
+     * CASE opens one inside a BEGIN (it ends with END too) and END closes one.
      */
     private void word(String word) {
         if (wordCount < firstWords.length) {
             firstWords[wordCount] = word;
         }
         wordCount++;
-        if (word.equals("begin") || word.equals("case")) {
-            if (createsRoutine()) {
-                beginDepth++;
-            }
+        if (parenDepth > 0 || !createsRoutine()) {
+            return;
+        }
+        if (word.equals("begin") || (word.equals("case") && beginDepth > 0)) {
+            beginDepth++;
         } else if (word.equals("end") && beginDepth > 0) {
             beginDepth--;
         }

@@ -2,6 +2,7 @@ package workbook.terminal;
 
 import workbook.sql.CommandTag;
 import workbook.sql.Execution;
+import workbook.sql.ServerNotice;
 import workbook.sql.SqlStatement;
 import workbook.sql.StatementOutcome;
 import workbook.sql.StatementOutcome.Done;
@@ -70,7 +71,7 @@ public final class OutcomeRenderer {
     public String render(StatementRun run, String fileName) {
         SqlStatement statement = run.statement();
         if (run.skipped()) {
-            return style(Console.Style.YELLOW, "skipped") + " " + statement.firstLine(60)
+            return style(Console.Style.YELLOW, "skipped") + " " + DisplayText.oneLine(statement.firstLine(60))
                     + ": a psql command, not SQL (it works in psql, the workbook runs SQL only)";
         }
         String location = fileName == null ? null : run.location(fileName);
@@ -92,8 +93,8 @@ public final class OutcomeRenderer {
 
     private String notices(Execution execution) {
         StringBuilder out = new StringBuilder();
-        for (String notice : execution.notices()) {
-            out.append(style(Console.Style.YELLOW, "NOTICE:")).append("  ").append(notice).append('\n');
+        for (ServerNotice notice : execution.messages()) {
+            out.append(style(Console.Style.YELLOW, notice.severity() + ":")).append("  ").append(DisplayText.printable(notice.message())).append('\n');
         }
         return out.toString();
     }

@@ -94,7 +94,7 @@ public final class ResultTable {
         for (List<String> row : result.rows()) {
             for (int c = 0; c < row.size(); c++) {
                 if (row.get(c) != null && row.get(c).equalsIgnoreCase(NULL)) {
-                    columns.add(result.columns().get(c));
+                    columns.add(DisplayText.oneLine(result.columns().get(c)));
                 }
             }
         }

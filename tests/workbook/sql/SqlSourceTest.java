@@ -70,6 +70,12 @@ class SqlSourceTest {
         assertThat(text.isEmpty()).isTrue();
     }
 
+    @Test
+    void zeroBytesAreNotSqlText() throws Exception {
+        SqlText text = read(new byte[] {'S', 'E', 'L', 'E', 'C', 'T', ' ', '1', ';', '\n', 0, 1, 2});
+        assertThat(text.problem()).isEqualTo("a zero byte at line 2: this is not a text file; save your SQL as plain UTF-8 text");
+    }
+
     private static byte[] concat(byte[] a, byte[] b) {
         byte[] both = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, both, a.length, b.length);

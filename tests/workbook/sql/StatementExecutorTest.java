@@ -74,8 +74,9 @@ class StatementExecutorTest {
     void questionMarkOperatorsAndColonNamesReachTheServerAsWritten() {
         Rows rows = (Rows) run("SELECT '{\"k\":1}'::jsonb ? 'k' AS has, '{\"k\":1}'::jsonb ?| array['x','k'] AS any, ':name' AS literal, '{a}'::text[] AS arr");
         assertThat(rows.rows().get(0)).containsExactly("t", "t", ":name", "{a}");
-        assertThat(run("SELECT '{fn now()}' AS jdbc_escape_untouched")).isInstanceOfSatisfying(Rows.class,
-                r -> assertThat(r.rows().get(0)).containsExactly("{fn now()}"));
+        // JDBC escapes are the driver's syntax, not PostgreSQL's: the server must see (and refuse) them as written
+        assertThat(run("SELECT {fn ucase('a')}")).isInstanceOfSatisfying(Failed.class,
+                f -> assertThat(f.sqlState()).isEqualTo("42601"));
     }
 
     @Test

@@ -50,9 +50,12 @@ class StatementSplitterTest {
                         List.of("CREATE FUNCTION sign1(x int) RETURNS int RETURN CASE WHEN x > 0 THEN 1 ELSE 0 END", "SELECT 2")),
                 Arguments.of("CREATE OR REPLACE PROCEDURE with BEGIN ATOMIC", "CREATE OR REPLACE PROCEDURE p() LANGUAGE sql BEGIN ATOMIC INSERT INTO t VALUES (1); END; SELECT 2",
                         List.of("CREATE OR REPLACE PROCEDURE p() LANGUAGE sql BEGIN ATOMIC INSERT INTO t VALUES (1); END", "SELECT 2")),
+                Arguments.of("CASE inside BEGIN ATOMIC ends with its own END", "CREATE FUNCTION g(x int) RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT CASE WHEN x > 0 THEN 1 END; SELECT 2; END; SELECT 3",
+                        List.of("CREATE FUNCTION g(x int) RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT CASE WHEN x > 0 THEN 1 END; SELECT 2; END", "SELECT 3")),
                 Arguments.of("CASE outside a function does not hold the semicolon", "SELECT CASE WHEN true THEN 1 END; SELECT 2",
                         List.of("SELECT CASE WHEN true THEN 1 END", "SELECT 2")),
                 Arguments.of("lone CR line ends", "SELECT 1;\rSELECT 2;", List.of("SELECT 1", "SELECT 2")),
+                Arguments.of("psql's backslash-semicolon", "SELECT 1\\; SELECT 2;", List.of("SELECT 1", "SELECT 2")),
                 Arguments.of("unterminated string runs to the end", "SELECT 'oops; SELECT 2", List.of("SELECT 'oops; SELECT 2")));
     }
 
