@@ -184,6 +184,13 @@ class JavaSessionTest {
     }
 
     @Test
+    void stopWithNothingRunningLeavesTheNextCellAlone() {
+        session.stop();
+
+        assertThat(ok(session.run("2 + 3")).value()).isEqualTo("5");
+    }
+
+    @Test
     void twoSessionsDoNotShareState() {
         try (JavaSession other = JavaSession.open(TestDatabase.freshDatabase("jshell_other"))) {
             ok(session.run("int onlyHere = 1;"));
