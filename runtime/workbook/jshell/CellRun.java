@@ -68,6 +68,7 @@ final class CellRun {
                 }
                 noteDeclaration(event, events);
             }
+            noteDependents(events);
             value = null;
             valueName = null;
             VarSnippet holder = own.isEmpty() ? null : valueHolder(own.get(own.size() - 1).snippet());
@@ -102,7 +103,7 @@ final class CellRun {
         control.reset();
         String jshellText = shell.varValue(holder);
         Object live = control.lastValue();
-        return live != null ? ValueDisplay.show(live) : unquote(jshellText);
+        return live != null ? ValueDisplay.display(live) : unquote(jshellText);
     }
 
     private static String unquote(String text) {
@@ -117,6 +118,24 @@ final class CellRun {
         // a redefinition is a new snippet whose evaluation overwrote the old one
         boolean replaced = events.stream().anyMatch(e -> e.causeSnippet() == declaration && e.status() == Status.OVERWRITTEN);
         declared.add((replaced ? "replaced " : "") + FailureText.describe(declaration));
+    }
+
+    /**
+     * JShell recompiles what depends on a redefined type; say what that cost, as the jshell tool does:
+     * a variable whose type changed is reset to null, a declaration that no longer compiles is unusable.
+     */
+    private void noteDependents(List<SnippetEvent> events) {
+        for (SnippetEvent event : events) {
+            Snippet dependent = event.snippet();
+            if (event.causeSnippet() == null || event.status() == Status.OVERWRITTEN || inThisCell.contains(dependent.id())) {
+                continue;
+            }
+            if (dependent instanceof VarSnippet && event.status().isDefined() && event.isSignatureChange()) {
+                declared.add(FailureText.describe(dependent) + " reset to null: its type changed, run its cell again");
+            } else if (!event.status().isDefined() && event.previousStatus().isDefined()) {
+                declared.add(FailureText.describe(dependent) + " no longer compiles after this change");
+            }
+        }
     }
 
     private JavaCellResult result(Outcome outcome, OutputCapture.Sink sink, String value, String valueName, String error,

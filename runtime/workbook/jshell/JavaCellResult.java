@@ -15,7 +15,9 @@ import java.util.List;
  * @param error      the failure, several lines, naming the cell's line; null when the outcome is OK
  * @param errorLine  the cell's line (from 1) the failure points at, or 0 when there is none
  * @param declared   what the cell declared, as JShell words it ("record User", "interface UserDao",
- *                   "variable dao"), prefixed with "replaced " when it redefined an earlier one
+ *                   "variable dao"), prefixed with "replaced " when it redefined an earlier one; then what
+ *                   that did to earlier cells ("variable dao reset to null: its type changed, run its cell
+ *                   again", "interface UserDao no longer compiles after this change")
  * @param elapsed    wall-clock time of the cell
  */
 public record JavaCellResult(Outcome outcome, String output, String value, String valueName, String error,

@@ -85,6 +85,16 @@ class JavaSessionTest {
     }
 
     @Test
+    void changingARecordSaysWhichVariablesJShellResetToNull() {
+        ok(session.run("record Point(int x) {}\nList<Point> points = new ArrayList<>();"));
+
+        JavaCellResult changed = ok(session.run("record Point(int x, int y) {}"));
+
+        assertThat(changed.declared()).containsExactly("replaced record Point",
+                "variable points reset to null: its type changed, run its cell again");
+    }
+
+    @Test
     void theLastExpressionIsTheValueAndDeclarationsShowNone() {
         assertThat(ok(session.run("int x = 20;\nx * 2 + 2")).value()).isEqualTo("42");
         JavaCellResult declaration = ok(session.run("String greeting = \"hello\";"));
