@@ -29,6 +29,7 @@ final class CellRun {
     private final Set<String> inThisCell = new HashSet<>();
     private final List<Snippet> cellSnippets = new ArrayList<>();
     private final List<String> declared = new ArrayList<>();
+    private final List<String> updates = new ArrayList<>();
 
     CellRun(JShell shell, CapturingExecutionControl control, String cell, Map<String, Integer> snippetFirstLine,
             BooleanSupplier stopRequested) {
@@ -131,9 +132,9 @@ final class CellRun {
                 continue;
             }
             if (dependent instanceof VarSnippet && event.status().isDefined() && event.isSignatureChange()) {
-                declared.add(FailureText.describe(dependent) + " reset to null: its type changed, run its cell again");
+                updates.add(FailureText.describe(dependent) + " reset to null: its type changed, run its cell again");
             } else if (!event.status().isDefined() && event.previousStatus().isDefined()) {
-                declared.add(FailureText.describe(dependent) + " no longer compiles after this change");
+                updates.add(FailureText.describe(dependent) + " no longer compiles after this change");
             }
         }
     }
@@ -143,6 +144,6 @@ final class CellRun {
         System.out.flush();
         System.err.flush();
         return new JavaCellResult(outcome, sink.text(), value, valueName, error, errorLine, List.copyOf(declared),
-                Duration.ofNanos(System.nanoTime() - startNanos));
+                Duration.ofNanos(System.nanoTime() - startNanos), List.copyOf(updates));
     }
 }

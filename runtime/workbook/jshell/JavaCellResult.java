@@ -15,13 +15,14 @@ import java.util.List;
  * @param error      the failure, several lines, naming the cell's line; null when the outcome is OK
  * @param errorLine  the cell's line (from 1) the failure points at, or 0 when there is none
  * @param declared   what the cell declared, as JShell words it ("record User", "interface UserDao",
- *                   "variable dao"), prefixed with "replaced " when it redefined an earlier one; then what
- *                   that did to earlier cells ("variable dao reset to null: its type changed, run its cell
- *                   again", "interface UserDao no longer compiles after this change")
+ *                   "variable dao"), prefixed with "replaced " when it redefined an earlier one
  * @param elapsed    wall-clock time of the cell
+ * @param updates    what a redefinition did to earlier cells' declarations, one sentence each ("variable
+ *                   dao reset to null: its type changed, run its cell again", "interface UserDao no longer
+ *                   compiles after this change"); JShell's "update modified ..." lines
  */
 public record JavaCellResult(Outcome outcome, String output, String value, String valueName, String error,
-                             int errorLine, List<String> declared, Duration elapsed) {
+                             int errorLine, List<String> declared, Duration elapsed, List<String> updates) {
 
     /** How a cell ended. Evaluation stops at the first snippet that does not end OK. */
     public enum Outcome {
@@ -44,11 +45,17 @@ public record JavaCellResult(Outcome outcome, String output, String value, Strin
         return value != null;
     }
 
-    /** Output, then the value, then the error: what a plain-text notebook prints under the cell. */
+    /**
+     * What a plain-text notebook prints under the cell: output, the updates (JShell's "|  " feedback
+     * style), the value, then the error.
+     */
     public String display() {
         StringBuilder text = new StringBuilder(output);
         if (!text.isEmpty() && text.charAt(text.length() - 1) != '\n') {
             text.append('\n');
+        }
+        for (String update : updates) {
+            text.append("|  ").append(update).append('\n');
         }
         if (value != null) {
             text.append(value).append('\n');

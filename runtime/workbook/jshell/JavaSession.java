@@ -75,7 +75,7 @@ public final class JavaSession implements AutoCloseable {
                 jshell = ready();
             } catch (IllegalStateException e) {
                 return new JavaCellResult(Outcome.EXCEPTION, "", null, null, "error: " + e.getMessage(), 0, List.of(),
-                        Duration.ofNanos(System.nanoTime() - start));
+                        Duration.ofNanos(System.nanoTime() - start), List.of());
             }
             engine.control().beginCell();
             stopRequested = false;
