@@ -23,10 +23,12 @@ public class ReplCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         RunningDatabase db = LiveDatabase.ensureUp(database);
-        Console console = Console.system();
-        console.line(console.style(Console.Style.BOLD, "JShell on " + db.connection().database() + " at "
-                + db.connection().host() + ":" + db.connection().port() + " (" + db.provider() + ")")
-                + ": jdbi and handle are ready; /exit to leave.");
-        return InteractiveShell.run(db.connection());
+        try (InteractiveShell shell = InteractiveShell.connect(db.connection())) {
+            Console console = Console.system();
+            console.line(console.style(Console.Style.BOLD, "JShell on " + db.connection().database() + " at "
+                    + db.connection().host() + ":" + db.connection().port() + " (" + db.provider() + ")")
+                    + ": jdbi and handle are ready; /exit to leave.");
+            return shell.run();
+        }
     }
 }

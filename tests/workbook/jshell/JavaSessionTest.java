@@ -1,6 +1,7 @@
 package workbook.jshell;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -114,6 +115,24 @@ class JavaSessionTest {
 
         assertThat(result.output()).isEqualTo("one\ntwo\nthree");
         assertThat(result.display()).isEqualTo("one\ntwo\nthree\n");
+    }
+
+    @Test
+    void aRunawayPrintLoopKeepsOnlyTheFirstMegabyte() {
+        JavaCellResult result = ok(session.run("for (int i = 0; i < 300_000; i++) System.out.println(\"line \" + i);"));
+
+        assertThat(result.output()).startsWith("line 0\nline 1\n").endsWith(" more bytes of output not kept\n");
+        assertThat(result.output().length()).isLessThan(OutputCapture.MAX_KEPT_BYTES + 100);
+    }
+
+    @Test
+    void aDatabaseThatDoesNotAnswerIsOneClearError() {
+        var nowhere = new workbook.db.ConnectionInfo("localhost", 1, "crm_db", "crmuser", "crmpassword");
+
+        assertThatThrownBy(() -> JavaSession.open(nowhere))
+                .isInstanceOf(workbook.cli.UserError.class)
+                .hasMessageStartingWith("Cannot connect to jdbc:postgresql://localhost:1/crm_db as crmuser: ")
+                .hasMessageEndingWith("Is the database up? Try `./jbang db up`.");
     }
 
     @Test
