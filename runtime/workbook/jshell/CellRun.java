@@ -41,8 +41,7 @@ final class CellRun {
     }
 
     JavaCellResult run(OutputCapture.Sink sink, long startNanos) {
-        String value = null;
-        String valueName = null;
+        VarSnippet holder = null;
         for (CellSplitter.Piece piece : CellSplitter.split(shell.sourceCodeAnalysis(), cell)) {
             control.reset();
             List<SnippetEvent> events = shell.eval(piece.source());
@@ -70,13 +69,8 @@ final class CellRun {
                 noteDeclaration(event, events);
             }
             noteDependents(events);
-            value = null;
-            valueName = null;
-            VarSnippet holder = own.isEmpty() ? null : valueHolder(own.get(own.size() - 1).snippet());
-            if (holder != null) {
-                value = display(holder);
-                valueName = holder.name();
-            }
+            // only the last snippet's value shows, as in Jupyter
+            holder = own.isEmpty() ? null : valueHolder(own.get(own.size() - 1).snippet());
         }
         for (Snippet snippet : cellSnippets) {
             Status status = shell.status(snippet);
@@ -86,7 +80,9 @@ final class CellRun {
                 return result(Outcome.UNRESOLVED, sink, null, null, FailureText.unresolved(shell, declaration), line, startNanos);
             }
         }
-        return result(Outcome.OK, sink, value, valueName, null, 0, startNanos);
+        return holder == null
+                ? result(Outcome.OK, sink, null, null, null, 0, startNanos)
+                : result(Outcome.OK, sink, display(holder), holder.name(), null, 0, startNanos);
     }
 
     /** The variable whose value a notebook shows: an expression's temporary ($3), or a variable named alone. */
