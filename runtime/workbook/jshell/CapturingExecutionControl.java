@@ -22,16 +22,33 @@ final class CapturingExecutionControl extends LocalExecutionControl {
     private volatile Object lastValue;
     private volatile Throwable lastThrown;
     private volatile ClassLoader marker;
+    private volatile boolean stopPending;
 
     CapturingExecutionControl(SessionDatabase database) {
         this.database = database;
+    }
+
+    /** A new cell: an earlier stop no longer applies. */
+    void beginCell() {
+        stopPending = false;
+        reset();
+    }
+
+    /**
+     * Stops the cell whether its snippet runs yet or is still being compiled: a snippet about to start
+     * does not, so a stop pressed during a slow compile is not lost.
+     */
+    void stopCell() throws EngineTerminationException, InternalException {
+        stopPending = true;
+        stopped = true;
+        stop();
     }
 
     /** Clears what the previous snippet left. */
     void reset() {
         lastValue = null;
         lastThrown = null;
-        stopped = false;
+        stopped = stopPending;
     }
 
     Object lastValue() {
@@ -85,6 +102,9 @@ final class CapturingExecutionControl extends LocalExecutionControl {
     @Override
     public String invoke(String className, String methodName)
             throws RunException, EngineTerminationException, InternalException {
+        if (stopPending) {
+            throw new StoppedException();
+        }
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(marker(previous));
@@ -111,24 +131,28 @@ final class CapturingExecutionControl extends LocalExecutionControl {
         stopped = true;
         long start = System.nanoTime();
         long lastCancel = 0;
-        while (snippetRunning) {
+        boolean threadStopped = false;
+        // after JShell's stop too: on JDK 21+ it only interrupts and stops snippet code, so a thread that
+        // has just entered Jdbi on its way to the driver still needs the server's cancel
+        while (snippetRunning && System.nanoTime() - start < LAST_RESORT.toNanos()) {
             long now = System.nanoTime();
             if (now - lastCancel >= CANCEL_EVERY.toNanos()) {
                 database.cancelRunningQueries();
                 lastCancel = now;
             }
-            boolean inDriver = snippetWaitsOnDatabase();
-            if ((!inDriver && now - start >= CANCEL_GRACE.toNanos()) || now - start >= LAST_RESORT.toNanos()) {
+            if (!threadStopped && now - start >= CANCEL_GRACE.toNanos() && !snippetWaitsOnDatabase()) {
                 super.stop();
-                return;
+                threadStopped = true;
             }
             try {
                 Thread.sleep(10);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                super.stop();
-                return;
+                break;
             }
+        }
+        if (snippetRunning && !threadStopped) {
+            super.stop();
         }
     }
 

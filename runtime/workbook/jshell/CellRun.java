@@ -29,6 +29,7 @@ final class CellRun {
     private final Set<String> inThisCell = new HashSet<>();
     private final List<Snippet> cellSnippets = new ArrayList<>();
     private final List<String> declared = new ArrayList<>();
+    private final List<String> updates = new ArrayList<>();
 
     CellRun(JShell shell, CapturingExecutionControl control, String cell, Map<String, Integer> snippetFirstLine,
             BooleanSupplier stopRequested) {
@@ -40,8 +41,7 @@ final class CellRun {
     }
 
     JavaCellResult run(OutputCapture.Sink sink, long startNanos) {
-        String value = null;
-        String valueName = null;
+        VarSnippet holder = null;
         for (CellSplitter.Piece piece : CellSplitter.split(shell.sourceCodeAnalysis(), cell)) {
             control.reset();
             List<SnippetEvent> events = shell.eval(piece.source());
@@ -68,13 +68,9 @@ final class CellRun {
                 }
                 noteDeclaration(event, events);
             }
-            value = null;
-            valueName = null;
-            VarSnippet holder = own.isEmpty() ? null : valueHolder(own.get(own.size() - 1).snippet());
-            if (holder != null) {
-                value = display(holder);
-                valueName = holder.name();
-            }
+            noteDependents(events);
+            // only the last snippet's value shows, as in Jupyter
+            holder = own.isEmpty() ? null : valueHolder(own.get(own.size() - 1).snippet());
         }
         for (Snippet snippet : cellSnippets) {
             Status status = shell.status(snippet);
@@ -84,7 +80,9 @@ final class CellRun {
                 return result(Outcome.UNRESOLVED, sink, null, null, FailureText.unresolved(shell, declaration), line, startNanos);
             }
         }
-        return result(Outcome.OK, sink, value, valueName, null, 0, startNanos);
+        return holder == null
+                ? result(Outcome.OK, sink, null, null, null, 0, startNanos)
+                : result(Outcome.OK, sink, display(holder), holder.name(), null, 0, startNanos);
     }
 
     /** The variable whose value a notebook shows: an expression's temporary ($3), or a variable named alone. */
@@ -102,7 +100,7 @@ final class CellRun {
         control.reset();
         String jshellText = shell.varValue(holder);
         Object live = control.lastValue();
-        return live != null ? ValueDisplay.show(live) : unquote(jshellText);
+        return live != null ? ValueDisplay.display(live) : unquote(jshellText);
     }
 
     private static String unquote(String text) {
@@ -119,11 +117,29 @@ final class CellRun {
         declared.add((replaced ? "replaced " : "") + FailureText.describe(declaration));
     }
 
+    /**
+     * JShell recompiles what depends on a redefined type; say what that cost, as the jshell tool does:
+     * a variable whose type changed is reset to null, a declaration that no longer compiles is unusable.
+     */
+    private void noteDependents(List<SnippetEvent> events) {
+        for (SnippetEvent event : events) {
+            Snippet dependent = event.snippet();
+            if (event.causeSnippet() == null || event.status() == Status.OVERWRITTEN || inThisCell.contains(dependent.id())) {
+                continue;
+            }
+            if (dependent instanceof VarSnippet && event.status().isDefined() && event.isSignatureChange()) {
+                updates.add(FailureText.describe(dependent) + " reset to null: its type changed, run its cell again");
+            } else if (!event.status().isDefined() && event.previousStatus().isDefined()) {
+                updates.add(FailureText.describe(dependent) + " no longer compiles after this change");
+            }
+        }
+    }
+
     private JavaCellResult result(Outcome outcome, OutputCapture.Sink sink, String value, String valueName, String error,
                                   int errorLine, long startNanos) {
         System.out.flush();
         System.err.flush();
         return new JavaCellResult(outcome, sink.text(), value, valueName, error, errorLine, List.copyOf(declared),
-                Duration.ofNanos(System.nanoTime() - startNanos));
+                Duration.ofNanos(System.nanoTime() - startNanos), List.copyOf(updates));
     }
 }

@@ -104,16 +104,11 @@ final class FailureText {
         return kind + " " + name + (snippet.kind() == Snippet.Kind.METHOD ? "()" : "");
     }
 
-    /** Names of snippet classes appear in live messages as REPL.$JShell$12$User: the learner wrote User. */
-    static String expunge(String text) {
-        return text == null ? null : text.replaceAll("REPL\\.\\$JShell\\$\\d+\\$", "");
-    }
-
     private static String headline(String className, String message) {
         if (message == null || message.isBlank()) {
             return className;
         }
-        List<String> lines = expunge(message).strip().lines().toList();
+        List<String> lines = ValueDisplay.expunge(message).strip().lines().toList();
         String kept = String.join("\n  ", lines.subList(0, Math.min(lines.size(), MAX_MESSAGE_LINES)));
         return className + ": " + kept + (lines.size() > MAX_MESSAGE_LINES ? "\n  ..." : "");
     }

@@ -25,22 +25,29 @@ import workbook.db.ConnectionInfo;
  * so the two variables are the live objects opened here, the workbook's classes and libraries are on the
  * class path, and Ctrl-C cancels a running query as well as stopping a loop.
  */
-public final class InteractiveShell {
-    private InteractiveShell() {
+public final class InteractiveShell implements AutoCloseable {
+    private final SessionDatabase database;
+
+    private InteractiveShell(SessionDatabase database) {
+        this.database = database;
+    }
+
+    /** Connects first, so a database that does not answer is one clear error before any banner. */
+    public static InteractiveShell connect(ConnectionInfo info) {
+        return new InteractiveShell(SessionDatabase.open(info));
     }
 
     /** Runs JShell on this process's terminal until /exit; returns its exit code. */
-    public static int run(ConnectionInfo info) throws Exception {
-        return run(info, System.in, System.out, System.err);
+    public int run() throws Exception {
+        return run(System.in, System.out, System.err);
     }
 
-    /** The same on given streams (tests; the tool reads commands and snippet input from {@code in}). */
-    public static int run(ConnectionInfo info, InputStream in, PrintStream out, PrintStream err) throws Exception {
+    /** The same on given streams (the tool reads commands and snippet input from {@code in}). */
+    public int run(InputStream in, PrintStream out, PrintStream err) throws Exception {
         Path scratch = Files.createTempDirectory("workbook-jshell-");
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
-        try (SessionDatabase database = SessionDatabase.open(info);
-             URLClassLoader withEngine = engineVisible(scratch)) {
+        try (URLClassLoader withEngine = engineVisible(scratch)) {
             Path startup = Files.writeString(scratch.resolve("startup.jsh"), StartupSnippets.asFile(database.id()), StandardCharsets.UTF_8);
             JavaShellToolBuilder tool = JavaShellToolBuilder.builder();
             if (in != System.in || out != System.out) {
@@ -52,6 +59,11 @@ public final class InteractiveShell {
             thread.setContextClassLoader(previous);
             deleteTree(scratch);
         }
+    }
+
+    @Override
+    public void close() {
+        database.close();
     }
 
     /**

@@ -17,9 +17,12 @@ import java.util.List;
  * @param declared   what the cell declared, as JShell words it ("record User", "interface UserDao",
  *                   "variable dao"), prefixed with "replaced " when it redefined an earlier one
  * @param elapsed    wall-clock time of the cell
+ * @param updates    what a redefinition did to earlier cells' declarations, one sentence each ("variable
+ *                   dao reset to null: its type changed, run its cell again", "interface UserDao no longer
+ *                   compiles after this change"); JShell's "update modified ..." lines
  */
 public record JavaCellResult(Outcome outcome, String output, String value, String valueName, String error,
-                             int errorLine, List<String> declared, Duration elapsed) {
+                             int errorLine, List<String> declared, Duration elapsed, List<String> updates) {
 
     /** How a cell ended. Evaluation stops at the first snippet that does not end OK. */
     public enum Outcome {
@@ -42,11 +45,17 @@ public record JavaCellResult(Outcome outcome, String output, String value, Strin
         return value != null;
     }
 
-    /** Output, then the value, then the error: what a plain-text notebook prints under the cell. */
+    /**
+     * What a plain-text notebook prints under the cell: output, the updates (JShell's "|  " feedback
+     * style), the value, then the error.
+     */
     public String display() {
         StringBuilder text = new StringBuilder(output);
         if (!text.isEmpty() && text.charAt(text.length() - 1) != '\n') {
             text.append('\n');
+        }
+        for (String update : updates) {
+            text.append("|  ").append(update).append('\n');
         }
         if (value != null) {
             text.append(value).append('\n');

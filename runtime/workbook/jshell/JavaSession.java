@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.locks.ReentrantLock;
 import jdk.jshell.JShell;
 import jdk.jshell.SnippetEvent;
+import jdk.jshell.spi.ExecutionControl;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import workbook.db.ConnectionInfo;
@@ -74,8 +75,9 @@ public final class JavaSession implements AutoCloseable {
                 jshell = ready();
             } catch (IllegalStateException e) {
                 return new JavaCellResult(Outcome.EXCEPTION, "", null, null, "error: " + e.getMessage(), 0, List.of(),
-                        Duration.ofNanos(System.nanoTime() - start));
+                        Duration.ofNanos(System.nanoTime() - start), List.of());
             }
+            engine.control().beginCell();
             stopRequested = false;
             running = true;
             CellRun cell = new CellRun(jshell, engine.control(), cellSource, snippetFirstLine, () -> stopRequested);
@@ -97,9 +99,13 @@ public final class JavaSession implements AutoCloseable {
             return;
         }
         stopRequested = true;
-        JShell current = shell.getNow(null);
-        if (current != null) {
-            current.stop();
+        CapturingExecutionControl control = engine.control();
+        if (control != null) {
+            try {
+                control.stopCell();
+            } catch (ExecutionControl.ExecutionControlException e) {
+                // the engine is gone (session closing): nothing runs any more
+            }
         }
     }
 

@@ -19,9 +19,13 @@ final class OutputCapture {
     private OutputCapture() {
     }
 
+    /** Kept per cell at most: a runaway print loop must not fill the heap of the notebook. */
+    static final int MAX_KEPT_BYTES = 1 << 20;
+
     /** Where one cell's output goes: a buffer, and optionally a live echo (the notebook's screen). */
     static final class Sink {
         private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        private long dropped;
         private final OutputStream echo;
         private volatile boolean open = true;
 
@@ -35,7 +39,9 @@ final class OutputCapture {
         }
 
         synchronized void write(byte[] b, int off, int len) throws IOException {
-            buffer.write(b, off, len);
+            int kept = Math.max(0, Math.min(len, MAX_KEPT_BYTES - buffer.size()));
+            buffer.write(b, off, kept);
+            dropped += len - kept;
             if (echo != null) {
                 echo.write(b, off, len);
                 echo.flush();
@@ -43,7 +49,8 @@ final class OutputCapture {
         }
 
         synchronized String text() {
-            return buffer.toString(StandardCharsets.UTF_8);
+            String text = buffer.toString(StandardCharsets.UTF_8);
+            return dropped == 0 ? text : text + "\n... " + dropped + " more bytes of output not kept\n";
         }
     }
 

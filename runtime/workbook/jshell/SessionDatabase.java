@@ -42,7 +42,7 @@ final class SessionDatabase implements AutoCloseable {
             this.handle = jdbi.open();
         } catch (RuntimeException e) {
             throw UserError.environment("Cannot connect to " + info.jdbcUrl() + " as " + info.user() + ": "
-                    + rootMessage(e) + ". Is the database up? Try `./jbang db up`.", e);
+                    + rootMessage(e).replaceFirst("\\.$", "") + ". Is the database up? Try `./jbang db up`.", e);
         }
         Bindings.register(id, this);
     }

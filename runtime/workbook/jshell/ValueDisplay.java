@@ -21,6 +21,16 @@ final class ValueDisplay {
     private ValueDisplay() {
     }
 
+    /** What the cell shows: {@link #show(Object)} without the hidden wrapper names of snippet classes. */
+    static String display(Object value) {
+        return expunge(show(value));
+    }
+
+    /** Names of snippet classes appear in live text as REPL.$JShell$12$User: the learner wrote User. */
+    static String expunge(String text) {
+        return text == null ? null : text.replaceAll("REPL\\.\\$JShell\\$\\d+\\$", "");
+    }
+
     static String show(Object value) {
         if (value == null) {
             return "null";

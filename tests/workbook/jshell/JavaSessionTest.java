@@ -1,6 +1,7 @@
 package workbook.jshell;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -85,6 +86,16 @@ class JavaSessionTest {
     }
 
     @Test
+    void changingARecordSaysWhichVariablesJShellResetToNull() {
+        ok(session.run("record Point(int x) {}\nList<Point> points = new ArrayList<>();"));
+
+        JavaCellResult changed = ok(session.run("record Point(int x, int y) {}"));
+
+        assertThat(changed.declared()).containsExactly("replaced record Point");
+        assertThat(changed.updates()).containsExactly("variable points reset to null: its type changed, run its cell again");
+    }
+
+    @Test
     void theLastExpressionIsTheValueAndDeclarationsShowNone() {
         assertThat(ok(session.run("int x = 20;\nx * 2 + 2")).value()).isEqualTo("42");
         JavaCellResult declaration = ok(session.run("String greeting = \"hello\";"));
@@ -104,6 +115,24 @@ class JavaSessionTest {
 
         assertThat(result.output()).isEqualTo("one\ntwo\nthree");
         assertThat(result.display()).isEqualTo("one\ntwo\nthree\n");
+    }
+
+    @Test
+    void aRunawayPrintLoopKeepsOnlyTheFirstMegabyte() {
+        JavaCellResult result = ok(session.run("for (int i = 0; i < 300_000; i++) System.out.println(\"line \" + i);"));
+
+        assertThat(result.output()).startsWith("line 0\nline 1\n").endsWith(" more bytes of output not kept\n");
+        assertThat(result.output().length()).isLessThan(OutputCapture.MAX_KEPT_BYTES + 100);
+    }
+
+    @Test
+    void aDatabaseThatDoesNotAnswerIsOneClearError() {
+        var nowhere = new workbook.db.ConnectionInfo("localhost", 1, "crm_db", "crmuser", "crmpassword");
+
+        assertThatThrownBy(() -> JavaSession.open(nowhere))
+                .isInstanceOf(workbook.cli.UserError.class)
+                .hasMessageStartingWith("Cannot connect to jdbc:postgresql://localhost:1/crm_db as crmuser: ")
+                .hasMessageEndingWith("Is the database up? Try `./jbang db up`.");
     }
 
     @Test
@@ -181,6 +210,13 @@ class JavaSessionTest {
     void stopCancelsABlockingQuery() throws Exception {
         assertStops("handle.execute(\"select pg_sleep(60)\")");
         assertThat(ok(session.run("handle.createQuery(\"select 7\").mapTo(Integer.class).one()")).value()).isEqualTo("7");
+    }
+
+    @Test
+    void stopWithNothingRunningLeavesTheNextCellAlone() {
+        session.stop();
+
+        assertThat(ok(session.run("2 + 3")).value()).isEqualTo("5");
     }
 
     @Test

@@ -35,6 +35,18 @@ class ReplTest {
         assertThat(repl.exitValue()).isZero();
     }
 
+    @Test
+    void aDatabaseThatDoesNotAnswerIsOneLineAndExitCode3() throws Exception {
+        Process repl = start(new ConnectionInfo("localhost", 1, "crm_db", "crmuser", "crmpassword"));
+        repl.getOutputStream().close();
+        assertThat(repl.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String out = new String(repl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(out.strip()).isEqualTo("error: Cannot connect to jdbc:postgresql://localhost:1/crm_db as crmuser: "
+                + "Connection refused. Is the database up? Try `./jbang db up`.");
+        assertThat(repl.exitValue()).isEqualTo(3);
+    }
+
     static Process start(ConnectionInfo db) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
