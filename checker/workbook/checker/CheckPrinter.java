@@ -31,7 +31,7 @@ public final class CheckPrinter {
     }
 
     private void printTask(TaskResult task) {
-        String head = task.number() + ". " + task.title() + (task.bonus() ? "" : "") + "  " + task.points() + "/" + task.max();
+        String head = task.number() + ". " + task.title() + "  " + task.points() + "/" + task.max();
         switch (task.status()) {
             case PASSED -> console.ok(head);
             case FAILED -> console.fail(head);
