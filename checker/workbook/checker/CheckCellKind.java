@@ -64,7 +64,7 @@ public final class CheckCellKind implements CellKind {
             task.sqlErrors().forEach(e -> text.append('\n').append(e));
             Optional<CheckResult> first = task.firstFailure();
             first.ifPresent(f -> {
-                text.append('\n').append(f.check()).append(": ").append(f.message());
+                text.append('\n').append(f.message()).append("  [check: ").append(f.check()).append(']');
                 if (f.hint() != null) {
                     text.append("\nhint: ").append(f.hint());
                 }
