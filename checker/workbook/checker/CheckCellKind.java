@@ -70,6 +70,7 @@ public final class CheckCellKind implements CellKind {
                 }
             });
         }
-        return text.toString();
+        // the lines under the verdict's first are indented, as the terminal report does
+        return text.toString().replace("\n", "\n    ");
     }
 }

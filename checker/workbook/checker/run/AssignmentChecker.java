@@ -103,6 +103,7 @@ public final class AssignmentChecker {
             }
             notes.addAll(run.notes());
             if (run.status() == FileRun.Status.EMPTY || run.status() == FileRun.Status.MISSING) {
+                notes.remove(onReference); // how a task not yet written was judged is of no interest yet
                 String why = run.status() == FileRun.Status.MISSING ? shown + " is missing" : "not attempted yet: " + shown + " has no SQL";
                 return new TaskResult(task.id(), number, task.title(), task.bonus(), TaskResult.Status.NOT_ATTEMPTED, shown,
                         TaskJudge.allFailed(task, why), run.sqlErrors(), notes);
