@@ -35,7 +35,7 @@ public final class FailureReport {
         if (location != null) {
             out.append(location).append(": ");
         }
-        out.append(style(Console.Style.RED, "ERROR:")).append("  ").append(failed.message());
+        out.append(style(Console.Style.RED, "ERROR:")).append("  ").append(DisplayText.printable(String.valueOf(failed.message())));
         if (statement != null && failed.position() > 0) {
             out.append('\n').append(caret(statement, failed.position(), firstLine));
         }
@@ -52,7 +52,7 @@ public final class FailureReport {
 
     private void field(StringBuilder out, String label, String value) {
         if (value != null && !value.isBlank()) {
-            out.append('\n').append(label).append(":  ").append(value);
+            out.append('\n').append(label).append(":  ").append(DisplayText.printable(value)); // values in DETAIL are the learner's data
         }
     }
 

@@ -2,6 +2,7 @@ package workbook.terminal;
 
 import workbook.sql.CommandTag;
 import workbook.sql.Execution;
+import workbook.sql.ServerNotice;
 import workbook.sql.SqlStatement;
 import workbook.sql.StatementOutcome;
 import workbook.sql.StatementOutcome.Done;
@@ -17,14 +18,21 @@ import workbook.sql.StatementRun;
 public final class OutcomeRenderer {
     private final boolean colour;
     private final int width;
+    private final ResultTable.Layout layout;
 
     /**
      * @param colour as {@link Console#colour()}
      * @param width  the terminal's columns (a JLine terminal's width, or {@link DisplayText#terminalWidth()})
      */
     public OutcomeRenderer(boolean colour, int width) {
+        this(colour, width, ResultTable.Layout.AUTO);
+    }
+
+    /** @param layout TABLE to never switch to one-record-per-block display (psql's \x off) */
+    public OutcomeRenderer(boolean colour, int width, ResultTable.Layout layout) {
         this.colour = colour;
         this.width = width;
+        this.layout = layout;
     }
 
     /** For the console's colour setting and the terminal width the environment reports. */
@@ -63,7 +71,7 @@ public final class OutcomeRenderer {
     public String render(StatementRun run, String fileName) {
         SqlStatement statement = run.statement();
         if (run.skipped()) {
-            return style(Console.Style.YELLOW, "skipped") + " " + statement.firstLine(60)
+            return style(Console.Style.YELLOW, "skipped") + " " + DisplayText.oneLine(statement.firstLine(60))
                     + ": a psql command, not SQL (it works in psql, the workbook runs SQL only)";
         }
         String location = fileName == null ? null : run.location(fileName);
@@ -73,7 +81,7 @@ public final class OutcomeRenderer {
 
     private String render(StatementOutcome outcome, String statement, String context, int firstLine, String location) {
         if (outcome instanceof Rows rows) {
-            String table = new ResultTable(colour, width).render(rows);
+            String table = new ResultTable(colour, width, layout).render(rows);
             String tag = statement == null ? null : CommandTag.forReturnedRows(statement, rows.totalRows());
             return tag == null ? table : table + "\n\n" + tag; // INSERT ... RETURNING: psql shows the rows, then the tag
         }
@@ -85,8 +93,8 @@ public final class OutcomeRenderer {
 
     private String notices(Execution execution) {
         StringBuilder out = new StringBuilder();
-        for (String notice : execution.notices()) {
-            out.append(style(Console.Style.YELLOW, "NOTICE:")).append("  ").append(notice).append('\n');
+        for (ServerNotice notice : execution.messages()) {
+            out.append(style(Console.Style.YELLOW, notice.severity() + ":")).append("  ").append(DisplayText.printable(notice.message())).append('\n');
         }
         return out.toString();
     }

@@ -1,6 +1,7 @@
 package workbook.terminal;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import workbook.sql.StatementOutcome.Rows;
@@ -48,7 +49,7 @@ public final class ResultTable {
         }
         int[] natural = naturalWidths(headers, cells);
         if (expand(natural, result)) {
-            return new ExpandedTable(colour, width).render(headers, cells) + footer(result);
+            return new ExpandedTable(colour, width).render(headers, cells) + footer(result) + textNullNote(result);
         }
         int[] widths = fit(natural);
         StringBuilder out = new StringBuilder();
@@ -62,14 +63,14 @@ public final class ResultTable {
             out.append(line(headerLine)).append('\n');
         }
         out.append(n == 0 ? "--" : String.join("+", separator)).append('\n');
-        for (List<String> row : cells) {
+        for (List<String> row : n == 0 ? List.<List<String>>of() : cells) { // SELECT; has rows but nothing to show in them
             List<String> shown = new ArrayList<>(n);
             for (int c = 0; c < n; c++) {
                 shown.add(cell(row.get(c), widths[c], isNumeric(result, c), c == n - 1));
             }
             out.append(line(shown)).append('\n');
         }
-        out.append(footer(result));
+        out.append(footer(result)).append(textNullNote(result));
         return out.toString();
     }
 
@@ -84,10 +85,31 @@ public final class ResultTable {
         return total > width && natural.length > 1 && !result.rows().isEmpty() && result.rows().size() <= EXPANDED_MAX_ROWS;
     }
 
+    /**
+     * A text value spelled NULL prints like a NULL (the classic {@code VALUES ('NULL')} slip): name the columns
+     * holding such text, so the difference shows even without colour.
+     */
+    static String textNullNote(Rows result) {
+        Set<String> columns = new LinkedHashSet<>();
+        for (List<String> row : result.rows()) {
+            for (int c = 0; c < row.size(); c++) {
+                if (row.get(c) != null && row.get(c).equalsIgnoreCase(NULL)) {
+                    columns.add(DisplayText.oneLine(result.columns().get(c)));
+                }
+            }
+        }
+        if (columns.isEmpty()) {
+            return "";
+        }
+        return "\nnote: " + String.join(", ", columns) + (columns.size() == 1 ? " holds" : " hold")
+                + " the text 'NULL', which is a string, not a SQL NULL";
+    }
+
     /** The footer psql prints, or how many of how many rows are shown. */
     public static String footer(Rows result) {
         if (result.truncated()) {
-            return "(showing " + result.rows().size() + " of " + result.totalRows() + " rows)";
+            String total = result.countIsLowerBound() ? "more than " + result.totalRows() : String.valueOf(result.totalRows());
+            return "(showing " + result.rows().size() + " of " + total + " rows)";
         }
         return result.totalRows() == 1 ? "(1 row)" : "(" + result.totalRows() + " rows)";
     }

@@ -120,4 +120,27 @@ class OutcomeRendererTest {
         List<StatementRun> runs = ScriptRunner.run(connection, "\\d users", ScriptRunner.OnError.CONTINUE);
         assertThat(renderer.render(runs.get(0))).startsWith("skipped \\d users: a psql command");
     }
+
+    @Test
+    void warningsKeepTheirSeverity() {
+        assertThat(run("COMMIT")).isEqualTo("""
+                WARNING:  there is no transaction in progress
+                COMMIT""");
+    }
+
+    @Test
+    void colourMarksTheErrorAndTheCaretOnlyWhenAskedFor() {
+        String sql = "SELECT nope";
+        String coloured = new OutcomeRenderer(true, 100).render(StatementExecutor.run(connection, sql), sql);
+        assertThat(coloured).startsWith("\u001b[31mERROR:\u001b[0m  column \"nope\" does not exist")
+                .contains("       \u001b[31m^\u001b[0m");
+        assertThat(run(sql)).doesNotContain("\u001b");
+    }
+
+    @Test
+    void escapeCodesInTheLearnersDataCannotReachTheTerminalThroughAnError() {
+        String sql = "INSERT INTO users VALUES (4, E'\\u001b[2Jevil', 'y'), (5, E'\\u001b[2Jevil', 'z')";
+        String shown = run(sql);
+        assertThat(shown).contains("DETAIL:  Key (email)=(\\x1B[2Jevil) already exists.").doesNotContain("\u001b");
+    }
 }

@@ -32,15 +32,16 @@ class ResultTableTest {
 
     @Test
     void nullIsShownAsNullAndDimmedWhenColourIsOn() {
-        Rows rows = rows(List.of("phone", "note"), List.of("varchar", "text"), List.of(
+        Rows rows = rows(List.of("phone", "nickname"), List.of("varchar", "text"), List.of(
                 Arrays.asList(null, "NULL"),
                 Arrays.asList("555", null)));
         assertThat(plain(rows, 100)).isEqualTo("""
-                 phone | note
-                -------+------
+                 phone | nickname
+                -------+----------
                  NULL  | NULL
                  555   | NULL
-                (2 rows)""");
+                (2 rows)
+                note: nickname holds the text 'NULL', which is a string, not a SQL NULL""");
         String coloured = new ResultTable(true, 100).render(rows);
         assertThat(coloured).contains("\u001b[2mNULL\u001b[0m  | NULL\n")
                 .as("the string 'NULL' is not dimmed").contains(" 555   | \u001b[2mNULL\u001b[0m\n");
