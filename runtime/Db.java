@@ -1,13 +1,15 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
 //JAVA 17+
 //SOURCES workbook/**.java
+//JAVA_OPTIONS -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xlog:disable -Xlog:all=error:stderr
+//CDS
 
 import workbook.cli.CommandRunner;
-import workbook.cli.NotYetCommand;
+import workbook.cli.DbCommand;
 
 /** Entry script for `./jbang db`: wiring only. */
 public class Db {
     public static void main(String... args) {
-        CommandRunner.exit("db", new NotYetCommand(), args);
+        CommandRunner.exit("db", new DbCommand(), args);
     }
 }

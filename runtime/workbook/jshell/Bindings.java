@@ -32,6 +32,10 @@ public final class Bindings {
         SESSIONS.remove(session);
     }
 
+    static SessionDatabase database(int session) {
+        return lookup(session);
+    }
+
     private static SessionDatabase lookup(int session) {
         SessionDatabase database = SESSIONS.get(session);
         if (database == null) {

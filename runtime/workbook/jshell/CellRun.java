@@ -52,7 +52,7 @@ final class CellRun {
                 inThisCell.add(event.snippet().id());
                 cellSnippets.add(event.snippet());
             }
-            if (stopRequested.getAsBoolean()) {
+            if (stopRequested.getAsBoolean() || control.stopped()) {
                 return result(Outcome.STOPPED, sink, null, null, "Stopped at line " + firstLine + " of this cell.", firstLine, startNanos);
             }
             for (SnippetEvent event : own) {

@@ -1,25 +1,15 @@
 package workbook.jshell;
 
-import java.io.File;
 import java.io.OutputStream;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.locks.ReentrantLock;
-import jdk.jshell.DeclarationSnippet;
-import jdk.jshell.ExpressionSnippet;
 import jdk.jshell.JShell;
-import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
-import jdk.jshell.VarSnippet;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import workbook.db.ConnectionInfo;
@@ -31,11 +21,8 @@ import workbook.jshell.JavaCellResult.Outcome;
  * {@code handle} bound to crm_db. Cells run one at a time; {@link #stop()} may be called from any thread.
  */
 public final class JavaSession implements AutoCloseable {
-    /** How long a cancelled query gets to end the cell before JShell stops the snippet thread itself. */
-    private static final Duration CANCEL_GRACE = Duration.ofMillis(300);
-
     private final SessionDatabase database;
-    private final CapturingExecutionControl.Provider engine = new CapturingExecutionControl.Provider();
+    private final WorkbookExecution engine = new WorkbookExecution();
     private final CompletableFuture<JShell> shell;
     private final ReentrantLock oneCellAtATime = new ReentrantLock();
     private final Map<String, Integer> snippetFirstLine = new HashMap<>();
@@ -82,9 +69,16 @@ public final class JavaSession implements AutoCloseable {
         long start = System.nanoTime();
         OutputCapture.Sink sink = OutputCapture.begin(liveOutput);
         try {
+            JShell jshell;
+            try {
+                jshell = ready();
+            } catch (IllegalStateException e) {
+                return new JavaCellResult(Outcome.EXCEPTION, "", null, null, "error: " + e.getMessage(), 0, List.of(),
+                        Duration.ofNanos(System.nanoTime() - start));
+            }
             stopRequested = false;
             running = true;
-            CellRun cell = new CellRun(ready(), engine.control(), cellSource, snippetFirstLine, () -> stopRequested);
+            CellRun cell = new CellRun(jshell, engine.control(), cellSource, snippetFirstLine, () -> stopRequested);
             return cell.run(sink, start);
         } finally {
             running = false;
@@ -94,30 +88,17 @@ public final class JavaSession implements AutoCloseable {
     }
 
     /**
-     * Stops the running cell, if any. First PostgreSQL is asked to cancel the query each of the session's
-     * connections runs, which frees a cell blocked in JDBC cleanly; if the cell is still running a moment
-     * later, JShell stops the snippet code (a loop or a sleep ends within moments). Code blocked elsewhere
-     * (a socket of its own, a lock) ends only when it next reaches snippet code or reacts to an interrupt.
+     * Stops the running cell, if any, from any thread: the session's database queries are cancelled
+     * first, then the snippet thread is stopped if it still runs (see {@link CapturingExecutionControl#stop()}).
+     * A loop, a sleep or a long query ends within about half a second; the cell reports STOPPED.
      */
     public void stop() {
         if (!running) {
             return;
         }
         stopRequested = true;
-        database.cancelRunningQueries();
-        // JShell's stop on JDK 17 throws ThreadDeath wherever the thread is, even inside the driver, which
-        // can leave the connection's protocol half-read; a cancelled query instead ends the cell on its own
-        long deadline = System.nanoTime() + CANCEL_GRACE.toNanos();
-        while (running && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
         JShell current = shell.getNow(null);
-        if (running && current != null) {
+        if (current != null) {
             current.stop();
         }
     }
@@ -136,7 +117,7 @@ public final class JavaSession implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while JShell was starting", e);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("JShell could not start: " + e.getCause().getMessage(), e.getCause());
+            throw new IllegalStateException("Java cells cannot run: JShell did not start (" + e.getCause().getMessage() + ")", e.getCause());
         }
     }
 
@@ -155,7 +136,7 @@ public final class JavaSession implements AutoCloseable {
 
     private JShell startShell() {
         JShell jshell = JShell.builder()
-                .executionEngine(engine, Map.of())
+                .executionEngine(engine, Map.of(WorkbookExecution.SESSION, String.valueOf(database.id())))
                 // the same flags as JBang and the POM, so Jdbi maps records by parameter name in cells too
                 .compilerOptions("-parameters", "-g")
                 .build();

@@ -23,9 +23,15 @@ final class OutputCapture {
     static final class Sink {
         private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         private final OutputStream echo;
+        private volatile boolean open = true;
 
         Sink(OutputStream echo) {
             this.echo = echo;
+        }
+
+        /** A pool thread the cell started may outlive it; its later output goes to the terminal. */
+        boolean open() {
+            return open;
         }
 
         synchronized void write(byte[] b, int off, int len) throws IOException {
@@ -52,6 +58,10 @@ final class OutputCapture {
     static void end() {
         System.out.flush();
         System.err.flush();
+        Sink sink = CURRENT.get();
+        if (sink != null) {
+            sink.open = false;
+        }
         CURRENT.remove();
     }
 
@@ -84,7 +94,7 @@ final class OutputCapture {
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
             Sink sink = CURRENT.get();
-            if (sink != null) {
+            if (sink != null && sink.open()) {
                 sink.write(b, off, len);
             } else {
                 terminal.write(b, off, len);

@@ -9,8 +9,8 @@ import java.util.Optional;
 
 /**
  * Turns the value of a cell's last expression into the text a notebook shows, as Jupyter's Java kernels do
- * (the value's own {@code toString}, strings unquoted), except that a collection, map or array too long
- * for one line is shown one element per line, so a list of records reads like rows.
+ * (the value's own {@code toString}, strings unquoted, arrays spelled out), except that a collection, map or
+ * array too long for one line is shown one element per line, so a list of records reads like rows.
  */
 final class ValueDisplay {
     /** Beyond this width a collection is broken into one element per line. */
@@ -50,11 +50,8 @@ final class ValueDisplay {
         return String.valueOf(value);
     }
 
-    /** Inside a collection strings are quoted, so ["a, b"] and ["a", "b"] look different. */
+    /** Elements as the collection's own toString shows them (as JShell does), arrays spelled out. */
     private static String element(Object value) {
-        if (value instanceof String s) {
-            return '"' + s + '"';
-        }
         if (value != null && value.getClass().isArray()) {
             return show(value);
         }

@@ -1,6 +1,9 @@
 package workbook.notebook;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -29,8 +32,8 @@ public final class CellKinds implements AutoCloseable {
     /** Stops every kind's state (the JShell), newest first, ignoring what fails on the way out. */
     @Override
     public void close() {
-        var kinds = new java.util.ArrayList<>(byLanguage.values());
-        java.util.Collections.reverse(kinds);
+        List<CellKind> kinds = new ArrayList<>(byLanguage.values());
+        Collections.reverse(kinds);
         for (CellKind kind : kinds) {
             try {
                 kind.close();

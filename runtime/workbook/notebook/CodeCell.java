@@ -18,7 +18,8 @@ public record CodeCell(int step, String language, String source, Map<String, Str
                        String hint, String heading, int line) implements Cell {
 
     public CodeCell {
-        attributes = Map.copyOf(attributes);
+        // kept in the order written, so an exported page shows the fence as the instructor wrote it
+        attributes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(attributes));
     }
 
     /** Code the learner typed at the prompt: no step, no hint, no expectations. */

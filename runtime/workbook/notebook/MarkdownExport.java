@@ -15,7 +15,7 @@ final class MarkdownExport {
 
     String markdown() {
         StringBuilder page = new StringBuilder();
-        OutputView plain = OutputView.plain();
+        OutputView plain = OutputView.plain(100);
         for (Cell cell : results.notebook().cells()) {
             if (cell instanceof ProseCell prose) {
                 page.append(placeholders.fill(prose.markdown())).append("\n\n");

@@ -21,7 +21,7 @@ public final class NotebookView {
         this.placeholders = placeholders;
         this.prose = new ProseRenderer(width, console.colour());
         this.code = new CodeHighlighter(console.colour());
-        this.outputs = new OutputView(console);
+        this.outputs = new OutputView(console, width);
     }
 
     public String prose(ProseCell cell) {
@@ -32,7 +32,7 @@ public final class NotebookView {
     public String step(CodeCell cell, int steps) {
         String header = "── Step " + cell.step() + " of " + steps + " · " + cell.title() + " · " + cell.language()
                 + (cell.expectsError() ? " · expected to fail" : "") + " ";
-        header = header + "─".repeat(Math.max(2, width - header.length()));
+        header = header + "─".repeat(Math.max(0, width - header.length()));
         String body = code.highlight(placeholders.fill(cell.source()), cell.language()).lines()
                 .map(l -> "  " + l).collect(Collectors.joining("\n"));
         return console.style(Style.CYAN, header) + "\n" + body;

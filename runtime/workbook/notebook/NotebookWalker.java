@@ -96,14 +96,18 @@ final class NotebookWalker {
     }
 
     private void run(CodeCell cell) {
-        CellRun run;
-        try (SlowWorkNotice notice = SlowWorkNotice.after(700, "Running step " + cell.step() + " (Ctrl-C stops it)")) {
-            run = keys.interruptible(() -> runner.run(cell), runner::cancel);
-        }
+        CellRun run = timed(cell, "Running step " + cell.step());
         results.record(run);
         lastRun = cell;
         console.line(view.output(run.output()));
         console.line("");
+    }
+
+    /** Runs a cell with Ctrl-C bound to stopping it, and a spinner if it takes a while. */
+    private CellRun timed(CodeCell cell, String what) {
+        try (SlowWorkNotice notice = SlowWorkNotice.after(700, what + " (Ctrl-C stops it)")) {
+            return keys.interruptible(() -> runner.run(cell), runner::cancel);
+        }
     }
 
     /** Moves to the next step, showing the prose between here and there (or the lesson's last words). */
@@ -121,9 +125,31 @@ final class NotebookWalker {
         while (begin > 0 && cells.get(begin - 1) instanceof ProseCell) {
             begin--;
         }
+        StringBuilder prose = new StringBuilder();
         for (int i = begin; i < end; i++) {
-            console.line(view.prose((ProseCell) cells.get(i)));
-            console.line("");
+            prose.append(view.prose((ProseCell) cells.get(i))).append("\n\n");
+        }
+        page(prose.toString());
+    }
+
+    /**
+     * Prints prose a screenful at a time, so a long introduction does not scroll past unread; s skips
+     * to the code, q (or Ctrl-C) ends the paging there too (the step's keys then offer quitting).
+     */
+    private void page(String text) {
+        int height = keys.height();
+        List<String> lines = text.lines().toList();
+        int pageSize = height > 8 ? height - 2 : Integer.MAX_VALUE;
+        for (int i = 0; i < lines.size(); i++) {
+            if (i > 0 && i % pageSize == 0 && lines.size() - i > 2) {
+                console.line(console.style(Style.DIM, "── more: Enter or space reads on · s skips to the code ──"));
+                int key = keys.key();
+                if (key == 's' || key == 'q' || key == KeyPrompt.QUIT) {
+                    console.line("");
+                    return;
+                }
+            }
+            console.line(lines.get(i));
         }
     }
 
@@ -162,8 +188,7 @@ final class NotebookWalker {
             if (code.isEmpty()) {
                 continue;
             }
-            CodeCell typed = CodeCell.typed(current, code);
-            CellRun run = keys.interruptible(() -> runner.run(typed), runner::cancel);
+            CellRun run = timed(CodeCell.typed(current, code), "Running your " + current);
             results.record(run);
             console.line(view.output(run.output()));
         }

@@ -12,14 +12,16 @@ import workbook.terminal.Console.Style;
  */
 public final class OutputView {
     private final Console console;
+    private final int width;
 
-    /** @param console decides the colours (a plain Console gives plain text) */
-    public OutputView(Console console) {
+    /** @param console decides the colours (a plain Console gives plain text); @param width where notes wrap */
+    public OutputView(Console console, int width) {
         this.console = console;
+        this.width = width;
     }
 
-    public static OutputView plain() {
-        return new OutputView(new Console(System.out, System.err, false));
+    public static OutputView plain(int width) {
+        return new OutputView(new Console(System.out, System.err, false), width);
     }
 
     public String render(CellOutput output) {
@@ -47,11 +49,29 @@ public final class OutputView {
             e.details().forEach(d -> text.append('\n').append(d));
             return text.toString();
         } else if (out instanceof Output.Note n) {
-            return console.style(Style.YELLOW, "!") + " " + n.text();
+            return console.style(Style.YELLOW, "!") + " " + wrap(n.text());
         } else if (out instanceof Output.Verdict v) {
-            return (v.passed() ? console.style(Style.GREEN, "✓") : console.style(Style.RED, "✗")) + " " + v.text();
+            return (v.passed() ? console.style(Style.GREEN, "✓") : console.style(Style.RED, "✗")) + " " + v.text().replace("\n", "\n  ");
         }
         throw new IllegalArgumentException("unknown output " + out);
+    }
+
+    /** Words wrapped under the mark, so a long note reads as a paragraph, not a line cut at the edge. */
+    private String wrap(String text) {
+        StringBuilder out = new StringBuilder();
+        int used = 2;
+        for (String word : text.split(" ")) {
+            if (used > 2 && used + 1 + word.length() > width) {
+                out.append("\n  ");
+                used = 2;
+            } else if (used > 2) {
+                out.append(' ');
+                used++;
+            }
+            out.append(word);
+            used += word.length();
+        }
+        return out.toString();
     }
 
     private static String strip(String text) {

@@ -36,6 +36,10 @@ final class RunAll {
                 results.record(run);
                 console.line("");
                 console.line(view.output(run.output()));
+                if (run.elapsed().toMillis() >= 1000) {
+                    // instructors and CI logs see which cells are slow
+                    console.line(console.style(Console.Style.DIM, String.format("(step %d took %.1fs)", code.step(), run.elapsed().toMillis() / 1000.0)));
+                }
                 console.line("");
             }
         }

@@ -77,6 +77,11 @@ public final class KeyPrompt implements AutoCloseable {
         return terminal.getWidth();
     }
 
+    /** The terminal's rows, 0 when it does not say. */
+    public int height() {
+        return terminal.getHeight();
+    }
+
     private void signals(boolean on) {
         Attributes attributes = terminal.getAttributes();
         attributes.setLocalFlag(LocalFlag.ISIG, on);

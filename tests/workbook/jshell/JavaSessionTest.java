@@ -195,6 +195,29 @@ class JavaSessionTest {
         }
     }
 
+    @Test
+    void twoSessionsRunningAtOnceKeepTheirOutputApart() throws Exception {
+        try (JavaSession other = JavaSession.open(TestDatabase.freshDatabase("jshell_parallel"))) {
+            String loop = "for (int i = 0; i < 200; i++) { System.out.println(\"%s\" + i); Thread.sleep(1); }";
+            CompletableFuture<JavaCellResult> a = CompletableFuture.supplyAsync(() -> session.run(loop.formatted("a")));
+            CompletableFuture<JavaCellResult> b = CompletableFuture.supplyAsync(() -> other.run(loop.formatted("b")));
+
+            assertThat(a.get(60, TimeUnit.SECONDS).output().lines()).hasSize(200).allMatch(line -> line.startsWith("a"));
+            assertThat(b.get(60, TimeUnit.SECONDS).output().lines()).hasSize(200).allMatch(line -> line.startsWith("b"));
+        }
+    }
+
+    @Test
+    void printedTextAlsoReachesTheLiveStreamAsItComes() {
+        var live = new java.io.ByteArrayOutputStream();
+
+        JavaCellResult result = session.run("System.out.println(\"working\");\n6 * 7", live);
+
+        assertThat(live.toString(java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("working\n");
+        assertThat(result.output()).isEqualTo("working\n");
+        assertThat(result.value()).isEqualTo("42");
+    }
+
     private void assertStops(String cell) throws Exception {
         ok(session.run("1"));
         CompletableFuture<JavaCellResult> running = CompletableFuture.supplyAsync(() -> session.run(cell));

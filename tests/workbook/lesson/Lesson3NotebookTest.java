@@ -30,7 +30,7 @@ class Lesson3NotebookTest {
     void stepsKeepTheirIdsInLessonOrder() {
         assertThat(notebook.title()).startsWith("Day 3");
         assertThat(notebook.steps()).extracting(CodeCell::id).containsExactly(
-                "current-database", "list-tables", "server-version", "sessions", "create-users",
+                "atomicity", "current-database", "list-tables", "server-version", "sessions", "create-users",
                 "random-uuids", "users-columns", "users-indexes", "insert-alice", "now-is-transaction-start",
                 "query-alice", "duplicate-email", "missing-hash", "email-case",
                 "java-begin", "java-insert-carol", "java-list-emails", "java-user-record", "java-user-dao",

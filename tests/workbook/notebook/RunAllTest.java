@@ -99,6 +99,47 @@ class RunAllTest {
     }
 
     @Test
+    void javaCellsShareOneJShellWithJdbiBoundAndSeeTheSqlCellsWork() throws Exception {
+        ConnectionInfo db = TestDatabase.freshDatabase("java");
+        LessonRun run = LessonRun.of(dir, """
+                # Java
+
+                ```sql
+                CREATE TABLE users (email text PRIMARY KEY);
+                INSERT INTO users VALUES ('alice@example.com');
+                ```
+
+                ```java id=record
+                record User(String email) {}
+                System.out.println("defining");
+                ```
+
+                ```java id=query
+                handle.createQuery("SELECT email FROM users").map((rs, ctx) -> new User(rs.getString(1))).list()
+                ```
+
+                ```java id=broken
+                int x = "text";
+                ```
+                <!-- hint: A String is not an int. -->
+                """, db, "--run-all");
+
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(1);
+        assertThat(run.output())
+                .contains("defining", "created record User")
+                .contains("[User[email=alice@example.com]]")
+                .contains("incompatible types", "Hint: A String is not an int.")
+                .contains("1 of 4 steps failed: step 4 (Java (broken))");
+    }
+
+    @Test
+    void withoutATerminalTheWalkAsksForRunAll() throws Exception {
+        ConnectionInfo db = TestDatabase.freshDatabase("noterm");
+        LessonRun run = LessonRun.of(dir, NOTES, db);
+        assertThat(run.exitCode()).isEqualTo(2);
+    }
+
+    @Test
     void listPrintsTheStepsWithoutADatabase() throws Exception {
         LessonRun run = LessonRun.of(dir, NOTES, new ConnectionInfo("localhost", 1, "none", "x", "y"), "--list");
         assertThat(run.exitCode()).isZero();
