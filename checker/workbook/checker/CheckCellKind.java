@@ -64,12 +64,13 @@ public final class CheckCellKind implements CellKind {
             task.sqlErrors().forEach(e -> text.append('\n').append(e));
             Optional<CheckResult> first = task.firstFailure();
             first.ifPresent(f -> {
-                text.append('\n').append(f.check()).append(": ").append(f.message());
+                text.append('\n').append(f.message()).append("  [check: ").append(f.check()).append(']');
                 if (f.hint() != null) {
                     text.append("\nhint: ").append(f.hint());
                 }
             });
         }
-        return text.toString();
+        // the lines under the verdict's first are indented, as the terminal report does
+        return text.toString().replace("\n", "\n    ");
     }
 }

@@ -31,7 +31,7 @@ public final class CheckPrinter {
     }
 
     private void printTask(TaskResult task) {
-        String head = task.number() + ". " + task.title() + (task.bonus() ? "" : "") + "  " + task.points() + "/" + task.max();
+        String head = task.number() + ". " + task.title() + "  " + task.points() + "/" + task.max();
         switch (task.status()) {
             case PASSED -> console.ok(head);
             case FAILED -> console.fail(head);
@@ -44,7 +44,7 @@ public final class CheckPrinter {
                 indent(console.style(Style.RED, error));
             }
             first.ifPresent(f -> {
-                indent(console.style(Style.BOLD, f.check()) + ": " + f.message());
+                indent(f.message() + console.style(Style.DIM, "  [check: " + f.check() + "]"));
                 long more = task.checks().stream().filter(c -> !c.passed()).count() - 1;
                 if (more > 0) {
                     indent(console.style(Style.DIM, "(" + more + " more check" + (more == 1 ? "" : "s") + " failing: "

@@ -60,6 +60,19 @@ class LiveModeTest {
     }
 
     @Test
+    void anUntouchedLessonDatabaseEarnsNothingLive() throws Exception {
+        CheckerFixture fixture = new CheckerFixture("crm_live_empty");
+        CheckReport live = fixture.live();
+        assertThat(live.score()).isZero();
+        assertThat(live.tasks().get(0).firstFailure().orElseThrow().message()).isEqualTo("there is no table `users` any more");
+        runInCrmDb(fixture);
+        CheckReport lessonDone = fixture.live();
+        assertThat(lessonDone.tasks().get(0).points()).as("only Alice, kept").isEqualTo(2);
+        assertThat(lessonDone.tasks().get(2).points()).as("no other row changed: not observable live").isEqualTo(2);
+        assertThat(lessonDone.allRequiredPassed()).isFalse();
+    }
+
+    @Test
     void liveNeverChangesCrmDb() throws Exception {
         CheckerFixture fixture = new CheckerFixture("crm_live_untouched");
         runInCrmDb(fixture);

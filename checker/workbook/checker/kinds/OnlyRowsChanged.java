@@ -21,14 +21,14 @@ public final class OnlyRowsChanged implements CheckKind {
 
     @Override
     public Verdict judge(CheckSpec spec, Inspection db) {
+        String table = db.table(spec);
+        if (!db.catalog().tableExists(table)) {
+            return Verdict.fail("there is no table `" + table + "`");
+        }
         if (db.before().isEmpty()) {
             return Verdict.notObservable("it compares every row with the moment before the task");
         }
         TableSnapshot before = db.before().get();
-        String table = db.table(spec);
-        if (!db.catalog().tableExists(table)) {
-            return Verdict.fail("there is no table `" + table + "` any more");
-        }
         Map<String, Map<String, Object>> after = new LinkedHashMap<>();
         for (Map<String, Object> row : db.rows().where(table, null)) {
             after.put(String.valueOf(row.get(db.key())), row);
