@@ -41,7 +41,7 @@ final class IpynbExport {
         ArrayNode cells = notebook.putArray("cells");
         int index = 0;
         for (Cell cell : results.notebook().cells()) {
-            String id = results.notebook().name().replaceAll("[^A-Za-z0-9_-]", "-") + "-" + (++index);
+            String id = "cell-" + (++index);
             if (cell instanceof ProseCell prose) {
                 ObjectNode markdown = cells.addObject().put("cell_type", "markdown").put("id", id);
                 markdown.putObject("metadata");
@@ -58,7 +58,9 @@ final class IpynbExport {
     }
 
     private ObjectNode codeCell(CodeCell code, String id) {
-        ObjectNode cell = JSON.createObjectNode().put("cell_type", "code").put("id", code.id() != null ? code.id() : id);
+        // nbformat 4.5 ids: 1-64 of [A-Za-z0-9_-], unique; a step's own id reads best where it fits
+        String cellId = code.id() != null && code.id().matches("[A-Za-z0-9_-]{1,64}") ? code.id() : id;
+        ObjectNode cell = JSON.createObjectNode().put("cell_type", "code").put("id", cellId);
         ObjectNode metadata = cell.putObject("metadata");
         String source = placeholders.fill(code.source());
         if (!code.language().equals("java")) {

@@ -23,7 +23,11 @@ final class MarkdownExport {
                 String source = placeholders.fill(code.source());
                 String fence = fence(source);
                 page.append(fence).append(code.language()).append(attributes(code.attributes())).append('\n')
-                        .append(source).append('\n').append(fence).append("\n\n");
+                        .append(source).append('\n').append(fence).append('\n');
+                if (code.hint() != null) {
+                    page.append("<!-- hint: ").append(code.hint()).append(" -->\n");
+                }
+                page.append('\n');
                 results.latest(code).ifPresent(run -> {
                     String output = plain.render(run.output());
                     String outFence = fence(output);

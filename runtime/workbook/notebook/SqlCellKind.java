@@ -14,6 +14,7 @@ import workbook.sql.StatementOutcome.Done;
 import workbook.sql.StatementOutcome.Failed;
 import workbook.sql.StatementOutcome.Rows;
 import workbook.sql.StatementSplitter;
+import workbook.sql.TransactionStatus;
 import workbook.terminal.FailureReport;
 import workbook.terminal.OutcomeRenderer;
 
@@ -61,6 +62,7 @@ public final class SqlCellKind implements CellKind {
                 } else if (result instanceof Failed failed) {
                     if ("57014".equals(failed.sqlState())) {
                         outputs.add(new Output.Note("Stopped: the statement was cancelled."));
+                        abortedTransactionNote(context.connection(), outputs);
                         return new CellOutput(Outcome.CANCELLED, outputs);
                     }
                     if (!cell.expectsError() && ALREADY_THERE.contains(failed.sqlState())) {
@@ -70,12 +72,25 @@ public final class SqlCellKind implements CellKind {
                         continue;
                     }
                     outputs.add(error(failed, statement, execution.context()));
+                    abortedTransactionNote(context.connection(), outputs);
                     return new CellOutput(Outcome.FAILED, outputs);
                 }
             }
             return new CellOutput(outcome, outputs);
         } finally {
             running = null;
+        }
+    }
+
+    /** After an error inside BEGIN every later statement fails until ROLLBACK; say so where it happens. */
+    private static void abortedTransactionNote(Connection connection, List<Output> outputs) {
+        try {
+            if (TransactionStatus.of(connection) == TransactionStatus.FAILED) {
+                outputs.add(new Output.Note("The transaction is aborted: PostgreSQL refuses every statement until ROLLBACK."
+                        + " Type : and run ROLLBACK; to go on."));
+            }
+        } catch (SQLException e) {
+            // the connection is gone; the error above already says why
         }
     }
 

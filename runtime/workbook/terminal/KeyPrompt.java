@@ -12,8 +12,9 @@ import org.jline.terminal.Attributes.LocalFlag;
 import org.jline.terminal.Terminal;
 
 /**
- * Reads single keys and edited lines from a JLine terminal. While waiting for a key, Ctrl-C arrives
- * as a key (the walk can quit cleanly); while work runs, Ctrl-C is a signal whose handler stops the work.
+ * Reads single keys and edited lines from a JLine terminal. Ctrl-C is a key by default (the walk can
+ * quit cleanly, even when pressed the instant a prompt appears); only while work runs, or a line is
+ * edited, is it a signal, whose handler stops the work or drops the line.
  */
 public final class KeyPrompt implements AutoCloseable {
     /** What {@link #key()} returns for Ctrl-C, Ctrl-D or a closed input. */
@@ -28,11 +29,11 @@ public final class KeyPrompt implements AutoCloseable {
         this.terminal = terminal;
         this.original = terminal.enterRawMode();
         this.lines = LineReaderBuilder.builder().terminal(terminal).build();
+        signals(false);
     }
 
     /** Waits for one key press; arrow keys and other escape sequences are read whole and ignored. */
     public int key() {
-        signals(false);
         try {
             while (true) {
                 int c = terminal.reader().read();
@@ -49,26 +50,29 @@ public final class KeyPrompt implements AutoCloseable {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } finally {
-            signals(true);
         }
     }
 
     /** A line typed with editing and history; null when the learner pressed Ctrl-C or Ctrl-D. */
     public String line(String prompt) {
+        signals(true);
         try {
             return lines.readLine(prompt);
         } catch (UserInterruptException | EndOfFileException e) {
             return null;
+        } finally {
+            signals(false);
         }
     }
 
     /** Runs work with Ctrl-C bound to {@code onInterrupt} (e.g. cancel the statement), then unbinds it. */
     public <T> T interruptible(java.util.function.Supplier<T> work, Runnable onInterrupt) {
         Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, signal -> onInterrupt.run());
+        signals(true);
         try {
             return work.get();
         } finally {
+            signals(false);
             terminal.handle(Terminal.Signal.INT, previous);
         }
     }

@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import workbook.TestDatabase;
@@ -17,6 +19,11 @@ class InteractiveWalkTest {
 
     @TempDir
     Path dir;
+
+    @BeforeEach
+    void needsAPseudoTerminal() {
+        Assumptions.assumeTrue(PseudoTerminal.available(), "util-linux `script` is not installed");
+    }
 
     @Test
     void keysRunSkipListTypeOwnSqlStopASlowCellAndQuit() throws Exception {

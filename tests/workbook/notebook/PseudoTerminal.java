@@ -28,6 +28,13 @@ final class PseudoTerminal implements AutoCloseable {
         reader.start();
     }
 
+    /** True when util-linux `script` is on the PATH (it gives the program a real pseudo-terminal). */
+    static boolean available() {
+        String path = System.getenv().getOrDefault("PATH", "");
+        return java.util.Arrays.stream(path.split(java.io.File.pathSeparator))
+                .anyMatch(dir -> java.nio.file.Files.isExecutable(Path.of(dir, "script")));
+    }
+
     /** Starts {@code command} (already shell-quoted) in a pty {@code columns} wide, colours off. */
     static PseudoTerminal start(String command, Path directory, int columns) throws IOException {
         ProcessBuilder builder = new ProcessBuilder("script", "-qfec", "stty cols " + columns + " rows 50; exec " + command, "/dev/null")

@@ -133,6 +133,25 @@ class RunAllTest {
     }
 
     @Test
+    void anErrorInsideBeginSaysTheTransactionIsAbortedUntilRollback() throws Exception {
+        ConnectionInfo db = TestDatabase.freshDatabase("aborted");
+        LessonRun run = LessonRun.of(dir, """
+                # Aborted
+
+                ```sql
+                BEGIN;
+                SELECT 1/0;
+                ```
+
+                ```sql
+                ROLLBACK;
+                SELECT 'fine again' AS state;
+                ```
+                """, db, "--run-all");
+        assertThat(run.output()).contains("division by zero", "The transaction is aborted", "ROLLBACK", "fine again");
+    }
+
+    @Test
     void withoutATerminalTheWalkAsksForRunAll() throws Exception {
         ConnectionInfo db = TestDatabase.freshDatabase("noterm");
         LessonRun run = LessonRun.of(dir, NOTES, db);
