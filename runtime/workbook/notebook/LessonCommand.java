@@ -9,7 +9,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.jline.terminal.Terminal;
@@ -83,7 +82,7 @@ public class LessonCommand implements Callable<Integer> {
             Notebook notebook = new NotebookParser(kinds.languages()).parse(file);
             if (list) {
                 console.line(notebook.title());
-                console.line(new NotebookView(console, TerminalWidth.columns(0), new Placeholders(Map.of())).stepList(notebook));
+                console.line(NotebookView.stepList(notebook));
                 return ExitCode.OK;
             }
             CodeCell start = from == null ? null : notebook.step(from).orElseThrow(() -> UserError.badInput(
