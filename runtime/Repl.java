@@ -5,11 +5,11 @@
 //SOURCES workbook/**.java
 
 import workbook.cli.CommandRunner;
-import workbook.cli.NotYetCommand;
+import workbook.cli.ReplCommand;
 
 /** Entry script for `./jbang repl`: wiring only. */
 public class Repl {
     public static void main(String... args) {
-        CommandRunner.exit("repl", new NotYetCommand(), args);
+        CommandRunner.exit("repl", new ReplCommand(), args);
     }
 }

@@ -1,0 +1,30 @@
+package workbook.checker.kinds;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import workbook.checker.task.CheckSpec;
+
+/** Exactly {@code count} rows match {@code where} (every row when {@code where} is absent). */
+public final class RowCount implements CheckKind {
+    @Override
+    public List<String> required() {
+        return List.of("count");
+    }
+
+    @Override
+    public Verdict judge(CheckSpec spec, Inspection db) {
+        StringBuilder why = new StringBuilder();
+        Optional<List<Map<String, Object>>> rows = RowLookup.find(spec, db, why);
+        if (rows.isEmpty()) {
+            return Verdict.fail(why.toString());
+        }
+        int actual = rows.get().size();
+        if (actual == spec.count()) {
+            return Verdict.pass();
+        }
+        String counted = actual + (actual == 1 ? " row" : " rows");
+        String found = spec.where() == null ? "the table has " + counted : (actual == 1 ? "there is " : "there are ") + counted + " where " + spec.where();
+        return Verdict.fail(found + ", the task leaves " + spec.count());
+    }
+}
