@@ -213,6 +213,11 @@ class JavaSessionTest {
     }
 
     @Test
+    void stopCancelsAQueryOnAConnectionOfItsOwn() throws Exception {
+        assertStops("jdbi.withHandle(h -> h.execute(\"select pg_sleep(60)\"))");
+    }
+
+    @Test
     void stopWithNothingRunningLeavesTheNextCellAlone() {
         session.stop();
 
