@@ -31,6 +31,7 @@ class JavaSessionTest {
 
         assertThat(viaHandle.outcome()).isEqualTo(Outcome.OK);
         assertThat(viaHandle.value()).isEqualTo("1");
+        assertThat(viaHandle.valueName()).as("the warm-up leaves no $ variable behind").isEqualTo("$1");
         assertThat(viaJdbi.value()).isEqualTo(session.connection().database());
     }
 
@@ -172,6 +173,14 @@ class JavaSessionTest {
         assertThat(result.errorLine()).isEqualTo(4);
         JavaCellResult compile = session.run("int c = 1;\n/* note */\nint d = c +* 2;");
         assertThat(compile.errorLine()).as(compile.error()).isEqualTo(3);
+    }
+
+    @Test
+    void anExceptionTypeDeclaredInACellIsNamedAsWritten() {
+        JavaCellResult result = session.run("class NoSuchUser extends RuntimeException { NoSuchUser(String m) { super(m); } }\n"
+                + "throw new NoSuchUser(\"bob@example.com\");");
+
+        assertThat(result.error()).startsWith("Exception NoSuchUser: bob@example.com\n    at line 2 of this cell");
     }
 
     @Test
