@@ -36,6 +36,17 @@ class JavaSessionTest {
     }
 
     @Test
+    void cellsKnowTheSameImportsAsTheRepl() {
+        JavaCellResult result = ok(session.run("""
+                Stream.of(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 2))
+                        .map(String::valueOf)
+                        .collect(Collectors.joining(", "))
+                """));
+
+        assertThat(result.value()).isEqualTo("2026-01-01, 2026-01-02");
+    }
+
+    @Test
     void aRecordAndADaoDefinedInOneCellWorkInTheNext() {
         ok(session.run("""
                 handle.execute("create table users (id uuid primary key default gen_random_uuid(), email text unique not null, name text)");
