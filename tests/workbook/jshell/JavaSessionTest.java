@@ -195,6 +195,22 @@ class JavaSessionTest {
     }
 
     @Test
+    void anUnfinishedBlockIsAnErrorAtTheCellsEnd() {
+        JavaCellResult result = session.run("int n = 3;\n\nfor (int i = 0; i < n; i++) {\n    System.out.println(i);\n");
+
+        assertThat(result.outcome()).isEqualTo(Outcome.COMPILE_ERROR);
+        assertThat(result.error()).startsWith("error: line 4: reached end of file while parsing");
+        assertThat(result.errorLine()).isEqualTo(4);
+    }
+
+    @Test
+    void aCellOfCommentsOnlyRunsAndShowsNothing() {
+        JavaCellResult result = ok(session.run("// nothing to run yet\n/* still nothing */\n"));
+
+        assertThat(result.display()).isEmpty();
+    }
+
+    @Test
     void aFailedQueryShowsPostgresMessageAndSqlState() {
         JavaCellResult result = session.run("handle.createQuery(\"select * from no_such_table\").mapToMap().list()");
 
