@@ -29,7 +29,7 @@ final class CellSplitter {
             }
             if (!completeness.isComplete()) {
                 // an unfinished tail (a missing brace) goes to the compiler whole, which names what is missing
-                pieces.add(new Piece(rest, consumed + leadingSpace(rest)));
+                pieces.add(new Piece(rest.stripLeading(), consumed + leadingSpace(rest)));
                 break;
             }
             // leading blank lines would shift JShell's own line numbers away from the cell's
@@ -46,7 +46,7 @@ final class CellSplitter {
     private static int startOf(String rest, String source) {
         int blank = leadingSpace(rest);
         String text = rest.substring(blank);
-        if (text.startsWith(source) || text.startsWith(source.substring(0, source.length() - 1))) {
+        if (text.startsWith(source) || (source.length() > 1 && text.startsWith(source.substring(0, source.length() - 1)))) {
             return blank;
         }
         String head = source.strip();

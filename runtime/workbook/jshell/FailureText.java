@@ -105,6 +105,7 @@ final class FailureText {
     }
 
     private static String headline(String className, String message) {
+        className = ValueDisplay.expunge(className);
         if (message == null || message.isBlank()) {
             return className;
         }

@@ -91,7 +91,6 @@ public final class InteractiveShell implements AutoCloseable {
                 "--execution", WorkbookExecution.spec(session),
                 "--class-path", existingEntries(ClassPath.forSnippets()),
                 "-C-parameters",
-                "--startup", "DEFAULT",
                 "--startup", startup.toString()));
         return args.toArray(String[]::new);
     }

@@ -157,6 +157,21 @@ public final class JavaSession implements AutoCloseable {
                 }
             }
         }
+        warmUpCompiler(jshell);
         return jshell;
+    }
+
+    /**
+     * Compiles and runs one throwaway cell of the lesson's kind (a lambda, Jdbi's fluent API) and drops
+     * it, so javac's first-use costs are paid while the learner reads. A block statement on a connection
+     * of its own: it leaves no $ variable behind and never touches {@code handle}, which the notebook's
+     * thread may be using meanwhile.
+     */
+    private static void warmUpCompiler(JShell jshell) {
+        for (SnippetEvent event : jshell.eval("{ jdbi.withHandle(h -> h.createQuery(\"select 1\").mapTo(Integer.class).list()); }")) {
+            if (event.causeSnippet() == null) {
+                jshell.drop(event.snippet());
+            }
+        }
     }
 }

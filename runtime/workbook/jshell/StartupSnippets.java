@@ -8,7 +8,10 @@ import java.util.List;
  * {@code handle} variables, as JShell source read before the first cell.
  */
 final class StartupSnippets {
-    /** The packages a lesson's Jdbi code needs: core API, reflection mappers, SqlObject annotations, Postgres types. */
+    /**
+     * The packages a lesson's Jdbi code needs (core API, reflection mappers, SqlObject annotations, Postgres
+     * types), then jshell's own default imports, so cells and the repl know the same names.
+     */
     static final List<String> IMPORTS = List.of(
             "org.jdbi.v3.core.*",
             "org.jdbi.v3.core.mapper.reflect.*",
@@ -18,7 +21,15 @@ final class StartupSnippets {
             "org.jdbi.v3.sqlobject.config.*",
             "org.jdbi.v3.postgres.*",
             "java.util.*",
-            "java.time.*");
+            "java.time.*",
+            "java.io.*",
+            "java.math.*",
+            "java.net.*",
+            "java.nio.file.*",
+            "java.util.concurrent.*",
+            "java.util.function.*",
+            "java.util.regex.*",
+            "java.util.stream.*");
 
     private StartupSnippets() {
     }

@@ -38,7 +38,15 @@ public final class WorkbookExecution implements ExecutionControlProvider {
     @Override
     public ExecutionControl generate(ExecutionEnv env, Map<String, String> parameters) {
         int session = Integer.parseInt(parameters.getOrDefault(SESSION, "0"));
-        control = new CapturingExecutionControl(Bindings.database(session));
+        // JShell's class loading makes its own loader the thread's context loader; the tool's /reset
+        // would then no longer find this engine through the ServiceLoader, so the old one comes back
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        try {
+            control = new CapturingExecutionControl(Bindings.database(session));
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
         return control;
     }
 

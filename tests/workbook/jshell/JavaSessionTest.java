@@ -31,7 +31,19 @@ class JavaSessionTest {
 
         assertThat(viaHandle.outcome()).isEqualTo(Outcome.OK);
         assertThat(viaHandle.value()).isEqualTo("1");
+        assertThat(viaHandle.valueName()).as("the warm-up leaves no $ variable behind").isEqualTo("$1");
         assertThat(viaJdbi.value()).isEqualTo(session.connection().database());
+    }
+
+    @Test
+    void cellsKnowTheSameImportsAsTheRepl() {
+        JavaCellResult result = ok(session.run("""
+                Stream.of(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 2))
+                        .map(String::valueOf)
+                        .collect(Collectors.joining(", "))
+                """));
+
+        assertThat(result.value()).isEqualTo("2026-01-01, 2026-01-02");
     }
 
     @Test
@@ -175,6 +187,30 @@ class JavaSessionTest {
     }
 
     @Test
+    void anExceptionTypeDeclaredInACellIsNamedAsWritten() {
+        JavaCellResult result = session.run("class NoSuchUser extends RuntimeException { NoSuchUser(String m) { super(m); } }\n"
+                + "throw new NoSuchUser(\"bob@example.com\");");
+
+        assertThat(result.error()).startsWith("Exception NoSuchUser: bob@example.com\n    at line 2 of this cell");
+    }
+
+    @Test
+    void anUnfinishedBlockIsAnErrorAtTheCellsEnd() {
+        JavaCellResult result = session.run("int n = 3;\n\nfor (int i = 0; i < n; i++) {\n    System.out.println(i);\n");
+
+        assertThat(result.outcome()).isEqualTo(Outcome.COMPILE_ERROR);
+        assertThat(result.error()).startsWith("error: line 4: reached end of file while parsing");
+        assertThat(result.errorLine()).isEqualTo(4);
+    }
+
+    @Test
+    void aCellOfCommentsOnlyRunsAndShowsNothing() {
+        JavaCellResult result = ok(session.run("// nothing to run yet\n/* still nothing */\n"));
+
+        assertThat(result.display()).isEmpty();
+    }
+
+    @Test
     void aFailedQueryShowsPostgresMessageAndSqlState() {
         JavaCellResult result = session.run("handle.createQuery(\"select * from no_such_table\").mapToMap().list()");
 
@@ -210,6 +246,11 @@ class JavaSessionTest {
     void stopCancelsABlockingQuery() throws Exception {
         assertStops("handle.execute(\"select pg_sleep(60)\")");
         assertThat(ok(session.run("handle.createQuery(\"select 7\").mapTo(Integer.class).one()")).value()).isEqualTo("7");
+    }
+
+    @Test
+    void stopCancelsAQueryOnAConnectionOfItsOwn() throws Exception {
+        assertStops("jdbi.withHandle(h -> h.execute(\"select pg_sleep(60)\"))");
     }
 
     @Test

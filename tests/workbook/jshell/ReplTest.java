@@ -22,6 +22,8 @@ class ReplTest {
         repl.getOutputStream().write("""
                 handle.createQuery("select 1").mapTo(Integer.class).one()
                 jdbi.withHandle(h -> h.createQuery("select current_database()").mapTo(String.class).one())
+                /reset
+                handle.createQuery("select 40 + 2").mapTo(Integer.class).one()
                 /exit
                 """.getBytes(StandardCharsets.UTF_8));
         repl.getOutputStream().close();
@@ -31,7 +33,9 @@ class ReplTest {
         assertThat(out).contains("JShell on " + db.database() + " at localhost:" + db.port())
                 .contains("/exit to leave")
                 .contains("==> 1")
-                .contains("==> \"" + db.database() + "\"");
+                .contains("==> \"" + db.database() + "\"")
+                .contains("Resetting state.")
+                .contains("==> 42");
         assertThat(repl.exitValue()).isZero();
     }
 
