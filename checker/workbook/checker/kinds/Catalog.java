@@ -1,0 +1,87 @@
+package workbook.checker.kinds;
+
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/** The workbook's own questions to pg_catalog about a table: its columns, types, defaults and indexes. */
+public final class Catalog {
+    private final Handle handle;
+
+    public Catalog(Handle handle) {
+        this.handle = handle;
+    }
+
+    /** A column as PostgreSQL describes it; {@code type} as format_type shows it: {@code character varying(100)}. */
+    public record Column(String name, String type, String baseType, Integer length, boolean notNull, String defaultExpr) {
+    }
+
+    /**
+     * An index of the table: {@code keys} as pg_get_indexdef shows each key column or expression,
+     * {@code constraint} the name of the UNIQUE/PRIMARY KEY constraint it backs, if any.
+     */
+    public record Index(String name, boolean unique, boolean partial, String constraint, List<String> keys, String definition) {
+    }
+
+    /** The table's oid, if it exists (dropping and re-creating a table changes it). */
+    public Optional<Long> tableOid(String table) {
+        return handle.createQuery("SELECT to_regclass(:t)::oid::bigint").bind("t", table)
+                .mapTo(Long.class).findOne();
+    }
+
+    public boolean tableExists(String table) {
+        return tableOid(table).isPresent();
+    }
+
+    public Optional<Column> column(String table, String column) {
+        return handle.createQuery("""
+                SELECT a.attname AS name,
+                       format_type(a.atttypid, a.atttypmod) AS type,
+                       format_type(a.atttypid, NULL) AS base_type,
+                       CASE WHEN a.atttypmod > 4 AND t.typname IN ('varchar', 'bpchar') THEN a.atttypmod - 4 END AS length,
+                       a.attnotnull AS not_null,
+                       pg_get_expr(d.adbin, d.adrelid) AS default_expr
+                  FROM pg_attribute a
+                  JOIN pg_type t ON t.oid = a.atttypid
+                  LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+                 WHERE a.attrelid = to_regclass(:t) AND a.attname = :c AND a.attnum > 0 AND NOT a.attisdropped
+                """)
+                .bind("t", table).bind("c", column)
+                .map((rs, ctx) -> new Column(rs.getString("name"), rs.getString("type"), rs.getString("base_type"),
+                        (Integer) rs.getObject("length"), rs.getBoolean("not_null"), rs.getString("default_expr")))
+                .findOne();
+    }
+
+    public List<String> columnNames(String table) {
+        return handle.createQuery("""
+                SELECT attname FROM pg_attribute
+                 WHERE attrelid = to_regclass(:t) AND attnum > 0 AND NOT attisdropped ORDER BY attnum
+                """).bind("t", table).mapTo(String.class).list();
+    }
+
+    public List<Index> indexes(String table) {
+        return handle.createQuery("""
+                SELECT ic.relname AS name, i.indisunique AS is_unique, i.indpred IS NOT NULL AS partial,
+                       con.conname AS constraint_name,
+                       ARRAY(SELECT pg_get_indexdef(i.indexrelid, k, true) FROM generate_series(1, i.indnkeyatts) AS k) AS keys,
+                       pg_get_indexdef(i.indexrelid) AS definition
+                  FROM pg_index i
+                  JOIN pg_class ic ON ic.oid = i.indexrelid
+                  LEFT JOIN pg_constraint con ON con.conindid = i.indexrelid AND con.contype IN ('p', 'u', 'x')
+                 WHERE i.indrelid = to_regclass(:t)
+                 ORDER BY ic.relname
+                """)
+                .bind("t", table)
+                .map((rs, ctx) -> new Index(rs.getString("name"), rs.getBoolean("is_unique"), rs.getBoolean("partial"),
+                        rs.getString("constraint_name"), List.of((String[]) rs.getArray("keys").getArray()), rs.getString("definition")))
+                .list();
+    }
+
+    /** "first_name is `text`": the type as a learner would write it. */
+    public static String friendlyType(String formatted) {
+        return formatted.replace("character varying", "varchar")
+                .replace("timestamp with time zone", "timestamptz")
+                .replace("timestamp without time zone", "timestamp")
+                .replace("character(", "char(");
+    }
+}

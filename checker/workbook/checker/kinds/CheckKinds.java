@@ -1,0 +1,37 @@
+package workbook.checker.kinds;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** Every check kind by the name tasks.toml uses for it. A new kind is added here, with its own test. */
+public final class CheckKinds {
+    private static final Map<String, CheckKind> KINDS = Stream.of(
+                    new ColumnHasType(), new ColumnNotNull(), new ColumnDefault(), new ColumnUnique(),
+                    new RowExists(), new RowCount(), new RowGone(), new RowRemains(), new ColumnsSet(),
+                    new RowUnchanged(), new ValueEquals(), new TimestampMovedForward(), new OnlyRowsChanged(),
+                    new IndexServesLookup())
+            .collect(Collectors.toMap(CheckKind::name, Function.identity(), (a, b) -> a, TreeMap::new));
+
+    private CheckKinds() {
+    }
+
+    public static boolean exists(String name) {
+        return name != null && KINDS.containsKey(name);
+    }
+
+    public static CheckKind named(String name) {
+        CheckKind kind = KINDS.get(name);
+        if (kind == null) {
+            throw new IllegalArgumentException("unknown check kind " + name);
+        }
+        return kind;
+    }
+
+    public static List<String> names() {
+        return List.copyOf(KINDS.keySet());
+    }
+}

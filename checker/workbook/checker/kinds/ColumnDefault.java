@@ -1,0 +1,30 @@
+package workbook.checker.kinds;
+
+import java.util.Locale;
+import java.util.Optional;
+import workbook.checker.task.CheckSpec;
+
+/** The column has the given DEFAULT: reads {@code column}, {@code default} (compared without casts or case). */
+public final class ColumnDefault implements CheckKind {
+    @Override
+    public Verdict judge(CheckSpec spec, Inspection db) {
+        StringBuilder why = new StringBuilder();
+        Optional<Catalog.Column> column = ColumnLookup.find(spec, db, why);
+        if (column.isEmpty()) {
+            return ColumnLookup.missing(why);
+        }
+        String actual = column.get().defaultExpr();
+        if (actual == null) {
+            return Verdict.fail("`" + spec.column() + "` has no DEFAULT, the task asks for DEFAULT " + spec.defaultValue().toUpperCase(Locale.ROOT));
+        }
+        if (normalise(actual).equals(normalise(spec.defaultValue()))) {
+            return Verdict.pass();
+        }
+        return Verdict.fail("`" + spec.column() + "` defaults to `" + actual + "`, the task asks for DEFAULT " + spec.defaultValue().toUpperCase(Locale.ROOT));
+    }
+
+    // PostgreSQL shows DEFAULT 'x' as 'x'::character varying; the cast says nothing about the value
+    static String normalise(String expression) {
+        return expression.replaceAll("::[a-z ]+(\\(\\d+\\))?", "").replaceAll("\\s+", "").toLowerCase(Locale.ROOT);
+    }
+}

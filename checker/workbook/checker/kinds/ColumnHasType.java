@@ -1,0 +1,22 @@
+package workbook.checker.kinds;
+
+import java.util.Optional;
+import workbook.checker.task.CheckSpec;
+
+/** The column exists with the given type (and length): reads {@code column}, {@code type}, {@code length}. */
+public final class ColumnHasType implements CheckKind {
+    @Override
+    public Verdict judge(CheckSpec spec, Inspection db) {
+        StringBuilder why = new StringBuilder();
+        Optional<Catalog.Column> column = ColumnLookup.find(spec, db, why);
+        if (column.isEmpty()) {
+            return ColumnLookup.missing(why);
+        }
+        String expected = spec.length() == null ? spec.type() : spec.type() + "(" + spec.length() + ")";
+        String actual = Catalog.friendlyType(column.get().type());
+        if (actual.equalsIgnoreCase(expected)) {
+            return Verdict.pass();
+        }
+        return Verdict.fail("`" + spec.column() + "` is `" + actual + "`, the task asks for `" + expected + "`");
+    }
+}

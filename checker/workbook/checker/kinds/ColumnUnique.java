@@ -1,0 +1,28 @@
+package workbook.checker.kinds;
+
+import java.util.List;
+import java.util.Optional;
+import workbook.checker.task.CheckSpec;
+
+/** No two rows may share the column's value: a UNIQUE constraint or a unique index on it alone. Reads {@code column}. */
+public final class ColumnUnique implements CheckKind {
+    @Override
+    public Verdict judge(CheckSpec spec, Inspection db) {
+        StringBuilder why = new StringBuilder();
+        Optional<Catalog.Column> column = ColumnLookup.find(spec, db, why);
+        if (column.isEmpty()) {
+            return ColumnLookup.missing(why);
+        }
+        List<Catalog.Index> unique = db.catalog().indexes(db.table(spec)).stream()
+                .filter(i -> i.unique() && i.keys().equals(List.of(spec.column())))
+                .toList();
+        if (unique.stream().anyMatch(i -> !i.partial())) {
+            return Verdict.pass();
+        }
+        if (!unique.isEmpty()) {
+            return Verdict.fail("`" + spec.column() + "` is unique only where " + unique.get(0).definition().replaceFirst(".* WHERE ", "")
+                    + " (a partial index); the task asks for UNIQUE on every row");
+        }
+        return Verdict.fail("`" + spec.column() + "` is not UNIQUE: no UNIQUE constraint or unique index covers it alone, so two users could share one");
+    }
+}

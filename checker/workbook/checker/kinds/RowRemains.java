@@ -1,0 +1,32 @@
+package workbook.checker.kinds;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import workbook.checker.task.CheckSpec;
+
+/**
+ * A row that must survive the task still matches {@code where} (named by {@code label}); when the
+ * whole table is empty, it names the likely cause: a DELETE without WHERE.
+ */
+public final class RowRemains implements CheckKind {
+    @Override
+    public Verdict judge(CheckSpec spec, Inspection db) {
+        StringBuilder why = new StringBuilder();
+        Optional<List<Map<String, Object>>> rows = RowLookup.find(spec, db, why);
+        if (rows.isEmpty()) {
+            return Verdict.fail(why.toString());
+        }
+        if (!rows.get().isEmpty()) {
+            return Verdict.pass();
+        }
+        long total = db.rows().count(db.table(spec));
+        if (total == 0) {
+            int before = db.before().map(s -> s.rowsByKey().size()).orElse(-1);
+            String had = before > 0 ? " (it had " + before + ")" : "";
+            return Verdict.fail(spec.rowName() + " is gone too: the table has 0 rows" + had + ", the task leaves " + spec.rowName()
+                    + ". A DELETE without WHERE removes every row");
+        }
+        return Verdict.fail(RowLookup.notThere(spec, db));
+    }
+}

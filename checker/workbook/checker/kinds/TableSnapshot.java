@@ -1,0 +1,60 @@
+//DEPS com.fasterxml.jackson.core:jackson-databind:2.20.1
+package workbook.checker.kinds;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * A table as it was just before a task: its oid (a re-created table gets a new one), its rows keyed
+ * by the key column, which rows each of the task's conditions picked, and its index names. Rows are
+ * kept as PostgreSQL's own JSON of them, so values compare exactly (timestamps to the microsecond).
+ */
+public record TableSnapshot(String table, long oid, Map<String, Map<String, Object>> rowsByKey,
+                            Map<String, List<String>> keysWhere, List<String> indexNames) {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The table's state now (and the rows each condition picks), or empty if it does not exist. */
+    public static Optional<TableSnapshot> take(Handle handle, String table, String key, Collection<String> conditions) {
+        Catalog catalog = new Catalog(handle);
+        Optional<Long> oid = catalog.tableOid(table);
+        if (oid.isEmpty()) {
+            return Optional.empty();
+        }
+        Rows rows = new Rows(handle);
+        Map<String, Map<String, Object>> byKey = new LinkedHashMap<>();
+        for (Map<String, Object> row : rows.where(table, null)) {
+            byKey.put(String.valueOf(row.get(key)), row);
+        }
+        Map<String, List<String>> picked = new LinkedHashMap<>();
+        for (String where : conditions) {
+            try {
+                picked.put(where, rows.where(table, where).stream().map(r -> String.valueOf(r.get(key))).toList());
+            } catch (RuntimeException e) {
+                // a condition naming a column the task has yet to add picks nothing before the task
+                picked.put(where, List.of());
+            }
+        }
+        List<String> indexes = catalog.indexes(table).stream().map(Catalog.Index::name).toList();
+        return Optional.of(new TableSnapshot(table, oid.get(), byKey, picked, indexes));
+    }
+
+    /** The rows a condition picked before the task. */
+    public List<Map<String, Object>> rowsWhere(String where) {
+        return keysWhere.getOrDefault(where, List.of()).stream().map(rowsByKey::get).toList();
+    }
+
+    static Map<String, Object> parse(String json) {
+        try {
+            return JSON.readValue(json, new TypeReference<LinkedHashMap<String, Object>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package workbook.checker.kinds;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import workbook.checker.task.CheckSpec;
+
+/**
+ * The timestamp {@code column} of the row picked by {@code where} is later than before the task;
+ * with --live, later than {@code live_baseline_column} of the same row. Set by the UPDATE or by a trigger: both count.
+ */
+public final class TimestampMovedForward implements CheckKind {
+    @Override
+    public Verdict judge(CheckSpec spec, Inspection db) {
+        StringBuilder why = new StringBuilder();
+        Optional<List<Map<String, Object>>> rows = RowLookup.find(spec, db, why);
+        if (rows.isEmpty()) {
+            return Verdict.fail(why.toString());
+        }
+        if (rows.get().isEmpty()) {
+            return Verdict.fail(RowLookup.notThere(spec, db));
+        }
+        Map<String, Object> row = rows.get().get(0);
+        Object now = row.get(spec.column());
+        if (db.before().isEmpty()) {
+            return sinceBaseline(spec, db, row, now);
+        }
+        List<Map<String, Object>> old = db.before().get().rowsWhere(spec.where());
+        if (old.isEmpty() || old.get(0).get(spec.column()) == null) {
+            return sinceBaseline(spec, db, row, now);
+        }
+        Object was = old.get(0).get(spec.column());
+        if (now == null) {
+            return Verdict.fail(spec.rowName() + "'s `" + spec.column() + "` is NULL; the task moves it forward to the time of the change");
+        }
+        int order = compare(db, now, was);
+        if (order > 0) {
+            return Verdict.pass();
+        }
+        return Verdict.fail(spec.rowName() + "'s `" + spec.column() + "` " + (order == 0 ? "did not move: still " + was : "moved back, from " + was + " to " + now)
+                + "; set it to NOW() in the same UPDATE (or let a trigger do it)");
+    }
+
+    private Verdict sinceBaseline(CheckSpec spec, Inspection db, Map<String, Object> row, Object now) {
+        if (spec.liveBaselineColumn() == null) {
+            return Verdict.notObservable("it compares " + spec.rowName() + "'s `" + spec.column() + "` with the moment before the task");
+        }
+        Object baseline = row.get(spec.liveBaselineColumn());
+        if (now != null && baseline != null && compare(db, now, baseline) > 0) {
+            return Verdict.pass();
+        }
+        return Verdict.fail(spec.rowName() + "'s `" + spec.column() + "` (" + now + ") is not later than its `" + spec.liveBaselineColumn()
+                + "` (" + baseline + "); set it to NOW() in the UPDATE");
+    }
+
+    // PostgreSQL compares the two instants itself: JSON text of timestamptz is not safely comparable as strings
+    private static int compare(Inspection db, Object a, Object b) {
+        return db.handle().createQuery("SELECT sign(extract(epoch FROM (CAST(:a AS timestamptz) - CAST(:b AS timestamptz))))::int")
+                .bind("a", String.valueOf(a)).bind("b", String.valueOf(b)).mapTo(Integer.class).one();
+    }
+}

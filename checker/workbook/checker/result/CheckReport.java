@@ -1,0 +1,51 @@
+package workbook.checker.result;
+
+import java.util.List;
+
+/**
+ * Everything one check run found, as data: which exercise set, how it was judged (a scratch copy
+ * running the learner's files, or the live database as it is), and one result per task.
+ */
+public record CheckReport(String lesson, Mode mode, List<TaskResult> tasks) {
+
+    public CheckReport {
+        tasks = List.copyOf(tasks);
+    }
+
+    public enum Mode { SCRATCH, LIVE }
+
+    public List<TaskResult> required() {
+        return tasks.stream().filter(t -> !t.bonus()).toList();
+    }
+
+    public List<TaskResult> bonus() {
+        return tasks.stream().filter(TaskResult::bonus).toList();
+    }
+
+    /** Exit 0 iff this holds: every required task that was checked passed. */
+    public boolean allRequiredPassed() {
+        return required().stream().allMatch(TaskResult::passed);
+    }
+
+    public int score() {
+        return tasks.stream().mapToInt(TaskResult::points).sum();
+    }
+
+    public int maxScore() {
+        return required().stream().mapToInt(TaskResult::max).sum();
+    }
+
+    public int bonusMax() {
+        return bonus().stream().mapToInt(TaskResult::max).sum();
+    }
+
+    /** "3/4 tasks, bonus pending". */
+    public String progressLine() {
+        long passed = required().stream().filter(TaskResult::passed).count();
+        String line = passed + "/" + required().size() + (required().size() == 1 ? " task" : " tasks");
+        if (!bonus().isEmpty()) {
+            line += bonus().stream().allMatch(TaskResult::passed) ? ", bonus done" : ", bonus pending";
+        }
+        return line;
+    }
+}

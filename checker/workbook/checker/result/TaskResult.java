@@ -1,0 +1,47 @@
+package workbook.checker.result;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The outcome of one task: its checks' results, plus what running the learner's file said (SQL errors
+ * with file:line, skipped psql commands) and how it was judged (on the reference state of an earlier task).
+ *
+ * @param taskId    the task's id, e.g. {@code 01-add-columns}
+ * @param number    1-based, as in {@code ./jbang check lesson3 --task N}
+ * @param title     the task's one-line title
+ * @param bonus     true when the task is not required for a pass
+ * @param status    passed, failed, or not attempted (an empty file)
+ * @param file      the exercise file as shown to the learner, e.g. {@code exercises/lesson3/01-add-columns.sql}
+ * @param checks    one result per check, in tasks.toml order (all failed when the task was not attempted)
+ * @param sqlErrors PostgreSQL errors the file met, each "file:line: message" with an explanation when known
+ * @param notes     what else the learner should know about this run of the task
+ */
+public record TaskResult(String taskId, int number, String title, boolean bonus, Status status, String file,
+                         List<CheckResult> checks, List<String> sqlErrors, List<String> notes) {
+
+    public TaskResult {
+        checks = List.copyOf(checks);
+        sqlErrors = List.copyOf(sqlErrors);
+        notes = List.copyOf(notes);
+    }
+
+    public enum Status { PASSED, FAILED, NOT_ATTEMPTED }
+
+    public int points() {
+        return checks.stream().mapToInt(CheckResult::points).sum();
+    }
+
+    public int max() {
+        return checks.stream().mapToInt(CheckResult::max).sum();
+    }
+
+    public boolean passed() {
+        return status == Status.PASSED;
+    }
+
+    /** The first failing check: its message is the reason shown for the task. */
+    public Optional<CheckResult> firstFailure() {
+        return checks.stream().filter(c -> !c.passed()).findFirst();
+    }
+}

@@ -1,0 +1,131 @@
+package workbook.checker.run;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import workbook.checker.kinds.Inspection;
+import workbook.checker.kinds.TableSnapshot;
+import workbook.checker.result.CheckReport;
+import workbook.checker.result.CheckResult;
+import workbook.checker.result.TaskResult;
+import workbook.checker.task.CheckSpec;
+import workbook.checker.task.Task;
+import workbook.checker.task.TaskSet;
+
+/**
+ * Checks an assignment, task by task. Scratch mode clones the lesson's end state, runs each exercise
+ * file and judges the state it leaves; when a task fails, the next one starts from the reference state
+ * instead, so a mistake costs points once. Live mode judges the learner's database as it is.
+ */
+public final class AssignmentChecker {
+    private final TaskSet set;
+    private final ServerAccess server;
+    private final Path submission;
+    private final String shownFolder;
+
+    /**
+     * @param submission  the folder holding the learner's files (exercises/lesson3, or a student's folder)
+     * @param shownFolder how that folder is named in messages, e.g. {@code exercises/lesson3/}
+     */
+    public AssignmentChecker(TaskSet set, ServerAccess server, Path submission, String shownFolder) {
+        this.set = set;
+        this.server = server;
+        this.submission = submission;
+        this.shownFolder = shownFolder;
+    }
+
+    /** Runs the files in a scratch copy; {@code progress} hears about slow work before it starts. */
+    public CheckReport scratch(Optional<Integer> onlyTask, Consumer<String> progress) throws SQLException {
+        ReferenceTemplates templates = new ReferenceTemplates(set, server);
+        if (!templates.ready()) {
+            progress.accept("Preparing the lesson's end state and the reference states (first check only, a few seconds)");
+        }
+        templates.ensureBuilt();
+        ScratchDatabase.dropLeftovers(server);
+        int first = onlyTask.orElse(1);
+        int last = onlyTask.orElse(set.tasks().size());
+        List<TaskResult> results = new ArrayList<>();
+        String onReference = first > 1 ? "judged from the reference state of tasks 1–" + (first - 1) + " (--task " + first + ")" : null;
+        ScratchDatabase scratch = ScratchDatabase.cloneOf(server, templates.name(first - 1));
+        try {
+            for (int number = first; number <= last; number++) {
+                Task task = set.tasks().get(number - 1);
+                TaskResult result = runTask(number, task, scratch, onReference);
+                results.add(result);
+                if (!result.passed() && number < last) {
+                    scratch.close();
+                    scratch = ScratchDatabase.cloneOf(server, templates.name(number));
+                    onReference = "judged from the reference state of task " + number + " (its solution applied instead of your file), so that mistake costs points once";
+                }
+            }
+        } finally {
+            scratch.close();
+        }
+        return new CheckReport(set.lesson(), CheckReport.Mode.SCRATCH, results);
+    }
+
+    private TaskResult runTask(int number, Task task, ScratchDatabase scratch, String onReference) throws SQLException {
+        List<String> notes = new ArrayList<>();
+        if (onReference != null) {
+            notes.add(onReference);
+        }
+        String shown = shownFolder + task.file();
+        try (Connection judgeConnection = server.connect(scratch.name()); Handle handle = Jdbi.open(judgeConnection)) {
+            Optional<TableSnapshot> before = TableSnapshot.take(handle, set.table(), set.key(), conditions(task));
+            FileRun run;
+            try (Connection learner = server.connectLearner(scratch.name())) {
+                run = new ExerciseRunner(set.errorNotes()).run(submission.resolve(task.file()), shown, learner);
+            }
+            notes.addAll(run.notes());
+            if (run.status() == FileRun.Status.EMPTY || run.status() == FileRun.Status.MISSING) {
+                String why = run.status() == FileRun.Status.MISSING ? shown + " is missing" : "not attempted yet: " + shown + " has no SQL";
+                return new TaskResult(task.id(), number, task.title(), task.bonus(), TaskResult.Status.NOT_ATTEMPTED, shown,
+                        TaskJudge.allFailed(task, why), run.sqlErrors(), notes);
+            }
+            if (run.status() == FileRun.Status.UNREADABLE) {
+                return new TaskResult(task.id(), number, task.title(), task.bonus(), TaskResult.Status.FAILED, shown,
+                        TaskJudge.allFailed(task, String.join("; ", run.sqlErrors())), run.sqlErrors(), notes);
+            }
+            Inspection inspection = new Inspection(handle, before, false, set.table(), set.key(), set.labelColumn());
+            List<CheckResult> checks = TaskJudge.judge(task, inspection);
+            return new TaskResult(task.id(), number, task.title(), task.bonus(), TaskJudge.status(checks), shown,
+                    checks, run.sqlErrors(), notes);
+        }
+    }
+
+    /** Judges the learner's own database as it is now: no files run, nothing changed. */
+    public CheckReport live(Optional<Integer> onlyTask) {
+        List<TaskResult> results = new ArrayList<>();
+        try (Handle handle = server.admin()) {
+            Inspection inspection = new Inspection(handle, Optional.empty(), true, set.table(), set.key(), set.labelColumn());
+            for (int number = 1; number <= set.tasks().size(); number++) {
+                Task task = set.tasks().get(number - 1);
+                List<CheckResult> checks = TaskJudge.judge(task, inspection);
+                results.add(new TaskResult(task.id(), number, task.title(), task.bonus(), TaskJudge.status(checks),
+                        "crm_db", checks, List.of(), List.of()));
+            }
+        }
+        List<TaskResult> settled = LiveSupersession.apply(set, results);
+        List<TaskResult> shown = onlyTask.map(n -> settled.subList(n - 1, n)).orElse(settled);
+        return new CheckReport(set.lesson(), CheckReport.Mode.LIVE, shown);
+    }
+
+    /** The conditions a task's checks pick rows by, so the snapshot can remember which rows they picked before. */
+    private static Set<String> conditions(Task task) {
+        Set<String> wheres = new LinkedHashSet<>();
+        for (CheckSpec spec : task.checks()) {
+            if (spec.where() != null) {
+                wheres.add(spec.where());
+            }
+        }
+        return wheres;
+    }
+}

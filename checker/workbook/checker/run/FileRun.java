@@ -1,0 +1,30 @@
+package workbook.checker.run;
+
+import java.util.List;
+
+/**
+ * What running one exercise file did: whether there was anything to run, the PostgreSQL errors it
+ * met (each "file:line:column: message" with an explanation when one is known), and other remarks.
+ */
+public record FileRun(Status status, List<String> sqlErrors, List<String> notes, int statementsRun) {
+
+    public FileRun {
+        sqlErrors = List.copyOf(sqlErrors);
+        notes = List.copyOf(notes);
+    }
+
+    public enum Status {
+        /** Its statements were sent to the server (some may have failed). */
+        RAN,
+        /** No SQL in it yet: only the task's comments (psql commands alone do not count). */
+        EMPTY,
+        /** The file is not there. */
+        MISSING,
+        /** The bytes are not UTF-8: nothing was run rather than garbled SQL. */
+        UNREADABLE
+    }
+
+    public boolean attempted() {
+        return status == Status.RAN || status == Status.UNREADABLE;
+    }
+}

@@ -1,0 +1,58 @@
+package workbook.checker.run;
+
+import java.util.ArrayList;
+import java.util.List;
+import workbook.checker.kinds.CheckKinds;
+import workbook.checker.kinds.Inspection;
+import workbook.checker.kinds.Verdict;
+import workbook.checker.result.CheckResult;
+import workbook.checker.result.TaskResult;
+import workbook.checker.task.CheckSpec;
+import workbook.checker.task.Task;
+
+/** Judges one task: every check of it against the database, then the task's verdict from theirs. */
+public final class TaskJudge {
+    private TaskJudge() {
+    }
+
+    public static List<CheckResult> judge(Task task, Inspection db) {
+        List<CheckResult> results = new ArrayList<>();
+        for (CheckSpec spec : task.checks()) {
+            Verdict verdict;
+            try {
+                verdict = CheckKinds.named(spec.kind()).judge(spec, db);
+            } catch (RuntimeException e) {
+                // e.g. the condition names a column the learner dropped: still a concrete reason, not a crash
+                verdict = Verdict.fail("could not check it: " + rootMessage(e));
+            }
+            results.add(of(task, spec, verdict));
+        }
+        return results;
+    }
+
+    static CheckResult of(Task task, CheckSpec spec, Verdict verdict) {
+        String hint = verdict.passed() ? null : spec.hint() != null ? spec.hint() : task.hints().stream().findFirst().orElse(null);
+        return new CheckResult(task.id(), spec.name(), verdict.passed() ? spec.points() : 0, spec.points(),
+                verdict.passed(), verdict.message(), hint, verdict.notes());
+    }
+
+    /** Every check failed with one reason: the file had nothing to run, or could not be read. */
+    static List<CheckResult> allFailed(Task task, String reason) {
+        return task.checks().stream()
+                .map(spec -> new CheckResult(task.id(), spec.name(), 0, spec.points(), false, reason, null, List.of()))
+                .toList();
+    }
+
+    static TaskResult.Status status(List<CheckResult> checks) {
+        return checks.stream().allMatch(CheckResult::passed) ? TaskResult.Status.PASSED : TaskResult.Status.FAILED;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = String.valueOf(root.getMessage());
+        return message.lines().findFirst().orElse(message).replaceFirst("^ERROR: ", "");
+    }
+}

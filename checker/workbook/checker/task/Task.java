@@ -1,0 +1,30 @@
+package workbook.checker.task;
+
+import java.util.List;
+
+/**
+ * One {@code [[tasks]]} entry of tasks.toml.
+ *
+ * @param id         the exercise's name, also its file without .sql: {@code 01-add-columns}
+ * @param title      one line, shown beside the verdict
+ * @param statement  what to do, as the starter file's comments say it
+ * @param bonus      true for a task that adds points but is not required for a pass
+ * @param hints      given one at a time by {@code ./jbang hint LESSON N}, mildest first
+ * @param checks     {@code [[tasks.checks]]}: judged in order; the first failure's message is the reason shown
+ */
+public record Task(String id, String title, String statement, boolean bonus, List<String> hints, List<CheckSpec> checks) {
+
+    public Task {
+        hints = hints == null ? List.of() : List.copyOf(hints);
+        checks = checks == null ? List.of() : List.copyOf(checks);
+    }
+
+    public String file() {
+        return id + ".sql";
+    }
+
+    /** The task's worth: the sum of its checks' points. */
+    public int points() {
+        return checks.stream().mapToInt(CheckSpec::points).sum();
+    }
+}

@@ -1,0 +1,15 @@
+-- Task 1: Add four columns to users (10 points)
+--
+-- Add four columns to users:
+--   first_name    VARCHAR(100), NOT NULL
+--   last_name     VARCHAR(100), NOT NULL
+--   phone_number  VARCHAR(20), UNIQUE
+--   is_active     BOOLEAN, DEFAULT TRUE
+--
+-- Use ALTER TABLE ... ADD COLUMN. Keep Alice: her row (same id, same created_at) must still be
+-- there afterwards, with a first and last name of your choice.
+-- Careful: users already holds Alice, so a NOT NULL column needs a value for her row.
+--
+-- Check your work:  ./jbang check lesson3 --task 1     Stuck?  ./jbang hint lesson3 1
+-- Write your SQL below this line.
+

@@ -1,0 +1,77 @@
+package workbook.checker;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import workbook.TestDatabase;
+import workbook.WorkbookHome;
+import workbook.checker.result.CheckReport;
+import workbook.checker.run.AssignmentChecker;
+import workbook.checker.run.ServerAccess;
+import workbook.checker.task.TaskSet;
+import workbook.checker.task.TaskSetReader;
+import workbook.db.ConnectionInfo;
+
+/**
+ * The lesson3 assignment against a real PostgreSQL: one "crm_db" per fixture on the test server,
+ * submissions as folders of exercise files (a case's files laid over the reference solutions).
+ */
+final class CheckerFixture {
+    static final WorkbookHome HOME = WorkbookHome.locate();
+    static final TaskSet LESSON3 = TaskSetReader.forLesson(HOME, "lesson3");
+    static final Path SUBMISSIONS = HOME.root().resolve("tests/workbook/checker/submissions");
+
+    final ConnectionInfo crmDb;
+    final ServerAccess server;
+
+    CheckerFixture(String name) {
+        crmDb = TestDatabase.freshDatabase(name);
+        server = new ServerAccess(crmDb);
+    }
+
+    CheckReport scratch(Path folder) {
+        return scratch(folder, Optional.empty());
+    }
+
+    CheckReport scratch(Path folder, Optional<Integer> task) {
+        try {
+            return new AssignmentChecker(LESSON3, server, folder, "exercises/lesson3/").scratch(task, message -> { });
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    CheckReport live() {
+        return new AssignmentChecker(LESSON3, server, HOME.exercisesDir().resolve("lesson3"), "exercises/lesson3/").live(Optional.empty());
+    }
+
+    static Path solutions() {
+        return HOME.solutionsDir().resolve("lesson3");
+    }
+
+    static Path starters() {
+        return HOME.exercisesDir().resolve("lesson3");
+    }
+
+    /** A submission folder: the reference solutions with the case's own files laid over them. */
+    static Path overlay(Path caseFolder) {
+        try {
+            Path folder = Files.createTempDirectory("submission-");
+            try (var files = Files.list(solutions())) {
+                for (Path f : files.toList()) {
+                    Files.copy(f, folder.resolve(f.getFileName()));
+                }
+            }
+            try (var files = Files.list(caseFolder)) {
+                for (Path f : files.filter(p -> p.toString().endsWith(".sql")).toList()) {
+                    Files.copy(f, folder.resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            return folder;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
