@@ -3,11 +3,11 @@
 //SOURCES workbook/**.java
 
 import workbook.cli.CommandRunner;
-import workbook.cli.NotYetCommand;
+import workbook.cli.DbCommand;
 
 /** Entry script for `./jbang db`: wiring only. */
 public class Db {
     public static void main(String... args) {
-        CommandRunner.exit("db", new NotYetCommand(), args);
+        CommandRunner.exit("db", new DbCommand(), args);
     }
 }

@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
  */
 public class DatabaseOptions {
     @Option(names = "--db", paramLabel = "PROVIDER",
-            description = "Where the database runs: docker, embedded or url (default: a URL if given, else Docker if an engine answers, else embedded; env WORKBOOK_DB).")
+            description = "Where the database runs: docker, embedded or url (default: a URL if given, else the server the workbook started before, else Docker if an engine answers, else embedded; env WORKBOOK_DB).")
     String provider;
 
     @Option(names = "--url", paramLabel = "JDBC_URL",
@@ -18,12 +18,32 @@ public class DatabaseOptions {
     @Option(names = "--verbose", description = "Show stack traces and library details on errors.")
     boolean verbose;
 
+    public DatabaseOptions() {
+    }
+
+    /** Options as a test or another command would give them on the command line. */
+    public static DatabaseOptions of(String provider, String url) {
+        DatabaseOptions options = new DatabaseOptions();
+        options.provider = provider;
+        options.url = url;
+        return options;
+    }
+
     public String provider() {
         return provider != null ? provider : System.getenv("WORKBOOK_DB");
     }
 
+    /** Where the provider came from, for `db status`: "--db" or "WORKBOOK_DB". */
+    public String providerSource() {
+        return provider != null ? "--db" : "WORKBOOK_DB";
+    }
+
     public String url() {
         return url != null ? url : System.getenv("WORKBOOK_DB_URL");
+    }
+
+    public String urlSource() {
+        return url != null ? "--url" : "WORKBOOK_DB_URL";
     }
 
     public boolean verbose() {

@@ -1,0 +1,39 @@
+package workbook.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import workbook.db.DatabaseOptions;
+import workbook.db.LiveDatabase;
+import workbook.db.RunningDatabase;
+import workbook.db.ServerAdmin;
+import workbook.terminal.Console;
+
+/** `db reset`: a fresh, empty crm_db on the same server (the only command that deletes the learner's tables). */
+@Command(name = "reset", mixinStandardHelpOptions = true, header = "Drop crm_db with all its tables and rows, and create it empty (asks first).")
+public class DbReset implements Callable<Integer> {
+    @ParentCommand
+    DbCommand parent;
+
+    @Mixin
+    DatabaseOptions database;
+
+    @Option(names = {"-y", "--yes"}, description = "Do not ask for confirmation.")
+    boolean yes;
+
+    @Override
+    public Integer call() {
+        LiveDatabase.Choice choice = LiveDatabase.choose(database, parent.settings());
+        String what = "This deletes every table and row in crm_db on " + choice.server().name() + " and creates it empty.";
+        if (!Confirmation.confirmed(what, yes, "db reset")) {
+            Console.system().note("Nothing changed.");
+            return ExitCode.OK;
+        }
+        RunningDatabase db = choice.server().up();
+        ServerAdmin.recreateDatabase(db.connection());
+        Console.system().ok(db.connection().database() + " is fresh and empty (owner " + db.connection().user() + ", " + choice.server().name() + ").");
+        return ExitCode.OK;
+    }
+}

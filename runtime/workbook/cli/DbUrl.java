@@ -1,0 +1,25 @@
+package workbook.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
+import workbook.db.DatabaseOptions;
+import workbook.db.LiveDatabase;
+import workbook.terminal.Console;
+
+/** `db url`: just the JDBC URL on stdout (starting the server if needed), for scripts and `| pbcopy`. */
+@Command(name = "url", mixinStandardHelpOptions = true, header = "Print the JDBC URL of crm_db (and nothing else) on stdout.")
+public class DbUrl implements Callable<Integer> {
+    @ParentCommand
+    DbCommand parent;
+
+    @Mixin
+    DatabaseOptions database;
+
+    @Override
+    public Integer call() {
+        Console.system().line(LiveDatabase.ensureUp(database, parent.settings()).connection().jdbcUrl());
+        return ExitCode.OK;
+    }
+}

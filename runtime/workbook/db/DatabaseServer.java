@@ -1,0 +1,31 @@
+package workbook.db;
+
+import java.util.Optional;
+
+/**
+ * One way of running the learner's PostgreSQL (docker, embedded, url). Every provider offers the same
+ * verbs, so the `db` subcommands and {@link LiveDatabase} never ask which one they hold.
+ */
+public interface DatabaseServer {
+
+    /** docker, embedded or url: the word `db status` prints and {@code {{db.provider}}} fills in. */
+    String provider();
+
+    /** In words, for prompts and messages: "the Docker container crm-postgres". */
+    String name();
+
+    /** Starts the server or attaches to it; silent and fast when it already runs, progress otherwise. */
+    RunningDatabase up();
+
+    /** How to reach crm_db if the server answers right now; never starts anything. */
+    Optional<ConnectionInfo> running();
+
+    /** How crm_db will be reached once up (the remembered or preferred port), for `db status` when down. */
+    ConnectionInfo expected();
+
+    /** Stops the server and keeps its data; returns one sentence saying what was done. */
+    String stop();
+
+    /** Removes the server and the learner's data (container, or data folder); returns one sentence. */
+    String purge();
+}

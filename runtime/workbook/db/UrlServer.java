@@ -1,0 +1,107 @@
+package workbook.db;
+
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Optional;
+import workbook.cli.ExitCode;
+import workbook.cli.UserError;
+
+/**
+ * A PostgreSQL 12+ the user names by URL (an instructor's server, a cloud instance). The workbook only
+ * connects to it: it never starts, stops or removes it.
+ */
+public final class UrlServer implements DatabaseServer {
+    private static final int MIN_VERSION = 120000;
+
+    private final ConnectionInfo info;
+
+    public UrlServer(String url) {
+        this.info = JdbcUrls.parse(url);
+    }
+
+    @Override
+    public String provider() {
+        return "url";
+    }
+
+    @Override
+    public String name() {
+        return "the database " + info.database() + " on the server at " + info.host() + ":" + info.port();
+    }
+
+    @Override
+    public RunningDatabase up() {
+        try (Connection c = ServerAdmin.connect(info, 5)) {
+            int version = ServerAdmin.serverVersionNum(c);
+            if (version < MIN_VERSION) {
+                throw UserError.environment("The server at " + where() + " runs PostgreSQL " + version / 10000 + "." + version % 10000
+                        + "; the workbook needs PostgreSQL 12 or newer.", null);
+            }
+        } catch (SQLException e) {
+            throw explain(e);
+        }
+        return new RunningDatabase(info, provider(), "connected to the server you named at " + where());
+    }
+
+    /** One line per way a connection fails, each naming the server and the next step. */
+    UserError explain(SQLException e) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        Throwable cause = rootCause(e);
+        if (state.equals("28P01") || state.equals("28000")) {
+            return new UserError(ExitCode.BAD_INPUT, "The server at " + where() + " refused user " + info.user()
+                    + ": wrong password or user name (check the URL's user and password).", e);
+        }
+        if (state.equals("3D000")) {
+            return new UserError(ExitCode.BAD_INPUT, "The server at " + where() + " has no database " + info.database()
+                    + ": create it, or name another database in the URL.", e);
+        }
+        if (cause instanceof UnknownHostException) {
+            return new UserError(ExitCode.BAD_INPUT, "Unknown host " + info.host() + " in the database URL: check its spelling.", e);
+        }
+        if (cause instanceof ConnectException || cause instanceof NoRouteToHostException || cause instanceof SocketTimeoutException) {
+            return UserError.environment("No PostgreSQL answers at " + where() + " (" + cause.getMessage()
+                    + "): is the server running, and are host and port right?", e);
+        }
+        if (state.equals("08001") || state.equals("08006") || state.equals("08004")) {
+            return UserError.environment("Something answers at " + where() + ", but not as PostgreSQL would ("
+                    + e.getMessage().lines().findFirst().orElse("") + "): is that the right port?", e);
+        }
+        return UserError.environment("Could not use the server at " + where() + ": " + e.getMessage().lines().findFirst().orElse(""), e);
+    }
+
+    private String where() {
+        return info.host() + ":" + info.port();
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    @Override
+    public Optional<ConnectionInfo> running() {
+        return ServerAdmin.answers(info) ? Optional.of(info) : Optional.empty();
+    }
+
+    @Override
+    public ConnectionInfo expected() {
+        return info;
+    }
+
+    @Override
+    public String stop() {
+        return "The server at " + where() + " is not the workbook's to stop; nothing done.";
+    }
+
+    @Override
+    public String purge() {
+        return "The server at " + where() + " is not the workbook's to remove; nothing done (`./jbang db reset --url ...` empties " + info.database() + ").";
+    }
+}
