@@ -1,0 +1,15 @@
+package workbook.sql;
+
+import java.util.List;
+
+/**
+ * One statement's run in full: its outcome, the notices PostgreSQL sent on the way
+ * (e.g. {@code relation "users" already exists, skipping}), the error's CONTEXT and the time it took.
+ *
+ * @param context where inside a function or DO block an error happened, null if not applicable
+ */
+public record Execution(StatementOutcome outcome, List<String> notices, String context, long elapsedMillis) {
+    public Execution {
+        notices = List.copyOf(notices);
+    }
+}

@@ -1,0 +1,93 @@
+//DEPS org.jline:jline:3.30.6
+package workbook.terminal;
+
+import org.jline.utils.WCWidth;
+
+/**
+ * Text as a terminal shows it: how many columns it takes (CJK and emoji take two, accents none), cut to a
+ * width with an ellipsis, and made safe to print (line breaks and control characters made visible, so a
+ * value can never break a table or send escape codes to the terminal).
+ */
+public final class DisplayText {
+    public static final String ELLIPSIS = "…";
+
+    private DisplayText() {
+    }
+
+    /** Columns {@code text} takes on a terminal (it should already be {@link #oneLine safe}). */
+    public static int width(String text) {
+        int width = 0;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            width += Math.max(0, WCWidth.wcwidth(cp));
+            i += Character.charCount(cp);
+        }
+        return width;
+    }
+
+    /** One printable line: \n becomes ↵, a tab a space, other control characters \xNN. */
+    public static String oneLine(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                continue;
+            }
+            if (c == '\n' || c == '\r') {
+                out.append('↵');
+            } else if (c == '\t') {
+                out.append(' ');
+            } else if (Character.isISOControl(c)) {
+                out.append(String.format("\\x%02X", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** {@code text} cut to at most {@code columns} columns, ending in … when something was cut. */
+    public static String cut(String text, int columns) {
+        if (width(text) <= columns) {
+            return text;
+        }
+        if (columns <= 0) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder();
+        int used = 0;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            int w = Math.max(0, WCWidth.wcwidth(cp));
+            if (used + w > columns - 1) {
+                break;
+            }
+            out.appendCodePoint(cp);
+            used += w;
+            i += Character.charCount(cp);
+        }
+        return out.append(ELLIPSIS).toString();
+    }
+
+    /** {@code text} padded with spaces to {@code columns}, on the left when {@code right} (numbers), else on the right. */
+    public static String pad(String text, int columns, boolean right) {
+        int gap = Math.max(0, columns - width(text));
+        return right ? " ".repeat(gap) + text : text + " ".repeat(gap);
+    }
+
+    /** The terminal's width as the shell reports it (COLUMNS), else 100; callers with a JLine terminal pass its width instead. */
+    public static int terminalWidth() {
+        String columns = System.getenv("COLUMNS");
+        if (columns != null) {
+            try {
+                int value = Integer.parseInt(columns.trim());
+                if (value >= 20) {
+                    return value;
+                }
+            } catch (NumberFormatException e) {
+                // fall through to the default
+            }
+        }
+        return 100;
+    }
+}

@@ -1,0 +1,130 @@
+package workbook.terminal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import workbook.sql.StatementOutcome.Rows;
+
+/**
+ * Rows as psql's aligned table: centred header, a separator, numbers right-aligned, NULL shown as such
+ * (dimmed when colour is on), values cut with … so the table fits the width, and a row-count footer.
+ * Returns a string and prints nothing, so the notebook can also export it.
+ */
+public final class ResultTable {
+    /** Types psql right-aligns. */
+    private static final Set<String> NUMERIC = Set.of("int2", "int4", "int8", "float4", "float8", "numeric",
+            "oid", "money", "serial", "bigserial", "smallserial", "xid", "cid");
+    public static final String NULL = "NULL";
+    /** A column is never cut narrower than this (or its natural width, if smaller). */
+    private static final int MIN_COLUMN = 6;
+
+    private final boolean colour;
+    private final int width;
+
+    public ResultTable(boolean colour, int width) {
+        this.colour = colour;
+        this.width = width;
+    }
+
+    public String render(Rows result) {
+        int n = result.columns().size();
+        List<String> headers = result.columns().stream().map(DisplayText::oneLine).toList();
+        List<List<String>> cells = new ArrayList<>();
+        for (List<String> row : result.rows()) {
+            cells.add(row.stream().map(v -> v == null ? null : DisplayText.oneLine(v)).toList());
+        }
+        int[] widths = fit(naturalWidths(headers, cells));
+        StringBuilder out = new StringBuilder();
+        List<String> headerLine = new ArrayList<>();
+        List<String> separator = new ArrayList<>();
+        for (int c = 0; c < n; c++) {
+            headerLine.add(centre(DisplayText.cut(headers.get(c), widths[c]), widths[c]));
+            separator.add("-".repeat(widths[c] + 2));
+        }
+        if (n > 0) {
+            out.append(line(headerLine)).append('\n');
+        }
+        out.append(n == 0 ? "--" : String.join("+", separator)).append('\n');
+        for (List<String> row : cells) {
+            List<String> shown = new ArrayList<>(n);
+            for (int c = 0; c < n; c++) {
+                shown.add(cell(row.get(c), widths[c], isNumeric(result, c), c == n - 1));
+            }
+            out.append(line(shown)).append('\n');
+        }
+        out.append(footer(result));
+        return out.toString();
+    }
+
+    /** The footer psql prints, or how many of how many rows are shown. */
+    public static String footer(Rows result) {
+        if (result.truncated()) {
+            return "(showing " + result.rows().size() + " of " + result.totalRows() + " rows)";
+        }
+        return result.totalRows() == 1 ? "(1 row)" : "(" + result.totalRows() + " rows)";
+    }
+
+    private String cell(String value, int columns, boolean right, boolean last) {
+        if (value == null) {
+            String nul = right ? DisplayText.pad(NULL, columns, true) : last ? NULL : DisplayText.pad(NULL, columns, false);
+            return colour ? nul.replace(NULL, Console.Style.DIM.code() + NULL + Console.Style.RESET) : nul;
+        }
+        String cut = DisplayText.cut(value, columns);
+        return last && !right ? cut : DisplayText.pad(cut, columns, right);
+    }
+
+    /** psql's layout: a space, the cells joined by " | ", no trailing spaces. */
+    private static String line(List<String> cells) {
+        String joined = " " + String.join(" | ", cells);
+        return joined.stripTrailing();
+    }
+
+    private static String centre(String text, int columns) {
+        int gap = Math.max(0, columns - DisplayText.width(text));
+        return " ".repeat(gap / 2) + text + " ".repeat(gap - gap / 2);
+    }
+
+    private static int[] naturalWidths(List<String> headers, List<List<String>> cells) {
+        int[] widths = new int[headers.size()];
+        for (int c = 0; c < widths.length; c++) {
+            widths[c] = DisplayText.width(headers.get(c));
+        }
+        for (List<String> row : cells) {
+            for (int c = 0; c < widths.length; c++) {
+                String v = row.get(c);
+                widths[c] = Math.max(widths[c], v == null ? NULL.length() : DisplayText.width(v));
+            }
+        }
+        return widths;
+    }
+
+    /** Narrows the widest columns, one column at a time, until the table fits the width (or cannot shrink further). */
+    private int[] fit(int[] widths) {
+        int overhead = 2 + 3 * Math.max(0, widths.length - 1); // " " before, " | " between, " " after (separator line)
+        for (int c = 0; c < widths.length; c++) {
+            widths[c] = Math.min(widths[c], Math.max(MIN_COLUMN, width - overhead));
+        }
+        int total = overhead;
+        for (int w : widths) {
+            total += w;
+        }
+        while (total > width) {
+            int widest = 0;
+            for (int c = 1; c < widths.length; c++) {
+                if (widths[c] > widths[widest]) {
+                    widest = c;
+                }
+            }
+            if (widths.length == 0 || widths[widest] <= MIN_COLUMN) {
+                break;
+            }
+            widths[widest]--;
+            total--;
+        }
+        return widths;
+    }
+
+    private static boolean isNumeric(Rows result, int column) {
+        return column < result.columnTypes().size() && NUMERIC.contains(result.columnTypes().get(column));
+    }
+}
