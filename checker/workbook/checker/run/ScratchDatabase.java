@@ -22,9 +22,7 @@ public final class ScratchDatabase implements AutoCloseable {
     /** CREATE DATABASE wb_scratch_... TEMPLATE template. */
     public static ScratchDatabase cloneOf(ServerAccess server, String template) {
         String name = PREFIX + (System.currentTimeMillis() / 1000) + "_" + Integer.toHexString(RANDOM.nextInt(1 << 24));
-        try (Handle admin = server.admin()) {
-            admin.execute("CREATE DATABASE " + name + " TEMPLATE " + template);
-        }
+        server.createScratchDatabase(name, template);
         return new ScratchDatabase(server, name);
     }
 

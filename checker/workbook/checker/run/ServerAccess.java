@@ -36,6 +36,16 @@ public class ServerAccess {
         return DriverManager.getConnection(other.jdbcUrl(), other.user(), other.password());
     }
 
+    /**
+     * Creates the scratch database {@code name} as a copy of {@code template}. A grader overrides it to
+     * create the copy inside a student's sandbox (its own role, closed to others).
+     */
+    public void createScratchDatabase(String name, String template) {
+        try (Handle admin = admin()) {
+            admin.execute("CREATE DATABASE " + name + " TEMPLATE " + template);
+        }
+    }
+
     /** A connection on which a learner's file runs; a statement_timeout keeps a runaway query from hanging the check. */
     public Connection connectLearner(String database) throws SQLException {
         Connection c = connect(database);
