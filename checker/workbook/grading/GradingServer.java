@@ -7,6 +7,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import workbook.db.ConnectionInfo;
 
@@ -27,6 +29,8 @@ public final class GradingServer implements AutoCloseable {
     /** wbgrade_<epoch seconds>_<random>: this run's names, so leftovers of a killed run can be told by age. */
     private final String runStem;
     private final AtomicInteger sequence = new AtomicInteger();
+    /** The checker's template name to the grader's copy, once built in this run. */
+    private final Map<String, String> templates = new ConcurrentHashMap<>();
 
     public GradingServer(ConnectionInfo adminInfo, SandboxLimits limits) {
         this.admin = new AdminConnections(adminInfo);
@@ -56,7 +60,12 @@ public final class GradingServer implements AutoCloseable {
      * The grader's copy of a reference template (one of the checker's), owned by wbgrade_owner and closed
      * to connections, built once and kept while its source exists.
      */
-    public synchronized String templateFrom(String source) throws SQLException {
+    public String templateFrom(String source) throws SQLException {
+        String known = templates.get(source);
+        return known != null ? known : buildTemplateFrom(source);
+    }
+
+    private synchronized String buildTemplateFrom(String source) throws SQLException {
         String name = TEMPLATE_PREFIX + source.replaceFirst("^wb_tpl_", "");
         if (name.length() > 63) {
             throw new IllegalArgumentException("template name too long: " + name);
@@ -75,6 +84,7 @@ public final class GradingServer implements AutoCloseable {
         } finally {
             admin.giveBack(c, true);
         }
+        templates.put(source, name);
         return name;
     }
 

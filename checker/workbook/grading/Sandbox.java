@@ -56,12 +56,19 @@ public final class Sandbox implements AutoCloseable {
         String name;
         synchronized (databases) {
             name = role + "_" + (databases.size() + 1);
+        }
+        cloneAs(name, template);
+        return name;
+    }
+
+    /** Like {@link #cloneOf(String)} under a name chosen by the caller (the checker names its scratch copies). */
+    public void cloneAs(String name, String template) throws SQLException {
+        synchronized (databases) {
             databases.add(name);
         }
         server.admin().execute("CREATE DATABASE " + name + " TEMPLATE " + template);
         server.admin().execute("REVOKE ALL ON DATABASE " + name + " FROM PUBLIC;"
                 + "GRANT CONNECT, TEMPORARY ON DATABASE " + name + " TO " + role);
-        return name;
     }
 
     /** A session as the submission's role, where its SQL runs; refused once the sandbox is stopped. */
