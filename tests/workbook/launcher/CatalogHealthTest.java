@@ -1,0 +1,89 @@
+package workbook.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every alias in jbang-catalog.json is usable: described in one line, pointing at a script that
+ * exists, not hiding a JBang command, answering --help through ./jbang and through JBang's own
+ * alias lookup (what `jbang ALIAS` does with JBang installed).
+ */
+class CatalogHealthTest {
+    /** JBang 0.132's own commands: an alias of the same name would never be reached. */
+    static final Set<String> JBANG_COMMANDS = Set.of("run", "build", "edit", "init", "alias", "catalog", "app",
+            "cache", "config", "deps", "export", "info", "jdk", "template", "trust", "version", "wrapper", "completion");
+    /** What ./jbang reads itself; anything more and it hands the alias to JBang (slower, and online). */
+    static final Set<String> KEYS_THE_LAUNCHER_READS = Set.of("script-ref", "description", "arguments");
+
+    static JsonNode aliases() throws IOException {
+        return new ObjectMapper().readTree(LauncherCheckout.REPO.resolve("jbang-catalog.json").toFile()).get("aliases");
+    }
+
+    static Stream<String> aliasNames() throws IOException {
+        List<String> names = new ArrayList<>();
+        aliases().fieldNames().forEachRemaining(names::add);
+        return names.stream();
+    }
+
+    @Test
+    void theCatalogHasTheWorkbooksCommands() throws IOException {
+        assertThat(aliasNames()).contains("db", "lesson3", "check", "hint", "grade", "repl");
+    }
+
+    @ParameterizedTest
+    @MethodSource("aliasNames")
+    void aliasIsDescribedInOneLineAndPointsAtAScript(String name) throws IOException {
+        JsonNode alias = aliases().get(name);
+        String description = alias.path("description").asText("");
+        Path script = LauncherCheckout.REPO.resolve(alias.path("script-ref").asText("missing"));
+
+        assertThat(description).as(name + "'s description").isNotBlank().doesNotContain("\n").hasSizeLessThan(160);
+        assertThat(script).as(name + "'s script").isRegularFile();
+        assertThat(Files.readString(script)).as(name + "'s script").startsWith("///usr/bin/env jbang");
+        assertThat(name).matches("[a-z][a-z0-9-]*").isNotIn(JBANG_COMMANDS);
+        List<String> keys = new ArrayList<>();
+        alias.fieldNames().forEachRemaining(keys::add);
+        assertThat(keys).as(name + "'s keys").isSubsetOf(KEYS_THE_LAUNCHER_READS);
+    }
+
+    @ParameterizedTest
+    @MethodSource("aliasNames")
+    void aliasAnswersHelpThroughTheLauncher(String name) {
+        LaunchResult help = LauncherCheckout.repository().run(name, "--help");
+
+        assertThat(help.exitCode()).as(help.toString()).isZero();
+        assertThat(help.stdout()).as(help.toString()).contains("Usage:");
+        // the first runs also dump the class-data archive (//CDS), whose JVM warnings must stay quiet
+        assertThat(help.stdout() + help.stderr()).doesNotContain("[warning]");
+    }
+
+    @ParameterizedTest
+    @MethodSource("aliasNames")
+    void aliasAnswersHelpThroughJBangsOwnLookup(String name) throws Exception {
+        Path jar = LauncherCheckout.sharedJBangJar();
+        ProcessBuilder jbang = new ProcessBuilder("java", "-cp", jar.toString(), "dev.jbang.Main", name, "--help")
+                .directory(LauncherCheckout.REPO.toFile());
+        jbang.environment().putAll(LauncherCheckout.repository().env);
+        jbang.environment().put("JBANG_NO_VERSION_CHECK", "true");
+        LaunchResult resolved = LaunchResult.await(jbang.start(), 180);
+        assertThat(resolved.exitCode()).as(resolved.toString()).isEqualTo(255);
+
+        ProcessBuilder command = new ProcessBuilder("bash", "-c", "eval \"exec $0\"", resolved.stdout().strip())
+                .directory(LauncherCheckout.REPO.toFile());
+        LaunchResult help = LaunchResult.await(command.start(), 60);
+        assertThat(help.exitCode()).as(help.toString()).isZero();
+        assertThat(help.stdout()).contains("Usage:");
+    }
+}

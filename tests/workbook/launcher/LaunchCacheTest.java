@@ -1,0 +1,134 @@
+package workbook.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The launcher's reuse of the command JBang resolved: a warm run skips JBang, and any change to what
+ * the command was built from (a source, a //DEPS line, the catalog, JBang's build cache) goes back
+ * through JBang, so stale code never runs.
+ */
+class LaunchCacheTest {
+    @TempDir
+    Path dir;
+    LauncherCheckout checkout;
+
+    @BeforeEach
+    void copyCheckout() throws IOException {
+        checkout = LauncherCheckout.create(dir.resolve("checkout"));
+    }
+
+    @Test
+    void secondRunReusesTheCommandWithoutNeedingJBang() throws IOException {
+        LaunchResult first = checkout.run("probe", "echo", "x");
+        assertThat(first.exitCode()).as(first.toString()).isZero();
+        assertThat(first.wentThroughJBang()).as(first.toString()).isTrue();
+        assertThat(checkout.savedLaunch("probe")).contains("Probe");
+
+        // no JBang jar to be found and a Maven that fails: only a reused command can still run
+        checkout.env.put("WORKBOOK_CACHE_DIR", Files.createDirectories(dir.resolve("empty-cache")).toString());
+        checkout.env.put("PATH", FakeTools.failingMaven(dir.resolve("bin")) + ":" + System.getenv("PATH"));
+        LaunchResult second = checkout.run("probe", "echo", "x");
+
+        assertThat(second.exitCode()).as(second.toString()).isZero();
+        assertThat(second.wentThroughJBang()).isFalse();
+        assertThat(second.stdout()).isEqualTo(first.stdout()).contains("marker=one", "args=<fixed><echo><x>");
+        assertThat(dir.resolve("empty-cache")).isEmptyDirectory();
+    }
+
+    @Test
+    void editingAnIncludedSourceShowsOnTheVeryNextRun() throws IOException {
+        assertThat(checkout.run("probe").stdout()).contains("marker=one");
+        assertThat(checkout.run("probe").wentThroughJBang()).isFalse();
+
+        checkout.setMarker("two");
+        LaunchResult edited = checkout.run("probe");
+
+        assertThat(edited.stdout()).as(edited.toString()).contains("marker=two");
+        assertThat(edited.wentThroughJBang()).isTrue();
+        LaunchResult again = checkout.run("probe");
+        assertThat(again.stdout()).contains("marker=two");
+        assertThat(again.wentThroughJBang()).isFalse();
+    }
+
+    @Test
+    void editingADepsLineRebuildsWithTheNewDependency() throws IOException {
+        assertThat(checkout.run("probe", "classpath").stdout()).contains("picocli=false");
+
+        checkout.edit("runtime/workbook/probe/ProbeMarker.java", "package workbook.probe;",
+                "//DEPS info.picocli:picocli:4.7.7\npackage workbook.probe;");
+        LaunchResult edited = checkout.run("probe", "classpath");
+
+        assertThat(edited.stdout()).as(edited.toString()).contains("picocli=true");
+        assertThat(edited.wentThroughJBang()).isTrue();
+    }
+
+    @Test
+    void editingTheCatalogRebuilds() throws IOException {
+        assertThat(checkout.run("probe").stdout()).contains("args=<fixed>");
+
+        checkout.edit("jbang-catalog.json", "\"arguments\": [\"fixed\"]", "\"arguments\": [\"changed\", \"by the catalog\"]");
+        LaunchResult edited = checkout.run("probe");
+
+        assertThat(edited.stdout()).as(edited.toString()).contains("args=<changed><by the catalog>");
+        assertThat(edited.wentThroughJBang()).isTrue();
+    }
+
+    @Test
+    void aClearedBuildCacheIsNotReused() throws IOException {
+        checkout.env.put("JBANG_DIR", dir.resolve("own-jbang").toString());
+        assertThat(checkout.run("probe").exitCode()).isZero();
+
+        deleteTree(dir.resolve("own-jbang/cache/jars"));
+        LaunchResult after = checkout.run("probe");
+
+        assertThat(after.exitCode()).as(after.toString()).isZero();
+        assertThat(after.wentThroughJBang()).isTrue();
+        assertThat(after.stdout()).contains("marker=one");
+    }
+
+    @Test
+    void reuseOffGoesThroughJBangEveryTime() throws IOException {
+        checkout.env.put("WORKBOOK_LAUNCH_CACHE", "0");
+        assertThat(checkout.run("probe").exitCode()).isZero();
+        assertThat(checkout.run("probe").stdout()).contains("marker=one");
+        assertThat(checkout.savedLaunch("probe")).isNull();
+
+        checkout.env.put("WORKBOOK_LAUNCH_CACHE", "1");
+        assertThat(checkout.run("probe").exitCode()).isZero();
+        assertThat(checkout.savedLaunch("probe")).isNotNull();
+        // with a saved command present but reuse off, a run still needs JBang (here: cannot get it)
+        checkout.env.put("WORKBOOK_LAUNCH_CACHE", "0");
+        checkout.env.put("WORKBOOK_CACHE_DIR", dir.resolve("empty-cache").toString());
+        checkout.env.put("PATH", FakeTools.failingMaven(dir.resolve("bin")) + ":" + System.getenv("PATH"));
+        LaunchResult off = checkout.run("probe");
+        assertThat(off.exitCode()).as(off.toString()).isEqualTo(3);
+        assertThat(off.stderr()).contains("Maven could not fetch dev.jbang:jbang-cli:0.132.1:jar:all");
+    }
+
+    @Test
+    void jbangsOwnCommandsAndFilesPassStraightThrough() throws IOException {
+        LaunchResult version = checkout.run("version");
+        assertThat(version.exitCode()).as(version.toString()).isZero();
+        assertThat(version.stdout().strip()).isEqualTo("0.132.1");
+
+        LaunchResult file = checkout.run("lessons/Probe.java", "direct");
+        assertThat(file.exitCode()).as(file.toString()).isZero();
+        assertThat(file.stdout()).contains("args=<direct>");
+        assertThat(Files.exists(checkout.root.resolve(".workbook/launch"))).isFalse();
+    }
+
+    static void deleteTree(Path root) throws IOException {
+        try (var files = Files.walk(root)) {
+            for (Path p : (Iterable<Path>) files.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                Files.delete(p);
+            }
+        }
+    }
+}

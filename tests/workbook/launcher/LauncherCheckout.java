@@ -1,0 +1,204 @@
+package workbook.launcher;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import workbook.WorkbookHome;
+
+/**
+ * A temporary copy of the checkout (launcher, catalog, runtime/, checker/, lessons/) plus a tiny
+ * test-only alias, `probe`, that shows what reached it; runs the real `./jbang` in it as a process.
+ * JBang's jar and build cache are shared by all launcher tests (under target/) so only the first
+ * test pays for fetching and compiling.
+ */
+final class LauncherCheckout {
+    static final Path REPO = WorkbookHome.locate().root();
+    static final Path SHARED = REPO.resolve("target/launcher-tests");
+
+    final Path root;
+    final Map<String, String> env = new HashMap<>();
+
+    private LauncherCheckout(Path root) {
+        this.root = root;
+        env.put("WORKBOOK_CACHE_DIR", SHARED.resolve("workbook-cache").toString());
+        env.put("JBANG_DIR", SHARED.resolve("jbang").toString());
+        env.put("NO_COLOR", "1");
+    }
+
+    /** The real checkout itself, with the tests' shared JBang caches. */
+    static LauncherCheckout repository() {
+        return new LauncherCheckout(REPO);
+    }
+
+    /** The JBang jar the launcher bootstraps, fetched into the tests' shared cache if need be. */
+    static Path sharedJBangJar() {
+        LaunchResult version = repository().run("version");
+        if (version.exitCode() != 0) {
+            throw new AssertionError("./jbang version failed:\n" + version);
+        }
+        return SHARED.resolve("workbook-cache/jbang-0.132.1/jbang-cli-0.132.1-all.jar");
+    }
+
+    /** A fresh copy of the checkout in dir, with the probe alias (fixed argument "fixed") added. */
+    static LauncherCheckout create(Path dir) throws IOException {
+        for (String part : List.of("jbang", "jbang-catalog.json", "runtime", "checker", "lessons")) {
+            copy(REPO.resolve(part), dir.resolve(part));
+        }
+        LauncherCheckout checkout = new LauncherCheckout(dir);
+        checkout.write("lessons/Probe.java", probeSource());
+        checkout.setMarker("one");
+        String catalog = Files.readString(dir.resolve("jbang-catalog.json"));
+        checkout.write("jbang-catalog.json", catalog.replaceFirst("\"aliases\"\\s*:\\s*\\{",
+                "\"aliases\": {\n    \"probe\": {\"script-ref\": \"lessons/Probe.java\", \"description\": \"Test-only: shows what reached it\", \"arguments\": [\"fixed\"]},"));
+        return checkout;
+    }
+
+    void setMarker(String text) throws IOException {
+        write("runtime/workbook/probe/ProbeMarker.java", """
+                package workbook.probe;
+
+                /** Test-only: a value the probe prints, edited by tests to see a change arrive. */
+                public final class ProbeMarker {
+                    public static final String TEXT = "%s";
+                }
+                """.formatted(text));
+    }
+
+    void write(String relative, String content) throws IOException {
+        Path file = root.resolve(relative);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, content);
+    }
+
+    String read(String relative) throws IOException {
+        return Files.readString(root.resolve(relative));
+    }
+
+    void edit(String relative, String from, String to) throws IOException {
+        String before = read(relative);
+        if (!before.contains(from)) {
+            throw new IllegalArgumentException(relative + " has no " + from);
+        }
+        write(relative, before.replace(from, to));
+    }
+
+    /** The saved launch command of an alias, or null. */
+    String savedLaunch(String alias) throws IOException {
+        Path file = root.resolve(".workbook/launch").resolve(alias);
+        return Files.exists(file) ? Files.readString(file) : null;
+    }
+
+    LaunchResult run(String... args) {
+        return runWithInput(null, args);
+    }
+
+    LaunchResult runWithInput(String stdin, String... args) {
+        try {
+            Process process = start(ProcessBuilder.Redirect.PIPE, args);
+            if (stdin != null) {
+                process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
+            }
+            process.getOutputStream().close();
+            return LaunchResult.await(process, 180);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Starts ./jbang ARGS in the checkout with SIGINT at its default (a test runner may have ignored it). */
+    Process start(ProcessBuilder.Redirect stdin, String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        if (envResetsSignals()) {
+            command.addAll(List.of("env", "--default-signal=INT"));
+        }
+        command.add("./jbang");
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectInput(stdin);
+        builder.environment().remove("WORKBOOK_LAUNCH_CACHE");
+        builder.environment().putAll(env);
+        return builder.start();
+    }
+
+    private static boolean envResetsSignals() {
+        try {
+            Process p = new ProcessBuilder("env", "--default-signal=INT", "true").redirectErrorStream(true).start();
+            return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static String probeSource() {
+        return """
+                ///usr/bin/env jbang "$0" "$@" ; exit $?
+                //JAVA 17+
+                //SOURCES ../runtime/workbook/probe/ProbeMarker.java
+
+                import java.io.BufferedReader;
+                import java.io.InputStreamReader;
+                import java.util.Arrays;
+                import java.util.stream.Collectors;
+
+                /** Test-only command: prints what reached it; the second argument picks what it does. */
+                public class Probe {
+                    public static void main(String... args) throws Exception {
+                        System.out.println("marker=" + workbook.probe.ProbeMarker.TEXT);
+                        System.out.println("args=" + Arrays.stream(args).map(a -> "<" + a + ">").collect(Collectors.joining()));
+                        String mode = args.length > 1 ? args[1] : "";
+                        switch (mode) {
+                            case "exit" -> System.exit(Integer.parseInt(args[2]));
+                            case "stdin" -> System.out.println("stdin=" + new BufferedReader(new InputStreamReader(System.in))
+                                    .lines().map(String::toUpperCase).collect(Collectors.joining("|")));
+                            case "classpath" -> System.out.println("picocli=" + present("picocli.CommandLine"));
+                            case "wait" -> {
+                                Runtime.getRuntime().addShutdownHook(new Thread(() -> System.out.println("shutdown-hook")));
+                                System.out.println("ready");
+                                System.out.flush();
+                                Thread.sleep(60_000);
+                            }
+                            default -> { }
+                        }
+                    }
+
+                    static boolean present(String name) {
+                        try {
+                            Class.forName(name);
+                            return true;
+                        } catch (ClassNotFoundException e) {
+                            return false;
+                        }
+                    }
+                }
+                """;
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        if (Files.isDirectory(from)) {
+            try (Stream<Path> files = Files.walk(from)) {
+                for (Path file : (Iterable<Path>) files::iterator) {
+                    Path target = to.resolve(from.relativize(file).toString());
+                    if (Files.isDirectory(file)) {
+                        Files.createDirectories(target);
+                    } else {
+                        Files.copy(file, target, StandardCopyOption.COPY_ATTRIBUTES);
+                    }
+                }
+            }
+        } else {
+            Files.createDirectories(to.getParent());
+            Files.copy(from, to, StandardCopyOption.COPY_ATTRIBUTES);
+        }
+    }
+}
