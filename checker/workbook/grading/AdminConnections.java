@@ -1,3 +1,4 @@
+//DEPS org.postgresql:postgresql:42.7.14
 package workbook.grading;
 
 import java.sql.Connection;

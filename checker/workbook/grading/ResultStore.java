@@ -1,3 +1,4 @@
+//DEPS com.fasterxml.jackson.core:jackson-databind:2.20.1
 package workbook.grading;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
