@@ -29,18 +29,18 @@ public final class GradingRun {
         Files.createDirectories(out);
         String checksVersion = ChecksVersion.of(home, set);
         ScheduledExecutorService alarms = ClassGrader.alarms();
-        try (GradingServer server = new GradingServer(admin, settings.limits())) {
-            prepare(set, admin, server);
+        try (GradingServer server = new GradingServer(admin, settings.limits());
+             DatabasePool pool = prepare(set, admin, server, settings.jobs())) {
             ResultStore store = new ResultStore(out);
-            SubmissionGrader grader = new SubmissionGrader(set, server, admin, store, checksVersion, alarms);
+            SubmissionGrader grader = new SubmissionGrader(set, server, admin, store, checksVersion, alarms, pool);
             return new ClassGrader(set, store, checksVersion, grader, settings.jobs(), settings.force()).grade(folder, progress);
         } finally {
             alarms.shutdownNow();
         }
     }
 
-    /** The checker's reference states, then the grader's copies of them, before the clock of any submission starts. */
-    static void prepare(TaskSet set, ConnectionInfo admin, GradingServer server) {
+    /** The checker's reference states, the grader's copies of them, and a database per job, all before the clock of any submission starts. */
+    static DatabasePool prepare(TaskSet set, ConnectionInfo admin, GradingServer server, int jobs) {
         try {
             ReferenceTemplates templates = new ReferenceTemplates(set, new ServerAccess(admin));
             templates.ensureBuilt();
@@ -48,6 +48,7 @@ public final class GradingRun {
             for (int k = 0; k <= set.tasks().size(); k++) {
                 server.templateFrom(templates.name(k));
             }
+            return new DatabasePool(server, server.templateFrom(templates.name(0)), new ReferenceStates(set, templates), jobs, server.newName("jobs"));
         } catch (SQLException | RuntimeException e) {
             throw UserError.environment("Cannot prepare the grading databases on " + admin.host() + ":" + admin.port() + ": " + e.getMessage(), e);
         }

@@ -50,6 +50,11 @@ public final class GradingServer implements AutoCloseable {
         return admin;
     }
 
+    /** A name of this run's, e.g. wbgrade_1764000000_a1b2c3_jobs: dropped as a leftover if the run is killed. */
+    String newName(String suffix) {
+        return runStem + "_" + suffix;
+    }
+
     /** A fresh role for one submission; its databases come from {@link Sandbox#cloneOf(String)}. */
     public Sandbox openSandbox() throws SQLException {
         String role = runStem + "_" + sequence.incrementAndGet();

@@ -30,9 +30,11 @@ public final class SubmissionGrader {
     private final ResultStore store;
     private final String checksVersion;
     private final ScheduledExecutorService alarms;
+    private final DatabasePool pool;
 
-    public SubmissionGrader(TaskSet set, GradingServer server, ConnectionInfo admin, ResultStore store, String checksVersion,
-                            ScheduledExecutorService alarms) {
+    SubmissionGrader(TaskSet set, GradingServer server, ConnectionInfo admin, ResultStore store, String checksVersion,
+                     ScheduledExecutorService alarms, DatabasePool pool) {
+        this.pool = pool;
         this.set = set;
         this.server = server;
         this.admin = admin;
@@ -49,13 +51,19 @@ public final class SubmissionGrader {
         } catch (IOException e) {
             return record(submission, GradeRecord.Status.NOT_GRADED, "cannot write its files to the output folder: " + e.getMessage(), null, started);
         }
+        DatabasePool.Slot slot;
+        try {
+            slot = pool.lease();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return record(submission, GradeRecord.Status.NOT_GRADED, "grading was interrupted", null, started);
+        }
         Sandbox sandbox = null;
         SandboxedServerAccess access = null;
         try {
             sandbox = server.openSandbox();
-            access = new SandboxedServerAccess(admin, server, sandbox);
-            Sandbox toStop = sandbox;
-            ScheduledFuture<?> alarm = alarms.schedule(toStop::stop, server.limits().overall().toMillis(), TimeUnit.MILLISECONDS);
+            access = new SandboxedServerAccess(admin, server, sandbox, pool, slot);
+            ScheduledFuture<?> alarm = alarms.schedule(sandbox::stop, server.limits().overall().toMillis(), TimeUnit.MILLISECONDS);
             CheckReport report = new AssignmentChecker(set, access, folder, "exercises/" + set.lesson() + "/").scratch(Optional.empty(), message -> { });
             alarm.cancel(false);
             if (sandbox.stopped()) {
@@ -68,14 +76,27 @@ public final class SubmissionGrader {
             }
             return record(submission, GradeRecord.Status.NOT_GRADED, "grading failed: " + firstLine(e), null, started);
         } finally {
-            if (sandbox != null) {
-                try {
-                    sandbox.close();
-                } catch (SQLException e) {
-                    // a leftover database or role is dropped by the next run's dropLeftovers
-                }
-            }
+            pool.release(cleanUp(access != null ? access.slot() : slot, sandbox));
         }
+    }
+
+    /** Empties the pooled database of the submission's objects, then drops its role; returns the database to give back. */
+    private DatabasePool.Slot cleanUp(DatabasePool.Slot slot, Sandbox sandbox) {
+        if (sandbox == null) {
+            return slot;
+        }
+        DatabasePool.Slot clean = slot;
+        try {
+            clean = pool.empty(slot, sandbox.role());
+        } catch (SQLException e) {
+            // the next submission's prepare empties (or replaces) it again
+        }
+        try {
+            sandbox.close();
+        } catch (SQLException e) {
+            // a leftover role is dropped by the next run's dropLeftovers
+        }
+        return clean;
     }
 
     /** A record for a submission that could not be read at all (a broken zip). */
