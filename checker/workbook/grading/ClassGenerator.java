@@ -54,6 +54,11 @@ public final class ClassGenerator {
     private ClassGenerator() {
     }
 
+    /** The kinds' names, for the benchmark's first line. */
+    static String kinds() {
+        return String.join(", ", KINDS.stream().map(Kind::name).toList());
+    }
+
     /** Writes {@code count} submissions into {@code folder} (emptied first), cycling through the kinds. */
     public static void write(WorkbookHome home, TaskSet set, Path folder, int count) throws IOException {
         Map<String, String> solutions = new LinkedHashMap<>();

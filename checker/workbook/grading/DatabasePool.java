@@ -28,6 +28,8 @@ final class DatabasePool implements AutoCloseable {
     private final ReferenceStates states;
     private final LinkedBlockingQueue<Slot> idle = new LinkedBlockingQueue<>();
     private final List<String> all = new ArrayList<>();
+    /** Slots emptied since their last use: the next prepare need not empty them again. */
+    private final java.util.Set<String> clean = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private int created;
     private final String stem;
 
@@ -50,6 +52,7 @@ final class DatabasePool implements AutoCloseable {
         try (Statement s = admin.createStatement()) {
             s.execute("DROP OWNED BY " + GradingServer.OWNER_ROLE + " CASCADE");
         }
+        clean.add(name);
         return new Slot(name, admin);
     }
 
@@ -70,7 +73,8 @@ final class DatabasePool implements AutoCloseable {
      * {@code role} (only it) connect. Returns the slot to use: a replacement if the old one could not be emptied.
      */
     Slot prepare(Slot slot, String role, int k) throws SQLException {
-        Slot ready = empty(slot, role);
+        Slot ready = clean.contains(slot.name()) ? slot : empty(slot, role);
+        clean.remove(ready.name());
         states.build(ready.admin(), k);
         try (Statement s = ready.admin().createStatement()) {
             s.execute("GRANT CONNECT, TEMPORARY ON DATABASE " + ready.name() + " TO " + role);
@@ -84,6 +88,7 @@ final class DatabasePool implements AutoCloseable {
             s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()");
             s.execute("DROP OWNED BY " + role + ", " + GradingServer.OWNER_ROLE + " CASCADE");
             if (leftovers(s) == 0) {
+                clean.add(slot.name());
                 return slot;
             }
         } catch (SQLException e) {

@@ -26,7 +26,7 @@ public class GradeCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "LESSON", description = "The exercise set, e.g. lesson3.")
     String lesson;
 
-    @Option(names = "--submissions", paramLabel = "DIR", required = true, description = "Folder with one folder or .zip per student.")
+    @Option(names = "--submissions", paramLabel = "DIR", description = "Folder with one folder or .zip per student.")
     Path submissions;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "grades", description = "Where reports go (default: ${DEFAULT-VALUE}).")
@@ -40,6 +40,14 @@ public class GradeCommand implements Callable<Integer> {
 
     @Option(names = "--force", description = "Grade every submission again, even those unchanged since the last run.")
     boolean force;
+
+    @Option(names = "--benchmark", paramLabel = "N",
+            description = "Instead of grading: generate a class of N varied submissions, grade it and print submissions/s; "
+                    + "with a Docker engine, also the naive way (a container per submission, on a sample of --naive-sample) and the ratio.")
+    Integer benchmark;
+
+    @Option(names = "--naive-sample", paramLabel = "N", defaultValue = "5", description = "Submissions graded the naive way in --benchmark (default: ${DEFAULT-VALUE}).")
+    int naiveSample;
 
     @Mixin
     DatabaseOptions database;
@@ -55,6 +63,16 @@ public class GradeCommand implements Callable<Integer> {
         int parallel = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
         if (parallel < 1) {
             throw UserError.badInput("--jobs must be at least 1.");
+        }
+        if (benchmark != null) {
+            if (benchmark < 1) {
+                throw UserError.badInput("--benchmark needs a class size of at least 1.");
+            }
+            GradeBenchmark.run(console, home, set, serverFor(database), benchmark, parallel, naiveSample);
+            return ExitCode.OK;
+        }
+        if (submissions == null) {
+            throw UserError.badInput("Missing --submissions DIR: the folder with one folder or .zip per student.");
         }
         SubmissionsFolder folder = SubmissionsFolder.scan(submissions);
         Path outFolder = out.toAbsolutePath().normalize();

@@ -36,13 +36,14 @@ public final class Sandbox implements AutoCloseable {
         for (String[] setting : server.limits().roleSettings()) {
             sql.append("ALTER ROLE ").append(role).append(" SET ").append(setting[0]).append(" = '").append(setting[1]).append("';");
         }
-        server.admin().execute(sql.toString());
         Sandbox sandbox = new Sandbox(server, role, password);
+        // temp_file_limit can only be set by a superuser; where the instructor is not one, the timeouts still bound a query
+        String tempLimit = "ALTER ROLE " + role + " SET temp_file_limit = '" + server.limits().tempFileLimit() + "'";
         try {
-            // temp_file_limit can only be set by a superuser; on a server where the instructor is not one, the timeouts still bound it
-            server.admin().execute("ALTER ROLE " + role + " SET temp_file_limit = '" + server.limits().tempFileLimit() + "'");
+            server.admin().execute(sql + tempLimit);
         } catch (SQLException notSuperuser) {
-            // the statement timeout still ends a runaway query
+            server.admin().execute("DROP ROLE IF EXISTS " + role);
+            server.admin().execute(sql.toString());
         }
         return sandbox;
     }
