@@ -2,6 +2,7 @@ package workbook.grading;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -23,6 +24,8 @@ final class SandboxedServerAccess extends ServerAccess {
     private DatabasePool.Slot slot;
     private final Map<String, DatabasePool.Slot> scratchNames = new ConcurrentHashMap<>();
     private final AtomicInteger filesStarted = new AtomicInteger();
+    /** The student's session, reused from file to file (DISCARD ALL between them) until the database is prepared again. */
+    private Connection learner;
 
     SandboxedServerAccess(ConnectionInfo admin, GradingServer grading, Sandbox sandbox, DatabasePool pool, DatabasePool.Slot slot) {
         super(admin);
@@ -40,6 +43,7 @@ final class SandboxedServerAccess extends ServerAccess {
                 sandbox.cloneAs(name, grading.templateFrom(template)); // not a reference state: a real copy
                 return;
             }
+            closeLearner();
             slot = pool.prepare(slot, sandbox.role(), state);
             scratchNames.put(name, slot);
         } catch (SQLException e) {
@@ -53,11 +57,41 @@ final class SandboxedServerAccess extends ServerAccess {
         return mapped == null ? super.connect(database) : SharedConnection.lend(mapped.admin(), () -> { });
     }
 
+    /**
+     * The student's session for one file. Opening a session costs a server process and a login; the one
+     * session is reused instead, and after each file DISCARD ALL resets everything a file can leave in a
+     * session (settings, SET ROLE, temporary tables, prepared statements, locks), as a new session would.
+     */
     @Override
-    public Connection connectLearner(String database) throws SQLException {
+    public synchronized Connection connectLearner(String database) throws SQLException {
         filesStarted.incrementAndGet();
         DatabasePool.Slot mapped = scratchNames.get(database);
-        return sandbox.connect(mapped == null ? database : mapped.name());
+        if (mapped == null) {
+            return sandbox.connect(database);
+        }
+        if (learner == null || learner.isClosed()) {
+            learner = sandbox.connect(mapped.name());
+        }
+        Connection real = learner;
+        return SharedConnection.lend(real, () -> {
+            try (Statement s = real.createStatement()) {
+                s.execute("DISCARD ALL");
+            } catch (SQLException e) {
+                closeLearner();
+            }
+        });
+    }
+
+    /** Ends the student's session (before the database is emptied, and when the submission is done). */
+    synchronized void closeLearner() {
+        if (learner != null) {
+            try {
+                learner.close();
+            } catch (SQLException ignored) {
+                // the session is ended by the emptying anyway
+            }
+            learner = null;
+        }
     }
 
     @Override

@@ -76,6 +76,9 @@ public final class SubmissionGrader {
             }
             return record(submission, GradeRecord.Status.NOT_GRADED, "grading failed: " + firstLine(e), null, started);
         } finally {
+            if (access != null) {
+                access.closeLearner();
+            }
             pool.release(cleanUp(access != null ? access.slot() : slot, sandbox));
         }
     }
