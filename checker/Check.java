@@ -1,15 +1,16 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
 //JAVA 17+
-//JAVA_OPTIONS -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xlog:cds=off,cds+dynamic=off
+//JAVA_OPTIONS -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xlog:disable -Xlog:all=error:stderr
 //CDS
 //SOURCES ../runtime/workbook/**.java
+//SOURCES workbook/**.java
 
+import workbook.checker.CheckCommand;
 import workbook.cli.CommandRunner;
-import workbook.cli.NotYetCommand;
 
 /** Entry script for `./jbang check`: wiring only. */
 public class Check {
     public static void main(String... args) {
-        CommandRunner.exit("check", new NotYetCommand(), args);
+        CommandRunner.exit("check", new CheckCommand(), args);
     }
 }

@@ -1,15 +1,16 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
 //JAVA 17+
-//JAVA_OPTIONS -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xlog:cds=off,cds+dynamic=off
+//JAVA_OPTIONS -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xlog:disable -Xlog:all=error:stderr
 //CDS
 //SOURCES ../runtime/workbook/**.java
+//SOURCES workbook/**.java
 
+import workbook.checker.HintCommand;
 import workbook.cli.CommandRunner;
-import workbook.cli.NotYetCommand;
 
 /** Entry script for `./jbang hint`: wiring only. */
 public class Hint {
     public static void main(String... args) {
-        CommandRunner.exit("hint", new NotYetCommand(), args);
+        CommandRunner.exit("hint", new HintCommand(), args);
     }
 }

@@ -27,7 +27,7 @@ public class DbStatus implements Callable<Integer> {
         Console console = Console.system();
         ConnectionLines lines = new ConnectionLines(console);
         LiveDatabase.Choice choice = LiveDatabase.choose(database, parent.settings());
-        console.line(lines.label("provider") + choice.server().provider() + ": " + choice.reason());
+        console.line(lines.label("provider") + choice.server().provider() + " — " + choice.reason());
         Optional<ConnectionInfo> running = choice.server().running();
         ConnectionInfo where = running.orElseGet(() -> choice.server().expected());
         lines.print(where, choice.server().provider());

@@ -39,6 +39,11 @@ public record DatabaseSettings(WorkbookHome home, int preferredPort, String cont
         return new DatabaseSettings(new WorkbookHome(root), preferredPort, containerName, binariesDir);
     }
 
+    /** The same settings for another container (the one the workbook remembers having started). */
+    public DatabaseSettings withContainer(String name) {
+        return new DatabaseSettings(home, preferredPort, name, binariesDir);
+    }
+
     private static String setting(String name) {
         String value = System.getProperty(name, System.getenv(name));
         return value == null || value.isBlank() ? null : value;

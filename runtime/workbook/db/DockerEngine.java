@@ -149,8 +149,10 @@ public record DockerEngine(URI host) {
     }
 
     /** A docker-java client through Testcontainers' transport; unlike DockerClientFactory it starts no Ryuk container. */
+    @SuppressWarnings("deprecation") // the environment strategy is the one public reader of DOCKER_HOST's TLS settings
     public DockerClient client() {
-        TransportConfig transport = System.getenv("DOCKER_HOST") != null
+        String dockerHost = System.getenv("DOCKER_HOST");
+        TransportConfig transport = dockerHost != null && URI.create(dockerHost.strip()).equals(host)
                 ? new EnvironmentAndSystemPropertyClientProviderStrategy().getTransportConfig() // honours DOCKER_TLS_VERIFY and DOCKER_CERT_PATH
                 : TransportConfig.builder().dockerHost(host).build();
         return DockerClientProviderStrategy.getClientForConfig(transport);

@@ -45,8 +45,13 @@ public final class EmbeddedBinaries {
             Path partial = Files.createTempDirectory(parent, "unpacking-");
             unpack(archive, partial);
             Files.writeString(partial.resolve(".complete"), os + " " + arch + "\n");
-            deleteTree(dir);
-            Files.move(partial, dir, StandardCopyOption.ATOMIC_MOVE);
+            if (Files.isRegularFile(dir.resolve(".complete"))) {
+                // another command unpacked them meanwhile, and its server may run from them: keep those
+                deleteTree(partial);
+            } else {
+                deleteTree(dir);
+                Files.move(partial, dir, StandardCopyOption.ATOMIC_MOVE);
+            }
         } catch (IOException | RuntimeException e) {
             throw UserError.environment("Could not unpack the PostgreSQL 14 binaries into " + parent + ": " + e.getMessage()
                     + ". Free some disk space, or use --db docker.", e);

@@ -51,7 +51,10 @@ public final class EmbeddedServer implements DatabaseServer {
                 return new RunningDatabase(info, provider(), "attached to the embedded PostgreSQL 14 already running on port " + live.get());
             }
         }
-        try (Progress progress = Progress.start("Starting the embedded PostgreSQL 14")) {
+        try (Progress progress = Progress.start("Starting the embedded PostgreSQL 14");
+             StartLock lock = StartLock.acquire(settings.stateDir())) {
+            // another command (a second terminal) may have started it while this one waited for the lock
+            live = PostmasterPid.read(dataDir).filter(PostmasterPid::alive).map(PostmasterPid::port);
             RunningDatabase running = live.isPresent() ? finishAttaching(live.get()) : start(progress);
             progress.done("ready");
             return running;

@@ -30,15 +30,16 @@ public final class FreePorts {
         if (port <= 0 || port > 65535) {
             return false;
         }
-        // bind without SO_REUSEADDR, as PostgreSQL and docker-proxy do, so a listener on 0.0.0.0 counts as taken
+        // SO_REUSEADDR as PostgreSQL sets it: connections of a just-stopped server lingering in TIME_WAIT do
+        // not make the port look taken, while any listener (also docker-proxy's on 0.0.0.0) still does
         try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(false);
+            socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
         } catch (IOException e) {
             return false;
         }
         try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(false);
+            socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(port));
             return true;
         } catch (IOException e) {

@@ -9,6 +9,11 @@ import workbook.cli.UserError;
  * started or attached to, crm_db ready to connect.
  */
 public final class LiveDatabase {
+    static {
+        // every command comes here before it touches PostgreSQL: keep pgjdbc's java.util.logging off the terminal
+        ServerAdmin.quietDriverLogs();
+    }
+
     private LiveDatabase() {
     }
 
@@ -53,7 +58,9 @@ public final class LiveDatabase {
         if (remembered.isPresent()) {
             String why = "the workbook started it here before (remembered in .workbook/server.properties)";
             if (remembered.get().provider().equals("docker")) {
-                return new Choice(docker(settings, remembered.get()), why);
+                // attach to the container the workbook made, even if WORKBOOK_DOCKER_CONTAINER changed since
+                String container = remembered.get().container() != null ? remembered.get().container() : settings.containerName();
+                return new Choice(docker(settings.withContainer(container), remembered.get()), why);
             }
             if (remembered.get().provider().equals("embedded")) {
                 return new Choice(new EmbeddedServer(settings), why);

@@ -28,6 +28,11 @@ public final class ServerAdmin {
     private ServerAdmin() {
     }
 
+    /** Loading this class silences pgjdbc's logger; callers that run first call this to make sure. */
+    static void quietDriverLogs() {
+        PGJDBC_LOG.setLevel(Level.OFF);
+    }
+
     /** What `db status` tells about the lesson: is there a users table, and how many rows it holds. */
     public record LessonState(boolean usersTable, long users) {
         public String describe() {
@@ -44,7 +49,9 @@ public final class ServerAdmin {
         props.setProperty("user", info.user());
         props.setProperty("password", info.password());
         props.setProperty("connectTimeout", Integer.toString(timeoutSeconds));
-        props.setProperty("loginTimeout", Integer.toString(timeoutSeconds));
+        // the TCP connect bounds the wait for a silent host; logging in (SCRAM) on a busy two-core machine
+        // can take seconds, and must not be mistaken for a server that is down
+        props.setProperty("loginTimeout", Integer.toString(Math.max(timeoutSeconds, 10)));
         props.setProperty("ApplicationName", "crm-workbook");
         return DriverManager.getConnection(info.jdbcUrl(), props);
     }
@@ -55,8 +62,8 @@ public final class ServerAdmin {
 
     /** True when the database answers a query right now. */
     public static boolean answers(ConnectionInfo info) {
-        try (Connection c = connect(info, 2)) {
-            return c.isValid(2);
+        try (Connection c = connect(info, 3)) {
+            return c.isValid(5);
         } catch (SQLException e) {
             return false;
         }

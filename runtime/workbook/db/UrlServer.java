@@ -66,7 +66,8 @@ public final class UrlServer implements DatabaseServer {
             return UserError.environment("No PostgreSQL answers at " + where() + " (" + cause.getMessage()
                     + "): is the server running, and are host and port right?", e);
         }
-        if (state.equals("08001") || state.equals("08006") || state.equals("08004")) {
+        // anything else at connection level (SSL negotiation answered with garbage, protocol violation) means a non-PostgreSQL peer
+        if (state.startsWith("08") || String.valueOf(e.getMessage()).contains("SSL")) {
             return UserError.environment("Something answers at " + where() + ", but not as PostgreSQL would ("
                     + e.getMessage().lines().findFirst().orElse("") + "): is that the right port?", e);
         }

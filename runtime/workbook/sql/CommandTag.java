@@ -53,6 +53,17 @@ public final class CommandTag {
         };
     }
 
+    /**
+     * The tag psql prints after the rows of {@code INSERT/UPDATE/DELETE ... RETURNING}, or null when the
+     * statement is a query (whose rows need no tag).
+     */
+    public static String forReturnedRows(String sql, long rows) {
+        String tag = of(sql, rows, TransactionStatus.IDLE);
+        boolean changesRows = tag.startsWith("INSERT ") || tag.startsWith("UPDATE ") || tag.startsWith("DELETE ")
+                || tag.startsWith("MERGE ");
+        return changesRows ? tag : null;
+    }
+
     private static String create(List<String> words, long count) {
         int i = 1;
         while (i < words.size() && CREATE_MODIFIERS.contains(words.get(i))) {

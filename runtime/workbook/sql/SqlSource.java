@@ -27,12 +27,20 @@ public final class SqlSource {
 
     /** Decodes bytes as UTF-8; the first invalid byte becomes the problem, the text keeps U+FFFD there. */
     public static SqlText decode(Path file, byte[] bytes) {
+        if (isUtf16(bytes)) {
+            // Windows editors' "Unicode": every other byte is 0, nothing in it would run as SQL
+            return new SqlText(file, "", "saved as UTF-16, not UTF-8: save the file as UTF-8");
+        }
         int offset = startsWithBom(bytes) ? BOM.length : 0;
         String problem = null;
         int bad = firstInvalidByte(bytes, offset);
+        int nul = indexOfNul(bytes, offset);
         if (bad >= 0) {
             problem = String.format("not UTF-8 at line %d, byte 0x%02X: save the file as UTF-8",
                     lineAt(bytes, bad), bytes[bad] & 0xFF);
+        } else if (nul >= 0) {
+            // valid UTF-8, but PostgreSQL refuses a zero byte in a query: this is no text file
+            problem = "a zero byte at line " + lineAt(bytes, nul) + ": this is not a text file; save your SQL as plain UTF-8 text";
         }
         String text = new String(bytes, offset, bytes.length - offset, StandardCharsets.UTF_8);
         return new SqlText(file, normaliseLineEnds(text), problem);
@@ -44,6 +52,11 @@ public final class SqlSource {
             return text;
         }
         return text.replace("\r\n", "\n").replace('\r', '\n');
+    }
+
+    private static boolean isUtf16(byte[] bytes) {
+        return bytes.length >= 2 && ((bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE)
+                || (bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF));
     }
 
     private static boolean startsWithBom(byte[] bytes) {
@@ -67,6 +80,15 @@ public final class SqlSource {
         } catch (IllegalStateException e) {
             return -1;
         }
+    }
+
+    private static int indexOfNul(byte[] bytes, int offset) {
+        for (int i = offset; i < bytes.length; i++) {
+            if (bytes[i] == 0) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static int lineAt(byte[] bytes, int index) {

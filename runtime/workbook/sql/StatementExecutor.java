@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.postgresql.PGConnection;
 import org.postgresql.util.PSQLException;
+import org.postgresql.util.PSQLWarning;
 import org.postgresql.util.ServerErrorMessage;
 
 /**
@@ -21,6 +22,11 @@ import org.postgresql.util.ServerErrorMessage;
 public final class StatementExecutor {
     /** Rows kept for display; the rest are counted, not kept. */
     public static final int MAX_ROWS = 1000;
+    /**
+     * Rows counted at most: the driver buffers a whole result on an autocommit connection, so a learner's
+     * {@code SELECT * FROM generate_series(1, 1e9)} is stopped by the server here instead of filling the memory.
+     */
+    public static final int MAX_COUNTED = 100_000;
 
     private StatementExecutor() {
     }
@@ -36,7 +42,10 @@ public final class StatementExecutor {
         if (sql.stripLeading().startsWith("\\")) {
             return new Execution(metaCommand(sql), List.of(), null, 0);
         }
-        List<String> notices = new ArrayList<>();
+        if (isCopyWithClient(sql)) {
+            return new Execution(copyWithClient(), List.of(), null, 0);
+        }
+        List<ServerNotice> notices = new ArrayList<>();
         String context = null;
         StatementOutcome outcome;
         TransactionStatus before = statusOrIdle(connection);
@@ -44,6 +53,7 @@ public final class StatementExecutor {
         try {
             statement = connection.createStatement();
             statement.setEscapeProcessing(false); // {fn ...} and {d '...'} are JDBC syntax, not the learner's
+            statement.setMaxRows(MAX_COUNTED);
             boolean hasRows = statement.execute(sql);
             outcome = hasRows ? rows(statement.getResultSet())
                     : done(sql, statement.getLargeUpdateCount(), before);
@@ -120,10 +130,23 @@ public final class StatementExecutor {
                 null, null, 0, null, null, null);
     }
 
-    private static void collectNotices(Statement statement, List<String> notices) {
+    /** COPY ... FROM STDIN / TO STDOUT streams data through the client, which only psql (or CopyManager) speaks. */
+    private static boolean isCopyWithClient(String sql) {
+        List<String> words = SqlWords.topLevel(sql, 40);
+        return !words.isEmpty() && words.get(0).equals("COPY") && (words.contains("STDIN") || words.contains("STDOUT"));
+    }
+
+    private static StatementOutcome.Failed copyWithClient() {
+        return new StatementOutcome.Failed("0A000", "COPY ... FROM STDIN / TO STDOUT needs psql to stream the data: "
+                + "use \\copy in psql, or INSERT ... VALUES / SELECT here", null, null, 0, null, null, null);
+    }
+
+    private static void collectNotices(Statement statement, List<ServerNotice> notices) {
         try {
             for (SQLWarning w = statement.getWarnings(); w != null; w = w.getNextWarning()) {
-                notices.add(w.getMessage());
+                ServerErrorMessage m = w instanceof PSQLWarning p ? p.getServerErrorMessage() : null;
+                notices.add(m == null ? new ServerNotice("WARNING", w.getMessage())
+                        : new ServerNotice(m.getSeverity() == null ? "NOTICE" : m.getSeverity(), m.getMessage()));
             }
         } catch (SQLException e) {
             // the connection is gone; the outcome already says so

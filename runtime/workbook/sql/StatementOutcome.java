@@ -1,5 +1,7 @@
 package workbook.sql;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /** What one statement did on the server: rows, a command tag, or PostgreSQL's error. */
@@ -23,7 +25,12 @@ public sealed interface StatementOutcome {
         public Rows {
             columns = List.copyOf(columns);
             columnTypes = List.copyOf(columnTypes);
-            rows = rows.stream().map(row -> java.util.Collections.unmodifiableList(new java.util.ArrayList<>(row))).toList();
+            rows = rows.stream().map(row -> Collections.unmodifiableList(new ArrayList<>(row))).toList(); // List.copyOf refuses the nulls
+        }
+
+        /** True when counting stopped at {@link StatementExecutor#MAX_COUNTED}: the statement would have returned more. */
+        public boolean countIsLowerBound() {
+            return totalRows >= StatementExecutor.MAX_COUNTED;
         }
     }
 

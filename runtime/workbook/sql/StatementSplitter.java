@@ -55,9 +55,12 @@ public final class StatementSplitter {
             if (Character.isWhitespace(c)) {
                 i++;
             } else if (c == '-' && next == '-') {
-                i = lineEnd(i);
+                i = SqlLexer.lineEnd(src, i);
             } else if (c == '/' && next == '*') {
-                i = blockCommentEnd(i);
+                i = SqlLexer.blockCommentEnd(src, i);
+            } else if (c == '\\' && next == ';' && parenDepth == 0 && beginDepth == 0) {
+                finishStatement(); // psql's \; joins statements into one request; sent one by one they do the same
+                i += 2;
             } else if (c == '\\') {
                 i = metaCommand(i);
             } else if (c == ';' && parenDepth == 0 && beginDepth == 0) {
@@ -65,7 +68,7 @@ public final class StatementSplitter {
                 i++;
             } else {
                 markToken(i);
-                i = token(i, c, next);
+                i = token(i, c);
                 lastTokenEnd = i;
             }
         }
@@ -73,26 +76,19 @@ public final class StatementSplitter {
     }
 
     /** Skips one token starting at {@code i} and returns the index after it. */
-    private int token(int i, char c, char next) {
-        if (c == '\'') {
-            return quotedEnd(i, '\'', false);
-        }
-        if (c == '"') {
-            return quotedEnd(i, '"', false);
+    private int token(int i, char c) {
+        if (c == '\'' || c == '"') {
+            return SqlLexer.quotedEnd(src, i, false);
         }
         if (c == '$') {
-            return dollarEnd(i);
+            return SqlLexer.dollarQuoteEnd(src, i);
         }
-        if (isWordStart(c)) {
-            int end = i + 1;
-            while (end < src.length() && isWordPart(src.charAt(end))) {
-                end++;
+        if (SqlLexer.isWordStart(c)) {
+            int end = SqlLexer.wordEnd(src, i);
+            if (SqlLexer.opensEscapeString(src, i, end)) {
+                return SqlLexer.quotedEnd(src, end, true);
             }
-            String word = src.substring(i, end);
-            if ((word.equals("E") || word.equals("e")) && end < src.length() && src.charAt(end) == '\'') {
-                return quotedEnd(end, '\'', true);
-            }
-            word(word.toLowerCase(Locale.ROOT));
+            word(src.substring(i, end).toLowerCase(Locale.ROOT));
             return end;
         }
         if (c == '(') {
@@ -105,17 +101,19 @@ public final class StatementSplitter {
 
     /**
      * Tracks {@code BEGIN ... END} in SQL-standard function bodies as psql 14 does: only in a statement whose
-     * first words are CREATE [OR REPLACE] FUNCTION|PROCEDURE, BEGIN and CASE open a level and END closes one.
+     * first words are CREATE [OR REPLACE] FUNCTION|PROCEDURE and outside parentheses, BEGIN opens a level,
+     * CASE opens one inside a BEGIN (it ends with END too) and END closes one.
      */
     private void word(String word) {
         if (wordCount < firstWords.length) {
             firstWords[wordCount] = word;
         }
         wordCount++;
-        if (word.equals("begin") || word.equals("case")) {
-            if (createsRoutine()) {
-                beginDepth++;
-            }
+        if (parenDepth > 0 || !createsRoutine()) {
+            return;
+        }
+        if (word.equals("begin") || (word.equals("case") && beginDepth > 0)) {
+            beginDepth++;
         } else if (word.equals("end") && beginDepth > 0) {
             beginDepth--;
         }
@@ -135,73 +133,12 @@ public final class StatementSplitter {
         return "function".equals(word) || "procedure".equals(word);
     }
 
-    private int quotedEnd(int open, char quote, boolean backslashEscapes) {
-        int i = open + 1;
-        int n = src.length();
-        while (i < n) {
-            char c = src.charAt(i);
-            if (backslashEscapes && c == '\\') {
-                i += 2;
-            } else if (c == quote) {
-                if (i + 1 < n && src.charAt(i + 1) == quote) {
-                    i += 2;
-                } else {
-                    return i + 1;
-                }
-            } else {
-                i++;
-            }
-        }
-        return n; // unterminated: the server will say so
-    }
-
-    /** {@code $tag$ ... $tag$} or {@code $$ ... $$}; a lone {@code $} (as in {@code $1}) is just a character. */
-    private int dollarEnd(int i) {
-        int j = i + 1;
-        if (j < src.length() && isWordStart(src.charAt(j))) {
-            while (j < src.length() && isWordPart(src.charAt(j)) && src.charAt(j) != '$') {
-                j++;
-            }
-        }
-        if (j >= src.length() || src.charAt(j) != '$') {
-            return i + 1;
-        }
-        String tag = src.substring(i, j + 1);
-        int close = src.indexOf(tag, j + 1);
-        return close < 0 ? src.length() : close + tag.length();
-    }
-
-    private int blockCommentEnd(int i) {
-        int depth = 0;
-        int n = src.length();
-        while (i < n) {
-            if (src.startsWith("/*", i)) {
-                depth++;
-                i += 2;
-            } else if (src.startsWith("*/", i)) {
-                depth--;
-                i += 2;
-                if (depth == 0) {
-                    return i;
-                }
-            } else {
-                i++;
-            }
-        }
-        return n;
-    }
-
-    private int lineEnd(int i) {
-        int nl = src.indexOf('\n', i);
-        return nl < 0 ? src.length() : nl;
-    }
-
     /**
      * A psql meta-command runs to the end of its line or to {@code \\}. psql keeps the SQL typed so far in its
      * buffer, so the statement around it goes on; only {@code \g} and its variants send that buffer, as ; would.
      */
     private int metaCommand(int i) {
-        int lineEnd = lineEnd(i);
+        int lineEnd = SqlLexer.lineEnd(src, i);
         int separator = src.indexOf("\\\\", i + 1);
         int end = separator >= 0 && separator < lineEnd ? separator : lineEnd;
         String command = src.substring(i, end).strip();
@@ -228,14 +165,6 @@ public final class StatementSplitter {
         beginDepth = 0;
         wordCount = 0;
         Arrays.fill(firstWords, null);
-    }
-
-    private static boolean isWordStart(char c) {
-        return Character.isLetter(c) || c == '_' || c >= 0x80;
-    }
-
-    private static boolean isWordPart(char c) {
-        return isWordStart(c) || Character.isDigit(c) || c == '$';
     }
 
     private static int[] lineStarts(String text) {

@@ -1,3 +1,4 @@
+//DEPS org.postgresql:postgresql:42.7.14
 package workbook.sql;
 
 import java.sql.Connection;

@@ -46,6 +46,25 @@ public final class DisplayText {
         return out.toString();
     }
 
+    /** Multi-line text made safe to print: line breaks kept, tabs kept, other control characters shown as \xNN. */
+    public static String printable(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                continue;
+            }
+            if (c == '\n' || c == '\t') {
+                out.append(c);
+            } else if (Character.isISOControl(c)) {
+                out.append(String.format("\\x%02X", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
     /** {@code text} cut to at most {@code columns} columns, ending in … when something was cut. */
     public static String cut(String text, int columns) {
         if (width(text) <= columns) {

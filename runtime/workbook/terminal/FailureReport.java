@@ -23,10 +23,21 @@ public final class FailureReport {
      * @param context   PostgreSQL's CONTEXT (where in a function), or null
      */
     public String render(Failed failed, String statement, String context) {
+        return render(failed, statement, context, 1, null);
+    }
+
+    /**
+     * @param firstLine the statement's first line in its source, so LINE numbers match the file (psql counts from 1)
+     * @param location  e.g. {@code 03-update-alice.sql:4:12}, put before ERROR like a compiler does; or null
+     */
+    public String render(Failed failed, String statement, String context, int firstLine, String location) {
         StringBuilder out = new StringBuilder();
-        out.append(style(Console.Style.RED, "ERROR:")).append("  ").append(failed.message());
+        if (location != null) {
+            out.append(location).append(": ");
+        }
+        out.append(style(Console.Style.RED, "ERROR:")).append("  ").append(DisplayText.printable(String.valueOf(failed.message())));
         if (statement != null && failed.position() > 0) {
-            out.append('\n').append(caret(statement, failed.position()));
+            out.append('\n').append(caret(statement, failed.position(), firstLine));
         }
         field(out, "DETAIL", failed.detail());
         field(out, "HINT", failed.hint());
@@ -41,7 +52,7 @@ public final class FailureReport {
 
     private void field(StringBuilder out, String label, String value) {
         if (value != null && !value.isBlank()) {
-            out.append('\n').append(label).append(":  ").append(value);
+            out.append('\n').append(label).append(":  ").append(DisplayText.printable(value)); // values in DETAIL are the learner's data
         }
     }
 
@@ -49,7 +60,7 @@ public final class FailureReport {
      * Two lines: the statement's line holding the position, then a caret under it. Tabs and control
      * characters are shown as in a table; a line wider than the terminal is cut around the caret.
      */
-    String caret(String statement, int position) {
+    String caret(String statement, int position, int firstLine) {
         int index = Math.min(statement.length(), statement.offsetByCodePoints(0,
                 Math.min(position - 1, statement.codePointCount(0, statement.length()))));
         int lineStart = statement.lastIndexOf('\n', index - 1) + 1;
@@ -57,7 +68,7 @@ public final class FailureReport {
         if (lineEnd < 0) {
             lineEnd = statement.length();
         }
-        int lineNumber = 1;
+        int lineNumber = firstLine;
         for (int i = 0; i < lineStart; i++) {
             if (statement.charAt(i) == '\n') {
                 lineNumber++;

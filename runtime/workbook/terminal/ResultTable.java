@@ -1,6 +1,7 @@
 package workbook.terminal;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import workbook.sql.StatementOutcome.Rows;
@@ -8,7 +9,8 @@ import workbook.sql.StatementOutcome.Rows;
 /**
  * Rows as psql's aligned table: centred header, a separator, numbers right-aligned, NULL shown as such
  * (dimmed when colour is on), values cut with … so the table fits the width, and a row-count footer.
- * Returns a string and prints nothing, so the notebook can also export it.
+ * A few rows too wide for the terminal are shown one record per block instead, like psql's {@code \x auto}
+ * (see {@link ExpandedTable}). Returns a string and prints nothing, so the notebook can also export it.
  */
 public final class ResultTable {
     /** Types psql right-aligns. */
@@ -18,12 +20,24 @@ public final class ResultTable {
     /** A column is never cut narrower than this (or its natural width, if smaller). */
     private static final int MIN_COLUMN = 6;
 
+    /** Up to this many rows, a table too wide for the terminal is shown expanded; more rows stay a (cut) table. */
+    public static final int EXPANDED_MAX_ROWS = 10;
+
+    /** TABLE always cuts values to fit; EXPANDED always shows records; AUTO picks as psql's {@code \x auto} does. */
+    public enum Layout { AUTO, TABLE, EXPANDED }
+
     private final boolean colour;
     private final int width;
+    private final Layout layout;
 
     public ResultTable(boolean colour, int width) {
+        this(colour, width, Layout.AUTO);
+    }
+
+    public ResultTable(boolean colour, int width, Layout layout) {
         this.colour = colour;
         this.width = width;
+        this.layout = layout;
     }
 
     public String render(Rows result) {
@@ -33,7 +47,11 @@ public final class ResultTable {
         for (List<String> row : result.rows()) {
             cells.add(row.stream().map(v -> v == null ? null : DisplayText.oneLine(v)).toList());
         }
-        int[] widths = fit(naturalWidths(headers, cells));
+        int[] natural = naturalWidths(headers, cells);
+        if (expand(natural, result)) {
+            return new ExpandedTable(colour, width).render(headers, cells) + footer(result) + textNullNote(result);
+        }
+        int[] widths = fit(natural);
         StringBuilder out = new StringBuilder();
         List<String> headerLine = new ArrayList<>();
         List<String> separator = new ArrayList<>();
@@ -45,21 +63,53 @@ public final class ResultTable {
             out.append(line(headerLine)).append('\n');
         }
         out.append(n == 0 ? "--" : String.join("+", separator)).append('\n');
-        for (List<String> row : cells) {
+        for (List<String> row : n == 0 ? List.<List<String>>of() : cells) { // SELECT; has rows but nothing to show in them
             List<String> shown = new ArrayList<>(n);
             for (int c = 0; c < n; c++) {
                 shown.add(cell(row.get(c), widths[c], isNumeric(result, c), c == n - 1));
             }
             out.append(line(shown)).append('\n');
         }
-        out.append(footer(result));
+        out.append(footer(result)).append(textNullNote(result));
         return out.toString();
+    }
+
+    private boolean expand(int[] natural, Rows result) {
+        if (layout != Layout.AUTO) {
+            return layout == Layout.EXPANDED && natural.length > 0 && !result.rows().isEmpty();
+        }
+        int total = 2 + 3 * Math.max(0, natural.length - 1);
+        for (int w : natural) {
+            total += w;
+        }
+        return total > width && natural.length > 1 && !result.rows().isEmpty() && result.rows().size() <= EXPANDED_MAX_ROWS;
+    }
+
+    /**
+     * A text value spelled NULL prints like a NULL (the classic {@code VALUES ('NULL')} slip): name the columns
+     * holding such text, so the difference shows even without colour.
+     */
+    static String textNullNote(Rows result) {
+        Set<String> columns = new LinkedHashSet<>();
+        for (List<String> row : result.rows()) {
+            for (int c = 0; c < row.size(); c++) {
+                if (row.get(c) != null && row.get(c).equalsIgnoreCase(NULL)) {
+                    columns.add(DisplayText.oneLine(result.columns().get(c)));
+                }
+            }
+        }
+        if (columns.isEmpty()) {
+            return "";
+        }
+        return "\nnote: " + String.join(", ", columns) + (columns.size() == 1 ? " holds" : " hold")
+                + " the text 'NULL', which is a string, not a SQL NULL";
     }
 
     /** The footer psql prints, or how many of how many rows are shown. */
     public static String footer(Rows result) {
         if (result.truncated()) {
-            return "(showing " + result.rows().size() + " of " + result.totalRows() + " rows)";
+            String total = result.countIsLowerBound() ? "more than " + result.totalRows() : String.valueOf(result.totalRows());
+            return "(showing " + result.rows().size() + " of " + total + " rows)";
         }
         return result.totalRows() == 1 ? "(1 row)" : "(" + result.totalRows() + " rows)";
     }
@@ -67,10 +117,14 @@ public final class ResultTable {
     private String cell(String value, int columns, boolean right, boolean last) {
         if (value == null) {
             String nul = right ? DisplayText.pad(NULL, columns, true) : last ? NULL : DisplayText.pad(NULL, columns, false);
-            return colour ? nul.replace(NULL, Console.Style.DIM.code() + NULL + Console.Style.RESET) : nul;
+            return colour ? nul.replace(NULL, dimNull()) : nul;
         }
         String cut = DisplayText.cut(value, columns);
         return last && !right ? cut : DisplayText.pad(cut, columns, right);
+    }
+
+    static String dimNull() {
+        return Console.Style.DIM.code() + NULL + Console.Style.RESET;
     }
 
     /** psql's layout: a space, the cells joined by " | ", no trailing spaces. */

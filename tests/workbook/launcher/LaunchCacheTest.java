@@ -94,6 +94,22 @@ class LaunchCacheTest {
     }
 
     @Test
+    void theRunAfterTheArchiveDumpMapsItAndAMissingArchiveIsNotReused() throws IOException {
+        LaunchResult dump = checkout.run("probe");
+        Path archive = checkout.savedArchive("probe");
+        assertThat(dump.stdout() + dump.stderr()).doesNotContain("[warning]");
+        assertThat(archive).isRegularFile();
+        assertThat(checkout.run("probe").wentThroughJBang()).isFalse();
+
+        Files.delete(archive);  // as when the dumping run was cut short
+        LaunchResult after = checkout.run("probe");
+
+        assertThat(after.exitCode()).as(after.toString()).isZero();
+        assertThat(after.wentThroughJBang()).isTrue();
+        assertThat(after.stdout() + after.stderr()).doesNotContain("[warning]");
+    }
+
+    @Test
     void reuseOffGoesThroughJBangEveryTime() throws IOException {
         checkout.env.put("WORKBOOK_LAUNCH_CACHE", "0");
         assertThat(checkout.run("probe").exitCode()).isZero();

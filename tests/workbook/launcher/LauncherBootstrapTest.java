@@ -34,6 +34,10 @@ class LauncherBootstrapTest {
         assertThat(first.stderr()).contains("fetching JBang 0.132.1 from Maven Central", "JBang 0.132.1 ready after");
         assertThat(first.stdout()).contains("args=<fixed><echo><first>");
         assertThat(cache.resolve("jbang-0.132.1/jbang-cli-0.132.1-all.jar")).isRegularFile();
+        // JBang's own JVM dumped its class-data archive on that run, without a word on the terminal
+        assertThat(cache.resolve("archives")).isDirectoryContaining("glob:**/jbang-*.jsa")
+                .isDirectoryNotContaining("glob:**/*.tmp");
+        assertThat(first.stdout() + first.stderr()).doesNotContain("[warning]");
         assertThat(Files.readAllLines(mavenLog)).singleElement().asString().contains("-Dartifact=dev.jbang:jbang-cli:0.132.1:jar:all");
 
         checkout.env.put("WORKBOOK_LAUNCH_CACHE", "0");  // so JBang itself is needed again

@@ -91,6 +91,15 @@ final class LauncherCheckout {
         write(relative, before.replace(from, to));
     }
 
+    /** The class-data archive the saved launch command of an alias maps. */
+    Path savedArchive(String alias) throws IOException {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("-XX:SharedArchiveFile=(\\S+)").matcher(savedLaunch(alias));
+        if (!m.find()) {
+            throw new AssertionError("no archive in " + savedLaunch(alias));
+        }
+        return Path.of(m.group(1));
+    }
+
     /** The saved launch command of an alias, or null. */
     String savedLaunch(String alias) throws IOException {
         Path file = root.resolve(".workbook/launch").resolve(alias);
@@ -144,6 +153,8 @@ final class LauncherCheckout {
         return """
                 ///usr/bin/env jbang "$0" "$@" ; exit $?
                 //JAVA 17+
+                //JAVA_OPTIONS -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xlog:disable -Xlog:all=error:stderr
+                //CDS
                 //SOURCES ../runtime/workbook/probe/ProbeMarker.java
 
                 import java.io.BufferedReader;

@@ -62,4 +62,23 @@ class SqlSourceTest {
         assertThat(read("-- write your SQL below\n\n".getBytes(StandardCharsets.UTF_8)).isEmpty()).isTrue();
         assertThat(read("SELECT 1".getBytes(StandardCharsets.UTF_8)).isEmpty()).isFalse();
     }
+
+    @Test
+    void utf16FilesAreNamedAsSuch() throws Exception {
+        SqlText text = read(concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, "SELECT 1;".getBytes(StandardCharsets.UTF_16LE)));
+        assertThat(text.problem()).isEqualTo("saved as UTF-16, not UTF-8: save the file as UTF-8");
+        assertThat(text.isEmpty()).isTrue();
+    }
+
+    @Test
+    void zeroBytesAreNotSqlText() throws Exception {
+        SqlText text = read(new byte[] {'S', 'E', 'L', 'E', 'C', 'T', ' ', '1', ';', '\n', 0, 1, 2});
+        assertThat(text.problem()).isEqualTo("a zero byte at line 2: this is not a text file; save your SQL as plain UTF-8 text");
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] both = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
+    }
 }

@@ -74,8 +74,9 @@ class StatementExecutorTest {
     void questionMarkOperatorsAndColonNamesReachTheServerAsWritten() {
         Rows rows = (Rows) run("SELECT '{\"k\":1}'::jsonb ? 'k' AS has, '{\"k\":1}'::jsonb ?| array['x','k'] AS any, ':name' AS literal, '{a}'::text[] AS arr");
         assertThat(rows.rows().get(0)).containsExactly("t", "t", ":name", "{a}");
-        assertThat(run("SELECT '{fn now()}' AS jdbc_escape_untouched")).isInstanceOfSatisfying(Rows.class,
-                r -> assertThat(r.rows().get(0)).containsExactly("{fn now()}"));
+        // JDBC escapes are the driver's syntax, not PostgreSQL's: the server must see (and refuse) them as written
+        assertThat(run("SELECT {fn ucase('a')}")).isInstanceOfSatisfying(Failed.class,
+                f -> assertThat(f.sqlState()).isEqualTo("42601"));
     }
 
     @Test
@@ -160,5 +161,80 @@ class StatementExecutorTest {
         Failed failed = (Failed) run("SELECT 1");
         assertThat(failed.sqlState()).isEqualTo("08003");
         assertThat(failed.connectionLost()).isTrue();
+    }
+
+    @Test
+    void sqlStandardFunctionBodiesAndDollarBodiesRunWhole() {
+        String source = """
+                CREATE FUNCTION add_one(i int) RETURNS int LANGUAGE sql
+                BEGIN ATOMIC
+                  SELECT i + 1;
+                END;
+                CREATE FUNCTION shout(t text) RETURNS text AS $$
+                BEGIN
+                  RETURN upper(t) || ';';
+                END;
+                $$ LANGUAGE plpgsql;
+                SELECT add_one(1), shout('hi');
+                """;
+        StatementOutcome last = null;
+        for (SqlStatement statement : StatementSplitter.splitSql(source)) {
+            last = run(statement.text());
+            assertThat(last.succeeded()).as(statement.text() + " -> " + last).isTrue();
+        }
+        assertThat(((Rows) last).rows().get(0)).containsExactly("2", "HI;");
+    }
+
+    @Test
+    void hugeResultsAreStoppedByTheServerAndSaySo() {
+        // in the select list the series streams (ProjectSet); in FROM it would be built whole before the first row
+        long started = System.nanoTime();
+        Rows rows = (Rows) run("SELECT generate_series(1, 1000000000) AS g");
+        assertThat((System.nanoTime() - started) / 1_000_000).as("milliseconds: the server stopped early").isLessThan(10_000);
+        assertThat(rows.totalRows()).isEqualTo(StatementExecutor.MAX_COUNTED);
+        assertThat(rows.countIsLowerBound()).isTrue();
+        assertThat(workbook.terminal.ResultTable.footer(rows)).isEqualTo("(showing 1000 of more than 100000 rows)");
+    }
+
+    @Test
+    void copyThroughTheClientIsRefusedWithAWayOut() {
+        run("CREATE TABLE t (a int)");
+        Failed failed = (Failed) run("COPY t FROM STDIN");
+        assertThat(failed.sqlState()).isEqualTo("0A000");
+        assertThat(failed.message()).contains("\\copy");
+        assertThat(run("SELECT 1")).isInstanceOf(Rows.class);
+    }
+
+    @Test
+    void commandTagsForLessCommonStatements() {
+        assertThat(run("CREATE EXTENSION IF NOT EXISTS pgcrypto")).isEqualTo(new Done("CREATE EXTENSION", 0));
+        assertThat(run("CREATE TABLE t (a int)")).isEqualTo(new Done("CREATE TABLE", 0));
+        assertThat(run("SELECT * INTO t2 FROM t")).isEqualTo(new Done("SELECT 0", 0));
+        assertThat(run("COMMENT ON TABLE t IS 'x'")).isEqualTo(new Done("COMMENT", 0));
+        assertThat(run("DO $$ BEGIN END $$")).isEqualTo(new Done("DO", 0));
+        assertThat(run("SET search_path = public")).isEqualTo(new Done("SET", 0));
+        assertThat(run("CREATE USER learner_x")).isEqualTo(new Done("CREATE ROLE", 0));
+        assertThat(run("DROP USER learner_x")).isEqualTo(new Done("DROP ROLE", 0));
+        assertThat(run("CREATE MATERIALIZED VIEW mv AS SELECT 1")).isEqualTo(new Done("SELECT 1", 1));
+        assertThat(run("REFRESH MATERIALIZED VIEW mv")).isEqualTo(new Done("REFRESH MATERIALIZED VIEW", 0));
+        assertThat(run("/* why */ -- and how\n  ALTER TABLE t ADD b int")).isEqualTo(new Done("ALTER TABLE", 0));
+    }
+
+    @Test
+    void cancelStopsTheRunningStatementAndTheConnectionStaysUsable() throws Exception {
+        var canceller = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        try {
+            canceller.schedule(() -> {
+                StatementExecutor.cancel(connection);
+                return null;
+            }, 500, java.util.concurrent.TimeUnit.MILLISECONDS);
+            long started = System.nanoTime();
+            Failed failed = (Failed) run("SELECT pg_sleep(30)");
+            assertThat(failed.sqlState()).isEqualTo("57014");
+            assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(20_000);
+        } finally {
+            canceller.shutdownNow();
+        }
+        assertThat(run("SELECT 1")).isInstanceOf(Rows.class);
     }
 }

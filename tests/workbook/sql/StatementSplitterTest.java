@@ -41,6 +41,21 @@ class StatementSplitterTest {
                 Arguments.of("CRLF line ends", "SELECT 1;\r\nSELECT\r\n  2;\r\n", List.of("SELECT 1", "SELECT\n  2")),
                 Arguments.of("question mark operators and colon names", "SELECT '{\"a\":1}'::jsonb ? 'a', :name;",
                         List.of("SELECT '{\"a\":1}'::jsonb ? 'a', :name")),
+                Arguments.of("apostrophe in a line comment", "-- Alice's row\nSELECT 1; -- Bob's\nSELECT 2", List.of("SELECT 1", "SELECT 2")),
+                Arguments.of("apostrophe in a block comment", "/* it's */ SELECT 1; SELECT 2", List.of("SELECT 1", "SELECT 2")),
+                Arguments.of("comment markers inside strings", "SELECT '--x', '/*y'; SELECT 2", List.of("SELECT '--x', '/*y'", "SELECT 2")),
+                Arguments.of("dollars inside a string", "SELECT '$$'; SELECT 2", List.of("SELECT '$$'", "SELECT 2")),
+                Arguments.of("unicode escape string", "SELECT U&'d\\0061t;a'; SELECT 2", List.of("SELECT U&'d\\0061t;a'", "SELECT 2")),
+                Arguments.of("CASE ... END in a SQL function body", "CREATE FUNCTION sign1(x int) RETURNS int RETURN CASE WHEN x > 0 THEN 1 ELSE 0 END; SELECT 2",
+                        List.of("CREATE FUNCTION sign1(x int) RETURNS int RETURN CASE WHEN x > 0 THEN 1 ELSE 0 END", "SELECT 2")),
+                Arguments.of("CREATE OR REPLACE PROCEDURE with BEGIN ATOMIC", "CREATE OR REPLACE PROCEDURE p() LANGUAGE sql BEGIN ATOMIC INSERT INTO t VALUES (1); END; SELECT 2",
+                        List.of("CREATE OR REPLACE PROCEDURE p() LANGUAGE sql BEGIN ATOMIC INSERT INTO t VALUES (1); END", "SELECT 2")),
+                Arguments.of("CASE inside BEGIN ATOMIC ends with its own END", "CREATE FUNCTION g(x int) RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT CASE WHEN x > 0 THEN 1 END; SELECT 2; END; SELECT 3",
+                        List.of("CREATE FUNCTION g(x int) RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT CASE WHEN x > 0 THEN 1 END; SELECT 2; END", "SELECT 3")),
+                Arguments.of("CASE outside a function does not hold the semicolon", "SELECT CASE WHEN true THEN 1 END; SELECT 2",
+                        List.of("SELECT CASE WHEN true THEN 1 END", "SELECT 2")),
+                Arguments.of("lone CR line ends", "SELECT 1;\rSELECT 2;", List.of("SELECT 1", "SELECT 2")),
+                Arguments.of("psql's backslash-semicolon", "SELECT 1\\; SELECT 2;", List.of("SELECT 1", "SELECT 2")),
                 Arguments.of("unterminated string runs to the end", "SELECT 'oops; SELECT 2", List.of("SELECT 'oops; SELECT 2")));
     }
 

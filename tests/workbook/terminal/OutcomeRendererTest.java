@@ -3,12 +3,15 @@ package workbook.terminal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import workbook.TestDatabase;
 import workbook.sql.StatementExecutor;
+import workbook.sql.ScriptRunner;
 import workbook.sql.StatementOutcome;
+import workbook.sql.StatementRun;
 
 class OutcomeRendererTest {
     private final OutcomeRenderer renderer = OutcomeRenderer.plain(100);
@@ -84,5 +87,60 @@ class OutcomeRendererTest {
         assertThat(renderer.render(outcome)).isEqualTo("""
                 ERROR:  column "nope" does not exist
                 SQLSTATE: 42703 (undefined_column)""");
+    }
+
+    @Test
+    void insertReturningShowsTheRowsThenTheTag() {
+        assertThat(run("INSERT INTO users VALUES (2, 'bob@example.com', 'Bob') RETURNING id")).isEqualTo("""
+                 id
+                ----
+                  2
+                (1 row)
+
+                INSERT 0 1""");
+    }
+
+    @Test
+    void fileErrorsStartWithFileLineAndColumnAndCountLinesInTheFile() {
+        List<StatementRun> runs = ScriptRunner.run(connection, """
+                -- Task 3: rename Alice
+                UPDATE users
+                   SET frist_name = 'Alicia'
+                 WHERE id = 1;
+                """, ScriptRunner.OnError.CONTINUE);
+        assertThat(renderer.render(runs.get(0), "03-update-alice.sql")).isEqualTo("""
+                03-update-alice.sql:3:8: ERROR:  column "frist_name" of relation "users" does not exist
+                LINE 3:    SET frist_name = 'Alicia'
+                               ^
+                SQLSTATE: 42703 (undefined_column)""");
+    }
+
+    @Test
+    void skippedMetaCommandsSaySo() {
+        List<StatementRun> runs = ScriptRunner.run(connection, "\\d users", ScriptRunner.OnError.CONTINUE);
+        assertThat(renderer.render(runs.get(0))).startsWith("skipped \\d users: a psql command");
+    }
+
+    @Test
+    void warningsKeepTheirSeverity() {
+        assertThat(run("COMMIT")).isEqualTo("""
+                WARNING:  there is no transaction in progress
+                COMMIT""");
+    }
+
+    @Test
+    void colourMarksTheErrorAndTheCaretOnlyWhenAskedFor() {
+        String sql = "SELECT nope";
+        String coloured = new OutcomeRenderer(true, 100).render(StatementExecutor.run(connection, sql), sql);
+        assertThat(coloured).startsWith("\u001b[31mERROR:\u001b[0m  column \"nope\" does not exist")
+                .contains("       \u001b[31m^\u001b[0m");
+        assertThat(run(sql)).doesNotContain("\u001b");
+    }
+
+    @Test
+    void escapeCodesInTheLearnersDataCannotReachTheTerminalThroughAnError() {
+        String sql = "INSERT INTO users VALUES (4, E'\\u001b[2Jevil', 'y'), (5, E'\\u001b[2Jevil', 'z')";
+        String shown = run(sql);
+        assertThat(shown).contains("DETAIL:  Key (email)=(\\x1B[2Jevil) already exists.").doesNotContain("\u001b");
     }
 }

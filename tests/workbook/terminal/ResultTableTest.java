@@ -32,15 +32,16 @@ class ResultTableTest {
 
     @Test
     void nullIsShownAsNullAndDimmedWhenColourIsOn() {
-        Rows rows = rows(List.of("phone", "note"), List.of("varchar", "text"), List.of(
+        Rows rows = rows(List.of("phone", "nickname"), List.of("varchar", "text"), List.of(
                 Arrays.asList(null, "NULL"),
                 Arrays.asList("555", null)));
         assertThat(plain(rows, 100)).isEqualTo("""
-                 phone | note
-                -------+------
+                 phone | nickname
+                -------+----------
                  NULL  | NULL
                  555   | NULL
-                (2 rows)""");
+                (2 rows)
+                note: nickname holds the text 'NULL', which is a string, not a SQL NULL""");
         String coloured = new ResultTable(true, 100).render(rows);
         assertThat(coloured).contains("\u001b[2mNULL\u001b[0m  | NULL\n")
                 .as("the string 'NULL' is not dimmed").contains(" 555   | \u001b[2mNULL\u001b[0m\n");
@@ -50,7 +51,7 @@ class ResultTableTest {
     void wideValuesAreCutToFitTheWidth() {
         String longText = "x".repeat(200);
         Rows rows = rows(List.of("id", "bio"), List.of("int4", "text"), List.of(List.of("1", longText)));
-        String table = plain(rows, 40);
+        String table = new ResultTable(false, 40, ResultTable.Layout.TABLE).render(rows);
         assertThat(table.lines()).allSatisfy(line -> assertThat(DisplayText.width(line)).isLessThanOrEqualTo(40));
         assertThat(table).contains("  1 | " + "x".repeat(32) + "…");
     }
@@ -103,5 +104,36 @@ class ResultTableTest {
         }
         Rows rows = new Rows(List.of("g"), List.of("int4"), values, 5000, true);
         assertThat(plain(rows, 100)).endsWith(" 3\n(showing 3 of 5000 rows)");
+    }
+
+    @Test
+    void aFewRowsTooWideForTheTerminalAreShownOneRecordPerBlock() {
+        Rows rows = rows(List.of("id", "email", "password_hash", "phone"), List.of("uuid", "varchar", "varchar", "varchar"),
+                List.of(Arrays.asList("0b7f6a52-3c1e-4b8e-9d7a-1f2e3d4c5b6a", "alice@example.com",
+                        "$2a$10$abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ012", null)));
+        assertThat(plain(rows, 80)).isEqualTo("""
+                -[ RECORD 1 ]-+---------------------------------------------------------------
+                id            | 0b7f6a52-3c1e-4b8e-9d7a-1f2e3d4c5b6a
+                email         | alice@example.com
+                password_hash | $2a$10$abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ012
+                phone         | NULL
+                (1 row)""");
+    }
+
+    @Test
+    void manyRowsTooWideStayATableWithValuesCut() {
+        List<List<String>> values = new ArrayList<>();
+        for (int i = 0; i < ResultTable.EXPANDED_MAX_ROWS + 1; i++) {
+            values.add(List.of(String.valueOf(i), "y".repeat(120)));
+        }
+        String table = plain(rows(List.of("n", "v"), List.of("int4", "text"), values), 60);
+        assertThat(table).startsWith(" n  |").doesNotContain("RECORD");
+        assertThat(table.lines()).allSatisfy(line -> assertThat(DisplayText.width(line)).isLessThanOrEqualTo(60));
+    }
+
+    @Test
+    void aTableLayoutCanBeForced() {
+        Rows rows = rows(List.of("a", "b"), List.of("text", "text"), List.of(List.of("x".repeat(50), "y".repeat(50))));
+        assertThat(new ResultTable(false, 60, ResultTable.Layout.TABLE).render(rows)).doesNotContain("RECORD").contains("…");
     }
 }

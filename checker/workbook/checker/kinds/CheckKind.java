@@ -1,5 +1,6 @@
 package workbook.checker.kinds;
 
+import java.util.List;
 import workbook.checker.task.CheckSpec;
 
 /**
@@ -11,6 +12,11 @@ public interface CheckKind {
     /** The name tasks.toml uses in {@code kind = "..."}. */
     default String name() {
         return getClass().getSimpleName();
+    }
+
+    /** The tasks.toml fields this kind cannot do without, e.g. {@code column}, {@code type}. */
+    default List<String> required() {
+        return List.of();
     }
 
     Verdict judge(CheckSpec spec, Inspection db);

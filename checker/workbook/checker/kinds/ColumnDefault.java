@@ -1,11 +1,17 @@
 package workbook.checker.kinds;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import workbook.checker.task.CheckSpec;
 
 /** The column has the given DEFAULT: reads {@code column}, {@code default} (compared without casts or case). */
 public final class ColumnDefault implements CheckKind {
+    @Override
+    public List<String> required() {
+        return List.of("column", "default");
+    }
+
     @Override
     public Verdict judge(CheckSpec spec, Inspection db) {
         StringBuilder why = new StringBuilder();

@@ -1,10 +1,16 @@
 package workbook.checker.kinds;
 
+import java.util.List;
 import java.util.Optional;
 import workbook.checker.task.CheckSpec;
 
 /** The column exists with the given type (and length): reads {@code column}, {@code type}, {@code length}. */
 public final class ColumnHasType implements CheckKind {
+    @Override
+    public List<String> required() {
+        return List.of("column", "type");
+    }
+
     @Override
     public Verdict judge(CheckSpec spec, Inspection db) {
         StringBuilder why = new StringBuilder();

@@ -24,6 +24,6 @@ final class ColumnLookup {
 
     /** The same, as a verdict-producing step: the column or a failed verdict. */
     static Verdict missing(StringBuilder why) {
-        return Verdict.fail(why.toString());
+        return Verdict.absent(why.toString());
     }
 }

@@ -1,10 +1,16 @@
 package workbook.checker.kinds;
 
+import java.util.List;
 import java.util.Optional;
 import workbook.checker.task.CheckSpec;
 
 /** The column refuses NULL (a NOT NULL constraint): reads {@code column}. */
 public final class ColumnNotNull implements CheckKind {
+    @Override
+    public List<String> required() {
+        return List.of("column");
+    }
+
     @Override
     public Verdict judge(CheckSpec spec, Inspection db) {
         StringBuilder why = new StringBuilder();

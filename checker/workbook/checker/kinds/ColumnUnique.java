@@ -7,6 +7,11 @@ import workbook.checker.task.CheckSpec;
 /** No two rows may share the column's value: a UNIQUE constraint or a unique index on it alone. Reads {@code column}. */
 public final class ColumnUnique implements CheckKind {
     @Override
+    public List<String> required() {
+        return List.of("column");
+    }
+
+    @Override
     public Verdict judge(CheckSpec spec, Inspection db) {
         StringBuilder why = new StringBuilder();
         Optional<Catalog.Column> column = ColumnLookup.find(spec, db, why);

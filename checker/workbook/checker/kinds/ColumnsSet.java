@@ -9,6 +9,11 @@ import workbook.checker.task.CheckSpec;
 /** The row picked by {@code where} has a value (defaults count) in each of {@code columns}. */
 public final class ColumnsSet implements CheckKind {
     @Override
+    public List<String> required() {
+        return List.of("where", "columns");
+    }
+
+    @Override
     public Verdict judge(CheckSpec spec, Inspection db) {
         StringBuilder why = new StringBuilder();
         Optional<List<Map<String, Object>>> rows = RowLookup.find(spec, db, why);

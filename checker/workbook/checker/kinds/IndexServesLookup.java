@@ -11,6 +11,11 @@ import workbook.checker.task.CheckSpec;
  */
 public final class IndexServesLookup implements CheckKind {
     @Override
+    public List<String> required() {
+        return List.of("column", "leading");
+    }
+
+    @Override
     public Verdict judge(CheckSpec spec, Inspection db) {
         String table = db.table(spec);
         if (!db.catalog().tableExists(table)) {

@@ -15,15 +15,20 @@ import workbook.checker.task.CheckSpec;
  */
 public final class OnlyRowsChanged implements CheckKind {
     @Override
+    public List<String> required() {
+        return List.of("where");
+    }
+
+    @Override
     public Verdict judge(CheckSpec spec, Inspection db) {
+        String table = db.table(spec);
+        if (!db.catalog().tableExists(table)) {
+            return Verdict.fail("there is no table `" + table + "`");
+        }
         if (db.before().isEmpty()) {
             return Verdict.notObservable("it compares every row with the moment before the task");
         }
         TableSnapshot before = db.before().get();
-        String table = db.table(spec);
-        if (!db.catalog().tableExists(table)) {
-            return Verdict.fail("there is no table `" + table + "` any more");
-        }
         Map<String, Map<String, Object>> after = new LinkedHashMap<>();
         for (Map<String, Object> row : db.rows().where(table, null)) {
             after.put(String.valueOf(row.get(db.key())), row);
@@ -65,7 +70,7 @@ public final class OnlyRowsChanged implements CheckKind {
         String list = String.join(", ", changed);
         String what = (changed.size() == 1 ? "another row changed too: " : changed.size() + " other rows changed too: ") + list;
         if (others > 0 && changed.size() >= others) {
-            return Verdict.fail(what + ". Every row changed: an UPDATE without WHERE changes every row; add WHERE " + spec.where());
+            return Verdict.fail(what + ". Every row changed, the mark of an UPDATE without WHERE: add WHERE " + spec.where());
         }
         return Verdict.fail(what + "; the task changes only the row where " + spec.where());
     }

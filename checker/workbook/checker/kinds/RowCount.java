@@ -8,6 +8,11 @@ import workbook.checker.task.CheckSpec;
 /** Exactly {@code count} rows match {@code where} (every row when {@code where} is absent). */
 public final class RowCount implements CheckKind {
     @Override
+    public List<String> required() {
+        return List.of("count");
+    }
+
+    @Override
     public Verdict judge(CheckSpec spec, Inspection db) {
         StringBuilder why = new StringBuilder();
         Optional<List<Map<String, Object>>> rows = RowLookup.find(spec, db, why);
@@ -18,8 +23,8 @@ public final class RowCount implements CheckKind {
         if (actual == spec.count()) {
             return Verdict.pass();
         }
-        String scope = spec.where() == null ? "the table has " : "there are ";
-        String which = spec.where() == null ? "" : " where " + spec.where();
-        return Verdict.fail(scope + actual + (actual == 1 ? " row" : " rows") + which + ", the task leaves " + spec.count());
+        String counted = actual + (actual == 1 ? " row" : " rows");
+        String found = spec.where() == null ? "the table has " + counted : (actual == 1 ? "there is " : "there are ") + counted + " where " + spec.where();
+        return Verdict.fail(found + ", the task leaves " + spec.count());
     }
 }

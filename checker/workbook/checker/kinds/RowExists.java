@@ -8,6 +8,11 @@ import workbook.checker.task.CheckSpec;
 /** At least one row matches {@code where} (named by {@code label}). */
 public final class RowExists implements CheckKind {
     @Override
+    public List<String> required() {
+        return List.of("where");
+    }
+
+    @Override
     public Verdict judge(CheckSpec spec, Inspection db) {
         StringBuilder why = new StringBuilder();
         Optional<List<Map<String, Object>>> rows = RowLookup.find(spec, db, why);

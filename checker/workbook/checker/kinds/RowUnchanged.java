@@ -14,8 +14,18 @@ import workbook.checker.task.CheckSpec;
  */
 public final class RowUnchanged implements CheckKind {
     @Override
+    public List<String> required() {
+        return List.of("where");
+    }
+
+    @Override
     public Verdict judge(CheckSpec spec, Inspection db) {
         if (db.before().isEmpty()) {
+            // --live: the table must at least be there. Whether the row is the same cannot be seen, nor
+            // whether a later task removed it (that task's own checks judge that: a mistake costs once)
+            if (!db.catalog().tableExists(db.table(spec))) {
+                return Verdict.fail("there is no table `" + db.table(spec) + "` any more");
+            }
             return Verdict.notObservable("it compares " + spec.rowName() + "'s row with the moment before the task");
         }
         TableSnapshot before = db.before().get();

@@ -11,6 +11,11 @@ import workbook.checker.task.CheckSpec;
  */
 public final class TimestampMovedForward implements CheckKind {
     @Override
+    public List<String> required() {
+        return List.of("where", "column");
+    }
+
+    @Override
     public Verdict judge(CheckSpec spec, Inspection db) {
         StringBuilder why = new StringBuilder();
         Optional<List<Map<String, Object>>> rows = RowLookup.find(spec, db, why);

@@ -9,6 +9,11 @@ import workbook.checker.task.CheckSpec;
 /** The row picked by {@code where} holds {@code value} in {@code column} (compared as text). */
 public final class ValueEquals implements CheckKind {
     @Override
+    public List<String> required() {
+        return List.of("where", "column", "value");
+    }
+
+    @Override
     public Verdict judge(CheckSpec spec, Inspection db) {
         StringBuilder why = new StringBuilder();
         Optional<List<Map<String, Object>>> rows = RowLookup.find(spec, db, why);

@@ -55,21 +55,38 @@ public final class AssignmentChecker {
         List<TaskResult> results = new ArrayList<>();
         String onReference = first > 1 ? "judged from the reference state of tasks 1–" + (first - 1) + " (--task " + first + ")" : null;
         ScratchDatabase scratch = ScratchDatabase.cloneOf(server, templates.name(first - 1));
-        try {
+        // a session held on the learner's own database makes a stray DROP DATABASE crm_db in a file fail
+        try (Handle guard = server.admin()) {
             for (int number = first; number <= last; number++) {
                 Task task = set.tasks().get(number - 1);
                 TaskResult result = runTask(number, task, scratch, onReference);
                 results.add(result);
+                onReference = null; // said once, on the task right after the one that failed
                 if (!result.passed() && number < last) {
-                    scratch.close();
-                    scratch = ScratchDatabase.cloneOf(server, templates.name(number));
-                    onReference = "judged from the reference state of task " + number + " (its solution applied instead of your file), so that mistake costs points once";
+                    // nothing of the learner's ran: the reference solution applies right here, sparing a clone
+                    boolean untouched = result.status() == TaskResult.Status.NOT_ATTEMPTED || result.sqlErrors().stream().anyMatch(e -> e.contains("nothing in it was run"));
+                    if (!untouched || !applyReference(task, scratch)) {
+                        scratch.close();
+                        scratch = ScratchDatabase.cloneOf(server, templates.name(number));
+                    }
+                    onReference = result.status() == TaskResult.Status.NOT_ATTEMPTED ? null
+                            : "judged from the reference state of task " + number + " (its solution applied instead of your file), so that mistake costs points once";
                 }
             }
         } finally {
             scratch.close();
         }
+        if (server.backgroundDrops()) {
+            ScratchDatabase.prepareSpare(server, templates.name(first - 1));
+        }
         return new CheckReport(set.lesson(), CheckReport.Mode.SCRATCH, results);
+    }
+
+    private boolean applyReference(Task task, ScratchDatabase scratch) throws SQLException {
+        try (Connection c = server.connect(scratch.name())) {
+            FileRun run = new ExerciseRunner(set.errorNotes()).run(set.solutionFile(task), task.file(), c);
+            return run.status() == FileRun.Status.RAN && run.sqlErrors().isEmpty();
+        }
     }
 
     private TaskResult runTask(int number, Task task, ScratchDatabase scratch, String onReference) throws SQLException {
@@ -86,6 +103,7 @@ public final class AssignmentChecker {
             }
             notes.addAll(run.notes());
             if (run.status() == FileRun.Status.EMPTY || run.status() == FileRun.Status.MISSING) {
+                notes.remove(onReference); // how a task not yet written was judged is of no interest yet
                 String why = run.status() == FileRun.Status.MISSING ? shown + " is missing" : "not attempted yet: " + shown + " has no SQL";
                 return new TaskResult(task.id(), number, task.title(), task.bonus(), TaskResult.Status.NOT_ATTEMPTED, shown,
                         TaskJudge.allFailed(task, why), run.sqlErrors(), notes);

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import workbook.checker.task.ErrorNote;
 import workbook.sql.SqlSource;
@@ -47,6 +49,7 @@ public final class ExerciseRunner {
         List<SqlStatement> statements = source.statements();
         int run = 0;
         int ignored = 0;
+        Set<ErrorNote> explained = new HashSet<>();
         for (SqlStatement statement : statements) {
             if (statement.isMeta()) {
                 notes.add(shown + ":" + statement.line() + ": skipped `" + statement.firstLine(40)
@@ -60,7 +63,7 @@ public final class ExerciseRunner {
                     ignored++;
                     continue;
                 }
-                errors.add(describe(shown, statement, failed));
+                errors.add(describe(shown, statement, failed, explained));
                 if (failed.connectionLost()) {
                     notes.add("the connection to the database was lost; the rest of " + shown + " was not run");
                     break;
@@ -81,7 +84,7 @@ public final class ExerciseRunner {
         return new FileRun(status, errors, notes, run);
     }
 
-    private String describe(String shown, SqlStatement statement, StatementOutcome.Failed failed) {
+    private String describe(String shown, SqlStatement statement, StatementOutcome.Failed failed, Set<ErrorNote> explained) {
         StringBuilder text = new StringBuilder(shown).append(':').append(statement.positionOf(failed.position()))
                 .append(": ERROR: ").append(failed.message());
         if (failed.sqlState() != null) {
@@ -94,7 +97,9 @@ public final class ExerciseRunner {
         if (failed.hint() != null) {
             text.append("\n  HINT: ").append(failed.hint());
         }
+        // each explanation once per file: the second NOT NULL column failing the same way needs no second lecture
         errorNotes.stream().filter(n -> n.matches(failed.sqlState(), failed.message())).findFirst()
+                .filter(explained::add)
                 .ifPresent(n -> text.append("\n  ").append(n.note()));
         return text.toString();
     }

@@ -1,6 +1,10 @@
 package workbook.checker.run;
 
 import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -10,6 +14,16 @@ import org.jdbi.v3.core.Handle;
 public final class ScratchDatabase implements AutoCloseable {
     private static final String PREFIX = "wb_scratch_";
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final List<Thread> PENDING = new ArrayList<>();
+    private static final Set<ScratchDatabase> OPEN = ConcurrentHashMap.newKeySet();
+
+    static {
+        // Ctrl-C (in --watch, or mid-check) skips finally blocks; the copies still go, and the drops finish
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            OPEN.forEach(ScratchDatabase::close);
+            awaitDrops();
+        }, "drop scratch databases"));
+    }
 
     private final ServerAccess server;
     private final String name;
@@ -19,11 +33,18 @@ public final class ScratchDatabase implements AutoCloseable {
         this.name = name;
     }
 
-    /** CREATE DATABASE wb_scratch_... TEMPLATE template. */
+    /**
+     * CREATE DATABASE wb_scratch_... TEMPLATE template; for a learner, a spare copy made after the
+     * previous check is renamed instead (a catalog update, where a copy writes and syncs every file).
+     */
     public static ScratchDatabase cloneOf(ServerAccess server, String template) {
         String name = PREFIX + (System.currentTimeMillis() / 1000) + "_" + Integer.toHexString(RANDOM.nextInt(1 << 24));
-        server.createScratchDatabase(name, template);
-        return new ScratchDatabase(server, name);
+        if (!(server.backgroundDrops() && claimSpare(server, template, name))) {
+            server.createScratchDatabase(name, template);
+        }
+        ScratchDatabase scratch = new ScratchDatabase(server, name);
+        OPEN.add(scratch);
+        return scratch;
     }
 
     public String name() {
@@ -45,10 +66,91 @@ public final class ScratchDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * Drops the database. With {@link ServerAccess#dropsInBackground()} the drop runs on its own thread:
+     * on a busy disk a DROP DATABASE takes most of a second, which the learner need not wait for before
+     * reading the verdict ({@link #awaitDrops()} before exiting).
+     */
     @Override
     public void close() {
+        if (!OPEN.remove(this)) {
+            return;
+        }
+        if (!server.backgroundDrops()) {
+            try (Handle admin = server.admin()) {
+                drop(admin, name);
+            }
+            return;
+        }
+        Thread dropper = new Thread(() -> {
+            try (Handle admin = server.admin()) {
+                drop(admin, name);
+            } catch (RuntimeException e) {
+                // a leftover is removed by a later run's dropLeftovers
+            }
+        }, "drop " + name);
+        synchronized (PENDING) {
+            PENDING.add(dropper);
+        }
+        dropper.start();
+    }
+
+    /**
+     * Copies {@code template} to a spare in the background, so the next check (the next save in --watch,
+     * or the next command) starts without waiting for a copy. At most one spare per template.
+     */
+    public static void prepareSpare(ServerAccess server, String template) {
+        Thread maker = new Thread(() -> {
+            try (Handle admin = server.admin()) {
+                boolean there = admin.createQuery("SELECT count(*) FROM pg_database WHERE datname = :n")
+                        .bind("n", spareOf(template)).mapTo(Integer.class).one() > 0;
+                if (!there) {
+                    admin.execute("CREATE DATABASE " + spareOf(template) + " TEMPLATE " + template);
+                }
+            } catch (RuntimeException e) {
+                // another run made it first, or the server is busy: the next check copies as usual
+            }
+        }, "spare of " + template);
+        synchronized (PENDING) {
+            PENDING.add(maker);
+        }
+        maker.start();
+    }
+
+    // the spare's name starts with the template's, so stale templates' spares are dropped with them
+    private static String spareOf(String template) {
+        return template + "_spare";
+    }
+
+    private static boolean claimSpare(ServerAccess server, String template, String name) {
         try (Handle admin = server.admin()) {
-            drop(admin, name);
+            boolean there = admin.createQuery("SELECT count(*) FROM pg_database WHERE datname = :n")
+                    .bind("n", spareOf(template)).mapTo(Integer.class).one() > 0;
+            if (!there) {
+                return false;
+            }
+            admin.execute("ALTER DATABASE " + spareOf(template) + " RENAME TO " + name);
+            return true;
+        } catch (RuntimeException raced) {
+            // another check claimed it a moment earlier
+            return false;
+        }
+    }
+
+    /** Waits until every scratch database this process closed is gone (and a spare is made). */
+    public static void awaitDrops() {
+        List<Thread> pending;
+        synchronized (PENDING) {
+            pending = new ArrayList<>(PENDING);
+            PENDING.clear();
+        }
+        for (Thread t : pending) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 

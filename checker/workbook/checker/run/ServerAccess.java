@@ -16,9 +16,20 @@ import workbook.db.ConnectionInfo;
  */
 public class ServerAccess {
     private final ConnectionInfo info;
+    private boolean backgroundDrops;
 
     public ServerAccess(ConnectionInfo info) {
         this.info = info;
+    }
+
+    /** Scratch copies are then dropped on a thread of their own (for a learner waiting on a verdict). */
+    public ServerAccess dropsInBackground() {
+        this.backgroundDrops = true;
+        return this;
+    }
+
+    public boolean backgroundDrops() {
+        return backgroundDrops;
     }
 
     public ConnectionInfo info() {

@@ -31,7 +31,8 @@ public final class TaskJudge {
     }
 
     static CheckResult of(Task task, CheckSpec spec, Verdict verdict) {
-        String hint = verdict.passed() ? null : spec.hint() != null ? spec.hint() : task.hints().stream().findFirst().orElse(null);
+        String taskHint = task.hints().stream().findFirst().orElse(null);
+        String hint = verdict.passed() ? null : spec.hint() != null && !verdict.absent() ? spec.hint() : taskHint;
         return new CheckResult(task.id(), spec.name(), verdict.passed() ? spec.points() : 0, spec.points(),
                 verdict.passed(), verdict.message(), hint, verdict.notes());
     }

@@ -67,6 +67,10 @@ public final class TaskSetReader {
                 if (!CheckKinds.exists(check.kind())) {
                     throw UserError.badInput(file + ": task " + task.id() + " uses an unknown check kind `" + check.kind() + "` (known: " + CheckKinds.names() + ").");
                 }
+                var missing = CheckKinds.missingFields(check);
+                if (!missing.isEmpty()) {
+                    throw UserError.badInput(file + ": task " + task.id() + ", check `" + check.name() + "` (" + check.kind() + ") needs " + String.join(", ", missing) + ".");
+                }
             }
         }
     }

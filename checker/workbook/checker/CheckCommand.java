@@ -1,0 +1,88 @@
+package workbook.checker;
+
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.jdbi.v3.core.ConnectionException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import workbook.WorkbookHome;
+import workbook.checker.result.CheckReport;
+import workbook.checker.result.TaskResult;
+import workbook.checker.run.AssignmentChecker;
+import workbook.checker.run.ScratchDatabase;
+import workbook.checker.run.ServerAccess;
+import workbook.checker.task.TaskSet;
+import workbook.checker.task.TaskSetReader;
+import workbook.cli.ExitCode;
+import workbook.cli.UserError;
+import workbook.db.DatabaseOptions;
+import workbook.db.LiveDatabase;
+import workbook.db.RunningDatabase;
+import workbook.terminal.Console;
+
+/** {@code ./jbang check LESSON}: runs the learner's exercise files in a scratch copy and judges every task. */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        header = "Check your assignment SQL task by task, with the reason when something is wrong.",
+        description = {"By default your files in exercises/LESSON/ run in a scratch copy of the lesson's end state on your server;",
+                "your crm_db is never touched. --live checks crm_db as it is instead (for work done in psql or the notebook).",
+                "Exit 0 when every required task passes, 1 when some fail, 2 for bad input, 3 when no database answers."})
+public class CheckCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "LESSON", description = "The exercise set, e.g. lesson3.")
+    String lesson;
+
+    @Option(names = "--task", paramLabel = "N", description = "Check only task N (from the reference state of the tasks before it).")
+    Integer task;
+
+    @Option(names = "--live", description = "Check your crm_db as it is; no files are run.")
+    boolean live;
+
+    @Option(names = "--watch", description = "Check again whenever an exercise file is saved (Ctrl-C to stop).")
+    boolean watch;
+
+    @Mixin
+    DatabaseOptions database = new DatabaseOptions();
+
+    Console console = Console.system();
+
+    @Override
+    public Integer call() throws Exception {
+        WorkbookHome home = WorkbookHome.locate();
+        TaskSet set = TaskSetReader.forLesson(home, lesson);
+        if (task != null && set.task(task).isEmpty()) {
+            throw UserError.badInput("No task " + task + " in " + lesson + ": tasks are 1 to " + set.tasks().size() + ".");
+        }
+        if (live && watch) {
+            throw UserError.badInput("--watch re-runs your files when you save them; --live runs no files. Use one of them.");
+        }
+        RunningDatabase running = LiveDatabase.ensureUp(database);
+        AssignmentChecker checker = new AssignmentChecker(set, new ServerAccess(running.connection()).dropsInBackground(),
+                home.exercisesDir().resolve(lesson), "exercises/" + lesson + "/");
+        if (watch) {
+            return new CheckWatcher(home.exercisesDir().resolve(lesson), () -> checkOnce(checker, set, console)).watch(console);
+        }
+        return checkOnce(checker, set, console);
+    }
+
+    int checkOnce(AssignmentChecker checker, TaskSet set, Console console) throws SQLException {
+        Optional<Integer> only = Optional.ofNullable(task);
+        CheckReport report;
+        try {
+            if (live) {
+                console.info("Checking " + lesson + " on your crm_db as it is (--live: no files run, nothing changed) …");
+                report = checker.live(only);
+            } else {
+                console.info("Checking " + lesson + ": your files in exercises/" + lesson + "/ run in a scratch copy of the lesson's end state (crm_db is not touched) …");
+                report = checker.scratch(only, console::info);
+            }
+        } catch (ConnectionException e) {
+            throw UserError.environment("No database answers (" + e.getCause().getMessage().lines().findFirst().orElse("") + "). Start one with `./jbang db up`, or pass --url.", e);
+        }
+        new CheckPrinter(console).print(report, task != null);
+        ScratchDatabase.awaitDrops();
+        boolean ok = task != null ? report.tasks().stream().allMatch(TaskResult::passed) : report.allRequiredPassed();
+        return ok ? ExitCode.OK : ExitCode.CHECKS_FAILED;
+    }
+}

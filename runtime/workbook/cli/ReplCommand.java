@@ -1,0 +1,32 @@
+package workbook.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import workbook.db.DatabaseOptions;
+import workbook.db.LiveDatabase;
+import workbook.db.RunningDatabase;
+import workbook.jshell.InteractiveShell;
+import workbook.terminal.Console;
+
+/** `./jbang repl`: JShell with jdbi and handle bound to the lesson's live database. */
+@Command(name = "repl", mixinStandardHelpOptions = true,
+        header = "An interactive JShell with jdbi and handle bound to the lesson's live database.",
+        description = {
+            "Opens the real JShell (history, tab completion, /help) on crm_db. `jdbi` is a Jdbi with the",
+            "SqlObject and Postgres plugins installed, `handle` an open Handle; Jdbi, java.util and java.time",
+            "are imported. Try: handle.createQuery(\"select count(*) from users\").mapTo(Long.class).one()"})
+public class ReplCommand implements Callable<Integer> {
+    @Mixin
+    DatabaseOptions database;
+
+    @Override
+    public Integer call() throws Exception {
+        RunningDatabase db = LiveDatabase.ensureUp(database);
+        Console console = Console.system();
+        console.line(console.style(Console.Style.BOLD, "JShell on " + db.connection().database() + " at "
+                + db.connection().host() + ":" + db.connection().port() + " (" + db.provider() + ")")
+                + ": jdbi and handle are ready; /exit to leave.");
+        return InteractiveShell.run(db.connection());
+    }
+}

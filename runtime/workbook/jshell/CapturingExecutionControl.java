@@ -1,0 +1,158 @@
+package workbook.jshell;
+
+import java.time.Duration;
+import java.util.Map;
+import jdk.jshell.execution.LocalExecutionControl;
+
+/**
+ * JShell's local execution engine, keeping the live objects JShell itself turns into strings (the value of
+ * a variable, so a list of records can be shown one per line; the exception a snippet threw, so its cause
+ * chain and SQL details survive), and stopping a snippet by cancelling its database query first.
+ */
+final class CapturingExecutionControl extends LocalExecutionControl {
+    /** How long a cancelled query gets to end the snippet before a snippet not in JDBC is stopped outright. */
+    private static final Duration CANCEL_GRACE = Duration.ofMillis(300);
+    private static final Duration CANCEL_EVERY = Duration.ofMillis(100);
+    /** After this the snippet thread is stopped even inside the driver: a stuck cell is worse. */
+    private static final Duration LAST_RESORT = Duration.ofSeconds(3);
+
+    private final SessionDatabase database;
+    private volatile boolean snippetRunning;
+    private volatile boolean stopped;
+    private volatile Object lastValue;
+    private volatile Throwable lastThrown;
+    private volatile ClassLoader marker;
+
+    CapturingExecutionControl(SessionDatabase database) {
+        this.database = database;
+    }
+
+    /** Clears what the previous snippet left. */
+    void reset() {
+        lastValue = null;
+        lastThrown = null;
+        stopped = false;
+    }
+
+    Object lastValue() {
+        return lastValue;
+    }
+
+    Throwable lastThrown() {
+        return lastThrown;
+    }
+
+    /** True when {@link #stop()} reached the snippet that ran last. */
+    boolean stopped() {
+        return stopped;
+    }
+
+    @Override
+    public String varValue(String className, String varName)
+            throws RunException, EngineTerminationException, InternalException {
+        try {
+            var field = findClass(className).getDeclaredField(varName);
+            field.setAccessible(true);
+            lastValue = field.get(null);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            lastValue = null;
+        }
+        return super.varValue(className, varName);
+    }
+
+    @Override
+    protected String throwConvertedInvocationException(Throwable cause) throws RunException, InternalException {
+        lastThrown = cause;
+        return super.throwConvertedInvocationException(cause);
+    }
+
+    @Override
+    protected void clientCodeEnter() {
+        snippetRunning = true;
+        super.clientCodeEnter();
+    }
+
+    @Override
+    protected void clientCodeLeave() {
+        super.clientCodeLeave();
+        snippetRunning = false;
+    }
+
+    /**
+     * Runs a snippet with a context class loader of this engine's own, which the snippet thread JShell
+     * starts inherits: {@link #stop()} finds that thread by it, to see whether it waits on the database.
+     */
+    @Override
+    public String invoke(String className, String methodName)
+            throws RunException, EngineTerminationException, InternalException {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(marker(previous));
+        try {
+            return super.invoke(className, methodName);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    /**
+     * Stops the running snippet. While its thread waits in the PostgreSQL driver, the server is asked every
+     * 100 ms to cancel the session's queries, which ends a JDBC call cleanly. Otherwise (a loop, a sleep),
+     * or when that has not worked within {@link #LAST_RESORT}, JShell stops the thread itself: on JDK 17
+     * that throws ThreadDeath wherever the thread is, even inside the driver, where it could leave a
+     * connection half-read; hence the order. Code blocked elsewhere (a socket of its own, a lock) ends
+     * when it next reaches snippet code or reacts to an interrupt.
+     */
+    @Override
+    public void stop() throws EngineTerminationException, InternalException {
+        if (!snippetRunning) {
+            return;
+        }
+        stopped = true;
+        long start = System.nanoTime();
+        long lastCancel = 0;
+        while (snippetRunning) {
+            long now = System.nanoTime();
+            if (now - lastCancel >= CANCEL_EVERY.toNanos()) {
+                database.cancelRunningQueries();
+                lastCancel = now;
+            }
+            boolean inDriver = snippetWaitsOnDatabase();
+            if ((!inDriver && now - start >= CANCEL_GRACE.toNanos()) || now - start >= LAST_RESORT.toNanos()) {
+                super.stop();
+                return;
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                super.stop();
+                return;
+            }
+        }
+    }
+
+    private boolean snippetWaitsOnDatabase() {
+        ClassLoader marker = this.marker;
+        for (Map.Entry<Thread, StackTraceElement[]> thread : Thread.getAllStackTraces().entrySet()) {
+            if (marker != null && thread.getKey().getContextClassLoader() == marker) {
+                for (StackTraceElement frame : thread.getValue()) {
+                    if (frame.getClassName().startsWith("org.postgresql.")) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private ClassLoader marker(ClassLoader parent) {
+        ClassLoader current = marker;
+        if (current == null || current.getParent() != parent) {
+            current = new ClassLoader("workbook-snippets", parent) {
+            };
+            marker = current;
+        }
+        return current;
+    }
+}

@@ -1,0 +1,93 @@
+package workbook.jshell;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import jdk.jshell.spi.ExecutionControlProvider;
+import jdk.jshell.tool.JavaShellToolBuilder;
+import workbook.db.ConnectionInfo;
+
+/**
+ * The real interactive JShell (history, tab completion, /commands) with {@code jdbi} and {@code handle}
+ * bound to the learner's database. Snippets run in this process (the workbook's engine, local execution),
+ * so the two variables are the live objects opened here, the workbook's classes and libraries are on the
+ * class path, and Ctrl-C cancels a running query as well as stopping a loop.
+ */
+public final class InteractiveShell {
+    private InteractiveShell() {
+    }
+
+    /** Runs JShell on this process's terminal until /exit; returns its exit code. */
+    public static int run(ConnectionInfo info) throws Exception {
+        return run(info, System.in, System.out, System.err);
+    }
+
+    /** The same on given streams (tests; the tool reads commands and snippet input from {@code in}). */
+    public static int run(ConnectionInfo info, InputStream in, PrintStream out, PrintStream err) throws Exception {
+        Path scratch = Files.createTempDirectory("workbook-jshell-");
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        try (SessionDatabase database = SessionDatabase.open(info);
+             URLClassLoader withEngine = engineVisible(scratch)) {
+            Path startup = Files.writeString(scratch.resolve("startup.jsh"), StartupSnippets.asFile(database.id()), StandardCharsets.UTF_8);
+            JavaShellToolBuilder tool = JavaShellToolBuilder.builder();
+            if (in != System.in || out != System.out) {
+                tool.in(in, null).out(out).err(err);
+            }
+            thread.setContextClassLoader(withEngine);
+            return tool.start(arguments(startup, database.id()));
+        } finally {
+            thread.setContextClassLoader(previous);
+            deleteTree(scratch);
+        }
+    }
+
+    /**
+     * JShell finds a named engine through the ServiceLoader of the thread's context class loader: this one
+     * adds a services file naming {@link WorkbookExecution}, and loads everything else from our own loader.
+     */
+    private static URLClassLoader engineVisible(Path scratch) throws IOException {
+        Path services = scratch.resolve("META-INF/services/" + ExecutionControlProvider.class.getName());
+        Files.createDirectories(services.getParent());
+        Files.writeString(services, WorkbookExecution.class.getName() + "\n", StandardCharsets.UTF_8);
+        return new URLClassLoader(new URL[] {scratch.toUri().toURL()}, InteractiveShell.class.getClassLoader());
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    /** The tool's command line: local execution, our class path, javac as JBang runs it, our startup. */
+    static String[] arguments(Path startup, int session) {
+        List<String> args = new ArrayList<>(List.of(
+                "--execution", WorkbookExecution.spec(session),
+                "--class-path", existingEntries(ClassPath.forSnippets()),
+                "-C-parameters",
+                "--startup", "DEFAULT",
+                "--startup", startup.toString()));
+        return args.toArray(String[]::new);
+    }
+
+    /** The tool refuses a class path with a missing entry, which a build folder not yet made can be. */
+    private static String existingEntries(String classPath) {
+        return Arrays.stream(classPath.split(File.pathSeparator))
+                .filter(entry -> Files.exists(Path.of(entry)))
+                .collect(Collectors.joining(File.pathSeparator));
+    }
+}

@@ -1,0 +1,88 @@
+package workbook.notebook;
+
+import java.time.Duration;
+import java.util.List;
+import workbook.notebook.CellOutput.Outcome;
+
+/**
+ * Runs one code cell with the kind for its language: fills placeholders, applies `expect=error`, adds
+ * the lesson's hint to a failure, and lets another thread stop the cell (Ctrl-C) without ending the walk.
+ */
+public final class CellRunner {
+    private final CellKinds kinds;
+    private final NotebookContext context;
+    private final Placeholders placeholders;
+    private volatile CellKind current;
+
+    public CellRunner(CellKinds kinds, NotebookContext context, Placeholders placeholders) {
+        this.kinds = kinds;
+        this.context = context;
+        this.placeholders = placeholders;
+    }
+
+    /** Lets the kinds the notebook uses get ready; a kind that cannot is reported when its first cell runs. */
+    public void prepare(Notebook notebook) {
+        notebook.steps().stream().map(CodeCell::language).distinct().forEach(language ->
+                kinds.forLanguage(language).ifPresent(kind -> {
+                    try {
+                        kind.prepare(context);
+                    } catch (Exception e) {
+                        // the first cell of this kind runs into the same trouble and shows it in place
+                    }
+                }));
+    }
+
+    public Placeholders placeholders() {
+        return placeholders;
+    }
+
+    public CellRun run(CodeCell cell) {
+        long started = System.nanoTime();
+        CellOutput output = kinds.forLanguage(cell.language())
+                .map(kind -> runWith(kind, cell.withSource(placeholders.fill(cell.source()))))
+                .orElseGet(() -> CellOutput.of(Outcome.FAILED, new Output.Error("workbook",
+                        "No runner for `" + cell.language() + "` cells in this workbook", List.of())));
+        return new CellRun(cell, judged(cell, output), Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    private CellOutput runWith(CellKind kind, CodeCell cell) {
+        current = kind;
+        try {
+            return kind.run(cell, context);
+        } catch (Exception | LinkageError e) {
+            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            return CellOutput.of(Outcome.FAILED, new Output.Error(e.getClass().getSimpleName(),
+                    "The workbook could not run this cell: " + message.lines().findFirst().orElse(""), List.of()));
+        } finally {
+            current = null;
+        }
+    }
+
+    /** `expect=error` turns a failure into the expected output and a success into a failure of the lesson. */
+    private static CellOutput judged(CodeCell cell, CellOutput output) {
+        if (cell.expectsError()) {
+            return switch (output.outcome()) {
+                case FAILED -> output.withOutcome(Outcome.EXPECTED_ERROR);
+                case OK, KEPT -> output.withOutcome(Outcome.UNEXPECTED_SUCCESS)
+                        .plus(new Output.Note("This cell should have failed, to show an error, but it succeeded."));
+                default -> output;
+            };
+        }
+        if (output.outcome() == Outcome.FAILED && cell.hint() != null) {
+            return output.plus(new Output.Note("Hint: " + cell.hint()));
+        }
+        return output;
+    }
+
+    /** Stops the running cell, if any (called from the Ctrl-C handler's thread). */
+    public void cancel() {
+        CellKind kind = current;
+        if (kind != null) {
+            kind.cancel();
+        }
+    }
+
+    public boolean busy() {
+        return current != null;
+    }
+}

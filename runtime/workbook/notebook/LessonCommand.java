@@ -1,0 +1,179 @@
+package workbook.notebook;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import workbook.WorkbookHome;
+import workbook.cli.ExitCode;
+import workbook.cli.UserError;
+import workbook.db.DatabaseOptions;
+import workbook.db.LiveDatabase;
+import workbook.db.RunningDatabase;
+import workbook.terminal.Console;
+import workbook.terminal.KeyPrompt;
+import workbook.terminal.TerminalWidth;
+
+/** `./jbang lesson3`: walks a lesson notebook in the terminal, or runs, lists or exports it. */
+@Command(name = "lesson", mixinStandardHelpOptions = true,
+        description = "Walk a lesson notebook (lessons/NAME.md) step by step on your live database.")
+public class LessonCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "LESSON", description = "The lesson's name (lesson3) or a notebook file (path/to/notes.md).")
+    String lesson;
+
+    @Option(names = "--run-all", description = "Run every cell without questions; exit 1 if a cell not expected to fail failed.")
+    boolean runAll;
+
+    @Option(names = "--from", paramLabel = "STEP", description = "Start at this step: its number or its id (see --list).")
+    String from;
+
+    @Option(names = "--list", description = "Print the steps and exit.")
+    boolean list;
+
+    @Option(names = "--export", paramLabel = "FILE", description = "After the run, write the lesson with its outputs to FILE.ipynb (Jupyter) or FILE.md.")
+    Path export;
+
+    @Mixin
+    DatabaseOptions database;
+
+    private final List<CellKind> extraKinds = new ArrayList<>();
+    private Console console = Console.system();
+
+    /** Adds a cell kind from outside the runtime (the checker's `check`), for the entry script. */
+    public LessonCommand withKind(CellKind kind) {
+        extraKinds.add(kind);
+        return this;
+    }
+
+    /** Prints to this console instead of the system's (tests read what a learner would see). */
+    public LessonCommand printingTo(Console other) {
+        this.console = other;
+        return this;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        WorkbookHome home = WorkbookHome.locate();
+        Path file = notebookFile(home);
+        boolean interactive = !runAll && !list && Console.isInteractive();
+        if (!runAll && !list && !interactive) {
+            throw UserError.badInput("No terminal to walk `" + lesson + "` in: run it in a terminal, or pass --run-all to run every cell (--list shows the steps).");
+        }
+        checkExportTarget();
+        try (Terminal terminal = interactive ? openTerminal() : null; CellKinds kinds = new CellKinds()) {
+            int columns = terminal == null ? 0 : terminal.getWidth();
+            kinds.register(new SqlCellKind(TerminalWidth.forTables(columns)));
+            kinds.register(new JavaCellKind());
+            extraKinds.forEach(kinds::register);
+            Notebook notebook = new NotebookParser(kinds.languages()).parse(file);
+            if (list) {
+                console.line(notebook.title());
+                console.line(new NotebookView(console, TerminalWidth.columns(0), new Placeholders(Map.of())).stepList(notebook));
+                return ExitCode.OK;
+            }
+            CodeCell start = from == null ? null : notebook.step(from).orElseThrow(() -> UserError.badInput(
+                    "No step `" + from + "` in " + notebook.name() + ": give a number from 1 to " + notebook.steps().size()
+                            + " or an id (see --list)."));
+            RunningDatabase db = LiveDatabase.ensureUp(database);
+            try (Connection connection = connect(db)) {
+                Placeholders placeholders = Placeholders.of(db);
+                CellRunner runner = new CellRunner(kinds, new NotebookContext(home, db, connection, file), placeholders);
+                runner.prepare(notebook);
+                RunResults results;
+                Console out = console;
+                if (terminal != null) {
+                    PrintStream screen = new PrintStream(terminal.output(), true, StandardCharsets.UTF_8);
+                    out = new Console(screen, screen, Console.colourWanted());
+                    NotebookView view = new NotebookView(out, TerminalWidth.columns(columns), placeholders);
+                    try (KeyPrompt keys = new KeyPrompt(terminal)) {
+                        results = new NotebookWalker(notebook, runner, view, out, keys).walk(start);
+                    }
+                } else {
+                    results = new RunAll(notebook, runner, new NotebookView(out, TerminalWidth.columns(0), placeholders), out).run(start);
+                }
+                if (export != null) {
+                    new NotebookExport(results, placeholders).writeTo(export);
+                    out.ok("Wrote " + export + " (" + results.history().size() + " cell runs).");
+                }
+                return terminal != null ? ExitCode.OK : summary(out, results, start);
+            }
+        }
+    }
+
+    /** The system terminal through JLine; a dumb one cannot give single keys. */
+    private static Terminal openTerminal() throws java.io.IOException {
+        Terminal terminal = TerminalBuilder.builder().system(true).build();
+        if (Terminal.TYPE_DUMB.equals(terminal.getType()) || Terminal.TYPE_DUMB_COLOR.equals(terminal.getType())) {
+            terminal.close();
+            throw UserError.badInput("This terminal cannot take single keys: pass --run-all to run every cell without questions.");
+        }
+        return terminal;
+    }
+
+    private int summary(Console console, RunResults results, CodeCell start) {
+        List<CellRun> failures = results.failures();
+        int ran = results.history().size();
+        if (failures.isEmpty()) {
+            console.ok("All " + ran + " steps of " + results.notebook().name() + " ran" + (start == null ? "" : " from step " + start.step()) + ".");
+            return ExitCode.OK;
+        }
+        console.fail(failures.size() + " of " + ran + " steps failed: " + failures.stream()
+                .map(r -> "step " + r.cell().step() + " (" + r.cell().title() + ")").collect(Collectors.joining(", ")));
+        return ExitCode.CHECKS_FAILED;
+    }
+
+    private Path notebookFile(WorkbookHome home) {
+        boolean isPath = lesson.endsWith(".md") || lesson.contains("/") || lesson.contains("\\");
+        Path file = isPath ? Path.of(lesson) : home.lessonsDir().resolve(lesson + ".md");
+        if (!Files.isRegularFile(file)) {
+            throw UserError.badInput("No lesson `" + lesson + "`: " + file + " does not exist." + known(home));
+        }
+        return file;
+    }
+
+    private static String known(WorkbookHome home) {
+        try (var files = Files.list(home.lessonsDir())) {
+            String names = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".md") && !n.equals("README.md"))
+                    .map(n -> n.substring(0, n.length() - 3)).sorted().collect(Collectors.joining(", "));
+            return names.isEmpty() ? "" : " Lessons: " + names + ".";
+        } catch (java.io.IOException e) {
+            return "";
+        }
+    }
+
+    private void checkExportTarget() {
+        if (export != null) {
+            String name = export.getFileName().toString();
+            if (!name.endsWith(".ipynb") && !name.endsWith(".md")) {
+                throw UserError.badInput("Cannot export to " + export + ": the file must end in .ipynb (Jupyter) or .md (Markdown).");
+            }
+        }
+    }
+
+    private static Connection connect(RunningDatabase db) {
+        var info = db.connection();
+        try {
+            Connection connection = DriverManager.getConnection(info.jdbcUrl(), info.user(), info.password());
+            connection.setAutoCommit(true);
+            return connection;
+        } catch (SQLException e) {
+            throw UserError.environment("Cannot connect to " + info.jdbcUrl() + " as " + info.user() + ": " + e.getMessage()
+                    + " Is the database up? `./jbang db status` tells.", e);
+        }
+    }
+}

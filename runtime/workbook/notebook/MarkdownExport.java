@@ -1,0 +1,53 @@
+package workbook.notebook;
+
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** A run as one Markdown page: the lesson as written (placeholders filled), each cell's output under it. */
+final class MarkdownExport {
+    private final RunResults results;
+    private final Placeholders placeholders;
+
+    MarkdownExport(RunResults results, Placeholders placeholders) {
+        this.results = results;
+        this.placeholders = placeholders;
+    }
+
+    String markdown() {
+        StringBuilder page = new StringBuilder();
+        OutputView plain = OutputView.plain(100);
+        for (Cell cell : results.notebook().cells()) {
+            if (cell instanceof ProseCell prose) {
+                page.append(placeholders.fill(prose.markdown())).append("\n\n");
+            } else if (cell instanceof CodeCell code) {
+                String source = placeholders.fill(code.source());
+                String fence = fence(source);
+                page.append(fence).append(code.language()).append(attributes(code.attributes())).append('\n')
+                        .append(source).append('\n').append(fence).append("\n\n");
+                results.latest(code).ifPresent(run -> {
+                    String output = plain.render(run.output());
+                    String outFence = fence(output);
+                    page.append("Output:\n\n").append(outFence).append("text\n").append(output).append('\n').append(outFence).append("\n\n");
+                });
+            }
+        }
+        return page.toString().stripTrailing() + "\n";
+    }
+
+    private static String attributes(Map<String, String> attributes) {
+        return attributes.entrySet().stream()
+                .map(e -> " " + e.getKey() + "=" + (e.getValue().contains(" ") ? "\"" + e.getValue() + "\"" : e.getValue()))
+                .collect(Collectors.joining());
+    }
+
+    /** A fence longer than any run of backticks inside, so outputs holding ``` stay inside their block. */
+    private static String fence(String text) {
+        int longest = 0;
+        int run = 0;
+        for (char c : text.toCharArray()) {
+            run = c == '`' ? run + 1 : 0;
+            longest = Math.max(longest, run);
+        }
+        return "`".repeat(Math.max(3, longest + 1));
+    }
+}

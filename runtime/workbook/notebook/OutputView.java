@@ -1,0 +1,80 @@
+package workbook.notebook;
+
+import java.util.ArrayList;
+import java.util.List;
+import workbook.notebook.CellOutput.Outcome;
+import workbook.terminal.Console;
+import workbook.terminal.Console.Style;
+
+/**
+ * A cell's outputs as text: coloured for the terminal, plain for the Markdown export. An expected error
+ * is labelled as such and not painted red, so the learner sees it is the point of the cell.
+ */
+public final class OutputView {
+    private final Console console;
+    private final int width;
+
+    /** @param console decides the colours (a plain Console gives plain text); @param width where notes wrap */
+    public OutputView(Console console, int width) {
+        this.console = console;
+        this.width = width;
+    }
+
+    public static OutputView plain(int width) {
+        return new OutputView(new Console(System.out, System.err, false), width);
+    }
+
+    public String render(CellOutput output) {
+        List<String> parts = new ArrayList<>();
+        if (output.outcome() == Outcome.EXPECTED_ERROR) {
+            parts.add(console.style(Style.YELLOW, "Expected error (this cell shows a failure on purpose):"));
+        }
+        for (Output out : output.outputs()) {
+            parts.add(render(out, output.outcome()));
+        }
+        if (output.outcome() == Outcome.OK && output.outputs().isEmpty()) {
+            parts.add(console.style(Style.DIM, "(done, no output)"));
+        }
+        return String.join("\n", parts);
+    }
+
+    private String render(Output out, Outcome outcome) {
+        if (out instanceof Output.Printed p) {
+            return strip(p.text());
+        } else if (out instanceof Output.Result r) {
+            return strip(r.text());
+        } else if (out instanceof Output.Error e) {
+            Style style = outcome == Outcome.EXPECTED_ERROR ? Style.YELLOW : Style.RED;
+            StringBuilder text = new StringBuilder(console.style(style, "ERROR:") + "  " + e.message());
+            e.details().forEach(d -> text.append('\n').append(d));
+            return text.toString();
+        } else if (out instanceof Output.Note n) {
+            return console.style(Style.YELLOW, "!") + " " + wrap(n.text());
+        } else if (out instanceof Output.Verdict v) {
+            return (v.passed() ? console.style(Style.GREEN, "✓") : console.style(Style.RED, "✗")) + " " + v.text().replace("\n", "\n  ");
+        }
+        throw new IllegalArgumentException("unknown output " + out);
+    }
+
+    /** Words wrapped under the mark, so a long note reads as a paragraph, not a line cut at the edge. */
+    private String wrap(String text) {
+        StringBuilder out = new StringBuilder();
+        int used = 2;
+        for (String word : text.split(" ")) {
+            if (used > 2 && used + 1 + word.length() > width) {
+                out.append("\n  ");
+                used = 2;
+            } else if (used > 2) {
+                out.append(' ');
+                used++;
+            }
+            out.append(word);
+            used += word.length();
+        }
+        return out.toString();
+    }
+
+    private static String strip(String text) {
+        return text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
+    }
+}

@@ -1,0 +1,44 @@
+package workbook.notebook;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import workbook.db.RunningDatabase;
+
+/** Fills `{{db.psql}}` and its siblings in prose and code with what the live database really is. */
+public final class Placeholders {
+    /** Every placeholder a notebook may use; the parser refuses others so a typo shows at once. */
+    public static final Set<String> NAMES = Set.of("db.psql", "db.jdbcUrl", "db.provider", "db.description", "db.host", "db.port");
+
+    static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z][A-Za-z0-9_.]*)\\s*}}");
+
+    private final Map<String, String> values;
+
+    public Placeholders(Map<String, String> values) {
+        this.values = Map.copyOf(values);
+    }
+
+    public static Placeholders of(RunningDatabase db) {
+        var c = db.connection();
+        return new Placeholders(Map.of(
+                "db.psql", c.psqlCommand(),
+                "db.jdbcUrl", c.jdbcUrl(),
+                "db.provider", db.provider(),
+                "db.description", db.description(),
+                "db.host", c.host(),
+                "db.port", Integer.toString(c.port())));
+    }
+
+    /** The text with every known placeholder replaced; unknown ones stay visible as written. */
+    public String fill(String text) {
+        Matcher m = PLACEHOLDER.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String value = values.get(m.group(1));
+            m.appendReplacement(out, Matcher.quoteReplacement(value != null ? value : m.group()));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+}

@@ -1,0 +1,289 @@
+//DEPS org.commonmark:commonmark:0.24.0
+package workbook.terminal;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.commonmark.node.BlockQuote;
+import org.commonmark.node.BulletList;
+import org.commonmark.node.Code;
+import org.commonmark.node.Emphasis;
+import org.commonmark.node.FencedCodeBlock;
+import org.commonmark.node.HardLineBreak;
+import org.commonmark.node.Heading;
+import org.commonmark.node.HtmlBlock;
+import org.commonmark.node.HtmlInline;
+import org.commonmark.node.Image;
+import org.commonmark.node.IndentedCodeBlock;
+import org.commonmark.node.Link;
+import org.commonmark.node.ListBlock;
+import org.commonmark.node.ListItem;
+import org.commonmark.node.Node;
+import org.commonmark.node.OrderedList;
+import org.commonmark.node.Paragraph;
+import org.commonmark.node.SoftLineBreak;
+import org.commonmark.node.StrongEmphasis;
+import org.commonmark.node.Text;
+import org.commonmark.node.ThematicBreak;
+import org.commonmark.parser.Parser;
+import workbook.terminal.Console.Style;
+
+/**
+ * Renders Markdown prose for a terminal from commonmark's tree: styled headings, emphasis, inline code,
+ * nested lists, quotes, dimmed code blocks and links with their address, word-wrapped to a width.
+ * Without colour the text stays readable as plain text (inline code keeps its backticks).
+ */
+public final class ProseRenderer {
+    private static final Parser PARSER = Parser.builder().build();
+
+    private final int width;
+    private final boolean colour;
+
+    public ProseRenderer(int width, boolean colour) {
+        this.width = Math.max(20, width);
+        this.colour = colour;
+    }
+
+    /** The rendered lines joined with newlines, no trailing newline. */
+    public String render(String markdown) {
+        List<String> out = new ArrayList<>();
+        blocks(PARSER.parse(markdown), "", "", out);
+        while (!out.isEmpty() && out.get(out.size() - 1).isEmpty()) {
+            out.remove(out.size() - 1);
+        }
+        return String.join("\n", out);
+    }
+
+    private void blocks(Node parent, String firstPrefix, String restPrefix, List<String> out) {
+        boolean first = true;
+        for (Node block = parent.getFirstChild(); block != null; block = block.getNext()) {
+            int before = out.size();
+            block(block, first ? firstPrefix : restPrefix, restPrefix, out);
+            if (out.size() > before) {
+                first = false;
+                boolean separated = !out.isEmpty() && out.get(out.size() - 1).isBlank();
+                if (!separated && !(parent instanceof ListItem li && isTight(li))) {
+                    out.add(restPrefix.isBlank() ? "" : restPrefix.stripTrailing());
+                }
+            }
+        }
+    }
+
+    private void block(Node block, String firstPrefix, String restPrefix, List<String> out) {
+        if (block instanceof Heading h) {
+            Set<Style> style = switch (h.getLevel()) {
+                case 1 -> EnumSet.of(Style.BOLD, Style.MAGENTA);
+                case 2 -> EnumSet.of(Style.BOLD, Style.CYAN);
+                default -> EnumSet.of(Style.BOLD);
+            };
+            List<Word> words = inline(h, style);
+            List<String> lines = wrap(words, firstPrefix, restPrefix);
+            out.addAll(lines);
+            if (h.getLevel() == 1) {
+                int longest = lines.stream().mapToInt(l -> visibleLength(l) - firstPrefix.length()).max().orElse(0);
+                out.add(firstPrefix + paint(EnumSet.of(Style.MAGENTA), "═".repeat(Math.max(3, longest))));
+            } else if (h.getLevel() == 2 && !colour) {
+                int longest = lines.stream().mapToInt(l -> visibleLength(l) - firstPrefix.length()).max().orElse(0);
+                out.add(firstPrefix + "─".repeat(Math.max(3, longest)));
+            }
+        } else if (block instanceof Paragraph p) {
+            if (p.getFirstChild() instanceof Text t && t.getLiteral().startsWith("|")) {
+                // a pipe table (no table extension in the core parser): keep its rows as written
+                String prefix = firstPrefix;
+                for (String row : plain(p).split("\n")) {
+                    out.add(prefix + row);
+                    prefix = restPrefix;
+                }
+            } else {
+                out.addAll(wrap(inline(p, EnumSet.noneOf(Style.class)), firstPrefix, restPrefix));
+            }
+        } else if (block instanceof ListBlock list) {
+            int number = list instanceof OrderedList ol && ol.getMarkerStartNumber() != null ? ol.getMarkerStartNumber() : 1;
+            String prefix = firstPrefix;
+            for (Node item = list.getFirstChild(); item != null; item = item.getNext()) {
+                String marker = list instanceof BulletList ? "• " : (number++) + ". ";
+                String indent = " ".repeat(marker.length());
+                blocks(item, prefix + paint(EnumSet.of(Style.CYAN), marker), restPrefix + indent, out);
+                if (!isTight(list) && item.getNext() != null && !out.isEmpty() && !out.get(out.size() - 1).isBlank()) {
+                    out.add("");
+                }
+                prefix = restPrefix;
+            }
+        } else if (block instanceof BlockQuote quote) {
+            String bar = paint(EnumSet.of(Style.DIM), "│ ");
+            blocks(quote, firstPrefix + bar, restPrefix + bar, out);
+            while (!out.isEmpty() && visibleLength(out.get(out.size() - 1)) <= visibleLength(restPrefix + bar) && out.get(out.size() - 1).contains("│")) {
+                out.remove(out.size() - 1);
+            }
+        } else if (block instanceof FencedCodeBlock code) {
+            codeLines(code.getLiteral(), firstPrefix, restPrefix, out);
+        } else if (block instanceof IndentedCodeBlock code) {
+            codeLines(code.getLiteral(), firstPrefix, restPrefix, out);
+        } else if (block instanceof ThematicBreak) {
+            out.add(firstPrefix + paint(EnumSet.of(Style.DIM), "─".repeat(Math.max(3, width - visibleLength(firstPrefix)))));
+        } else if (block instanceof HtmlBlock html) {
+            // comments (hints, notes to instructors) are not for the reader; other HTML is shown as written
+            if (!html.getLiteral().strip().startsWith("<!--")) {
+                html.getLiteral().strip().lines().forEach(l -> out.add(firstPrefix + l));
+            }
+        } else if (block.getFirstChild() != null) {
+            blocks(block, firstPrefix, restPrefix, out);
+        }
+    }
+
+    private void codeLines(String literal, String firstPrefix, String restPrefix, List<String> out) {
+        String prefix = firstPrefix;
+        for (String line : literal.stripTrailing().split("\n")) {
+            out.add(prefix + "    " + paint(EnumSet.of(Style.DIM), line));
+            prefix = restPrefix;
+        }
+    }
+
+    private static boolean isTight(Node node) {
+        Node list = node instanceof ListItem ? node.getParent() : node;
+        return list instanceof ListBlock lb && lb.isTight();
+    }
+
+    /** A word is a run of styled pieces with no break inside; a null word is a hard line break. */
+    private record Piece(String text, Set<Style> style) {
+    }
+
+    private record Word(List<Piece> pieces) {
+        int length() {
+            return pieces.stream().mapToInt(p -> p.text().length()).sum();
+        }
+    }
+
+    private List<Word> inline(Node parent, Set<Style> style) {
+        List<Word> words = new ArrayList<>();
+        List<Piece> current = new ArrayList<>();
+        collect(parent, style, words, current);
+        if (!current.isEmpty()) {
+            words.add(new Word(current));
+        }
+        return words;
+    }
+
+    private void collect(Node parent, Set<Style> style, List<Word> words, List<Piece> current) {
+        for (Node node = parent.getFirstChild(); node != null; node = node.getNext()) {
+            if (node instanceof Text t) {
+                text(t.getLiteral(), style, words, current);
+            } else if (node instanceof Code c) {
+                text(colour ? c.getLiteral() : "`" + c.getLiteral() + "`", with(style, Style.YELLOW), words, current);
+            } else if (node instanceof Emphasis) {
+                collect(node, with(style, Style.ITALIC), words, current);
+            } else if (node instanceof StrongEmphasis) {
+                collect(node, with(style, Style.BOLD), words, current);
+            } else if (node instanceof Link link) {
+                collect(node, with(with(style, Style.UNDERLINE), Style.BLUE), words, current);
+                String label = plain(node);
+                if (!link.getDestination().equals(label) && !link.getDestination().startsWith("#")) {
+                    text(" (" + link.getDestination() + ")", with(style, Style.DIM), words, current);
+                }
+            } else if (node instanceof Image image) {
+                text("[image: " + plain(node) + "] (" + image.getDestination() + ")", with(style, Style.DIM), words, current);
+            } else if (node instanceof SoftLineBreak) {
+                text(" ", style, words, current);
+            } else if (node instanceof HardLineBreak) {
+                flush(words, current);
+                words.add(null);
+            } else if (node instanceof HtmlInline) {
+                continue;
+            } else {
+                collect(node, style, words, current);
+            }
+        }
+    }
+
+    private static void text(String text, Set<Style> style, List<Word> words, List<Piece> current) {
+        int start = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            if (i == text.length() || text.charAt(i) == ' ') {
+                if (i > start) {
+                    current.add(new Piece(text.substring(start, i), style));
+                }
+                if (i < text.length()) {
+                    flush(words, current);
+                }
+                start = i + 1;
+            }
+        }
+    }
+
+    private static void flush(List<Word> words, List<Piece> current) {
+        if (!current.isEmpty()) {
+            words.add(new Word(new ArrayList<>(current)));
+            current.clear();
+        }
+    }
+
+    private List<String> wrap(List<Word> words, String firstPrefix, String restPrefix) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder(firstPrefix);
+        int used = visibleLength(firstPrefix);
+        int indent = used;
+        boolean empty = true;
+        for (Word word : words) {
+            if (word == null || (!empty && used + 1 + word.length() > width)) {
+                lines.add(line.toString());
+                line = new StringBuilder(restPrefix);
+                used = visibleLength(restPrefix);
+                indent = used;
+                empty = true;
+                if (word == null) {
+                    continue;
+                }
+            }
+            if (!empty) {
+                line.append(' ');
+                used++;
+            }
+            for (Piece piece : word.pieces()) {
+                line.append(paint(piece.style(), piece.text()));
+            }
+            used += word.length();
+            empty = false;
+        }
+        if (!empty || used > indent || lines.isEmpty()) {
+            lines.add(line.toString());
+        }
+        return lines;
+    }
+
+    private String paint(Set<Style> style, String text) {
+        if (!colour || style.isEmpty()) {
+            return text;
+        }
+        StringBuilder codes = new StringBuilder();
+        style.forEach(s -> codes.append(s.code()));
+        return codes + text + "\u001b[0m";
+    }
+
+    private static Set<Style> with(Set<Style> style, Style more) {
+        Set<Style> all = style.isEmpty() ? EnumSet.noneOf(Style.class) : EnumSet.copyOf(style);
+        all.add(more);
+        return all;
+    }
+
+    private static String plain(Node node) {
+        StringBuilder text = new StringBuilder();
+        for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+            if (child instanceof Text t) {
+                text.append(t.getLiteral());
+            } else if (child instanceof Code c) {
+                text.append(c.getLiteral());
+            } else if (child instanceof SoftLineBreak || child instanceof HardLineBreak) {
+                text.append('\n');
+            } else {
+                text.append(plain(child));
+            }
+        }
+        return text.toString();
+    }
+
+    /** The width a line takes on screen: ANSI escapes take none. */
+    public static int visibleLength(String text) {
+        return text.replaceAll("\u001b\\[[0-9;]*m", "").length();
+    }
+}

@@ -1,0 +1,36 @@
+package workbook.terminal;
+
+/** How wide prose and tables may be: the terminal's width, else $COLUMNS, else 100; never over 100, for readability. */
+public final class TerminalWidth {
+    public static final int READABLE = 100;
+
+    private TerminalWidth() {
+    }
+
+    /** @param terminalColumns the width a terminal reports (JLine), or 0 when there is none */
+    public static int columns(int terminalColumns) {
+        int columns = terminalColumns > 0 ? terminalColumns : fromEnvironment();
+        return Math.min(READABLE, columns);
+    }
+
+    /**
+     * How wide result tables may be: the whole terminal, else $COLUMNS, else 160 when nobody watches
+     * (CI logs, exports), so UUIDs and timestamps are not cut.
+     */
+    public static int forTables(int terminalColumns) {
+        if (terminalColumns > 0) {
+            return terminalColumns;
+        }
+        String env = System.getenv("COLUMNS");
+        return env == null || env.isBlank() ? 160 : fromEnvironment();
+    }
+
+    private static int fromEnvironment() {
+        try {
+            String env = System.getenv("COLUMNS");
+            return env == null || env.isBlank() ? READABLE : Math.max(20, Integer.parseInt(env.strip()));
+        } catch (NumberFormatException e) {
+            return READABLE;
+        }
+    }
+}

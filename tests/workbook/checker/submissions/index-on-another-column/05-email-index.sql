@@ -1,0 +1,1 @@
+CREATE INDEX users_last_name_idx ON users (last_name);

@@ -1,0 +1,3 @@
+-- a comma missing between two column names
+INSERT INTO users (email password_hash, first_name, last_name, phone_number)
+VALUES ('bob@example.com', 'x', 'Bob', 'Brown', '+1-555-0100');

@@ -1,0 +1,5 @@
+-- first_name as text: the length limit is lost
+ALTER TABLE users ADD COLUMN first_name TEXT, ADD COLUMN last_name VARCHAR(100),
+    ADD COLUMN phone_number VARCHAR(20) UNIQUE, ADD COLUMN is_active BOOLEAN DEFAULT TRUE;
+UPDATE users SET first_name = 'Alice', last_name = 'Anderson' WHERE email = 'alice@example.com';
+ALTER TABLE users ALTER COLUMN first_name SET NOT NULL, ALTER COLUMN last_name SET NOT NULL;

@@ -1,0 +1,5 @@
+ALTER TABLE users
+    ADD COLUMN first_name VARCHAR(100) NOT NULL DEFAULT 'Alice',
+    ADD COLUMN last_name VARCHAR(100) NOT NULL DEFAULT 'Anderson',
+    ADD COLUMN phone_number VARCHAR(20) UNIQUE,
+    ADD COLUMN is_active BOOLEAN DEFAULT TRUE;

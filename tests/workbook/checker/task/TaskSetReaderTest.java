@@ -1,0 +1,51 @@
+package workbook.checker.task;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import workbook.WorkbookHome;
+import workbook.cli.UserError;
+
+class TaskSetReaderTest {
+    private static final String HEAD = "format_version = 1\nlesson = \"x\"\nsetup = \"setup.sql\"\n";
+
+    private static Path write(Path dir, String toml) throws Exception {
+        Files.writeString(dir.resolve("setup.sql"), "SELECT 1;");
+        return Files.writeString(dir.resolve("tasks.toml"), toml);
+    }
+
+    @Test
+    void lesson3ReadsIntoTasksWithTheirChecksAndPoints() {
+        TaskSet set = TaskSetReader.forLesson(WorkbookHome.locate(), "lesson3");
+        assertThat(set.tasks()).hasSize(5);
+        assertThat(set.task(1).orElseThrow().points()).isEqualTo(10);
+        assertThat(set.find("05-email-index").orElseThrow().bonus()).isTrue();
+        assertThat(set.errorNotes()).anySatisfy(n -> assertThat(n.matches("23502", "column \"x\" of relation \"users\" contains null values")).isTrue());
+    }
+
+    @Test
+    void aNewerFormatVersionIsRefusedWithItsNumber(@TempDir Path dir) throws Exception {
+        Path file = write(dir, HEAD.replace("format_version = 1", "format_version = 2"));
+        assertThatThrownBy(() -> TaskSetReader.read(file)).isInstanceOf(UserError.class).hasMessageContaining("format_version 2");
+    }
+
+    @Test
+    void typosInKindsAndFieldsAreNamed(@TempDir Path dir) throws Exception {
+        Path unknownKind = write(dir, HEAD + "[[tasks]]\nid = \"a\"\n[[tasks.checks]]\nkind = \"ColumnIsType\"\nname = \"n\"\n");
+        assertThatThrownBy(() -> TaskSetReader.read(unknownKind)).hasMessageContaining("unknown check kind `ColumnIsType`");
+        Path missing = write(dir, HEAD + "[[tasks]]\nid = \"a\"\n[[tasks.checks]]\nkind = \"ColumnHasType\"\nname = \"n\"\ncolumn = \"c\"\n");
+        assertThatThrownBy(() -> TaskSetReader.read(missing)).hasMessageContaining("(ColumnHasType) needs type");
+        Path unknownField = write(dir, HEAD + "[[tasks]]\nid = \"a\"\npoint = 3\n");
+        assertThatThrownBy(() -> TaskSetReader.read(unknownField)).isInstanceOf(UserError.class).hasMessageContaining("point");
+    }
+
+    @Test
+    void anUnknownLessonIsBadInputNamingTheKnownOnes() {
+        assertThatThrownBy(() -> TaskSetReader.forLesson(WorkbookHome.locate(), "lesson9"))
+                .isInstanceOf(UserError.class).hasMessageContaining("Known: lesson3");
+    }
+}

@@ -1,0 +1,125 @@
+package workbook.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.PortBinding;
+import com.github.dockerjava.api.model.Ports;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Docker provider against a real engine, with containers named crm-postgres-test-* so a learner's
+ * crm-postgres is never touched; skipped, with the reason, where no engine answers.
+ */
+class DockerServerTest {
+    private static DockerEngine engine;
+    private static DatabaseSettings settings;
+    private static DockerServer server;
+    private static RunningDatabase first;
+    private static final List<String> CREATED = new ArrayList<>();
+
+    @BeforeAll
+    static void startShared() {
+        DockerEngine.Probe probe = DockerEngine.find(DockerEngine.PROBE_TIMEOUT);
+        assumeTrue(probe.engine().isPresent(), "no Docker engine answers (" + probe.tried() + ")");
+        engine = probe.engine().get();
+        settings = TestSettings.fresh("docker");
+        CREATED.add(settings.containerName());
+        server = new DockerServer(settings, engine);
+        first = server.up();
+    }
+
+    @AfterAll
+    static void removeTestContainers() {
+        if (engine == null) {
+            return;
+        }
+        DockerClient client = engine.client();
+        for (String name : CREATED) {
+            try {
+                client.removeContainerCmd(name).withForce(true).withRemoveVolumes(true).exec();
+            } catch (NotFoundException gone) {
+                // purged by the test itself
+            }
+        }
+    }
+
+    @Test
+    void firstUpCreatesTheContainerWithTheLessonsSettings() throws SQLException {
+        assertThat(first.provider()).isEqualTo("docker");
+        assertThat(first.description()).startsWith("created and started the Docker container " + settings.containerName() + " from postgres:14");
+        assertThat(first.connection().port()).isEqualTo(settings.preferredPort());
+        var container = engine.client().inspectContainerCmd(settings.containerName()).exec();
+        assertThat(container.getConfig().getEnv()).contains("POSTGRES_USER=crmuser", "POSTGRES_PASSWORD=crmpassword", "POSTGRES_DB=crm_db");
+        assertThat(container.getConfig().getLabels()).as("no Testcontainers session label, so no reaper removes it")
+                .doesNotContainKey("org.testcontainers.sessionId");
+        try (var c = ServerAdmin.connect(first.connection(), 5); var rs = c.createStatement().executeQuery("SHOW server_version")) {
+            rs.next();
+            assertThat(rs.getString(1)).startsWith("14.");
+        }
+    }
+
+    @Test
+    void secondUpAttachesToTheRunningContainer() {
+        ConnectionInfo running = server.up().connection();
+        RunningDatabase again = new DockerServer(settings, engine).up();
+        assertThat(again.description()).isEqualTo("attached to the running Docker container " + settings.containerName() + " on port " + running.port());
+        assertThat(again.connection()).isEqualTo(running);
+    }
+
+    @Test
+    void dataSurvivesStopAndStartUntilReset() throws SQLException {
+        ConnectionInfo db = server.up().connection();
+        Rows.write(db, "alice@example.com");
+        assertThat(server.stop()).startsWith("Stopped the Docker container");
+        assertThat(server.running()).isEmpty();
+        RunningDatabase again = server.up();
+        assertThat(again.description()).startsWith("started the Docker container");
+        assertThat(Rows.read(again.connection())).contains("alice@example.com");
+
+        ServerAdmin.recreateDatabase(again.connection());
+        assertThat(ServerAdmin.lessonState(again.connection())).isEqualTo(new ServerAdmin.LessonState(false, 0));
+    }
+
+    @Test
+    void aStoppedContainerLeftByAKilledRunIsStartedNotRecreated() throws SQLException {
+        DatabaseSettings own = TestSettings.fresh("docker-left");
+        CREATED.add(own.containerName());
+        // what a hard-killed JVM leaves: the container made, never started
+        ExposedPort pg = ExposedPort.tcp(5432);
+        engine.client().createContainerCmd(DatabaseSettings.IMAGE).withName(own.containerName())
+                .withEnv("POSTGRES_USER=crmuser", "POSTGRES_PASSWORD=crmpassword", "POSTGRES_DB=crm_db")
+                .withExposedPorts(pg)
+                .withHostConfig(HostConfig.newHostConfig().withPortBindings(new PortBinding(Ports.Binding.bindIpAndPort("127.0.0.1", own.preferredPort()), pg)))
+                .exec();
+        RunningDatabase db = new DockerServer(own, engine).up();
+        assertThat(db.description()).startsWith("started the Docker container " + own.containerName());
+        assertThat(ServerAdmin.answers(db.connection())).isTrue();
+        assertThat(new DockerServer(own, engine).purge()).startsWith("Removed the Docker container");
+        assertThat(new DockerServer(own, engine).running()).isEmpty();
+    }
+
+    @Test
+    void aTakenPortGivesTheContainerAFreeOneAndSaysSo() throws Exception {
+        DatabaseSettings own = TestSettings.fresh("docker-port");
+        CREATED.add(own.containerName());
+        try (ServerSocket squatter = new ServerSocket()) {
+            squatter.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), own.preferredPort()));
+            RunningDatabase db = new DockerServer(own, engine).up();
+            assertThat(db.connection().port()).isNotEqualTo(own.preferredPort());
+            assertThat(db.description()).contains("port " + own.preferredPort() + " is taken by another program");
+        }
+    }
+}

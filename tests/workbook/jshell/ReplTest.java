@@ -1,0 +1,50 @@
+package workbook.jshell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import workbook.TestDatabase;
+import workbook.db.ConnectionInfo;
+
+/** `./jbang repl` as a learner meets it: the entry script in a JVM of its own, typed to through stdin. */
+class ReplTest {
+
+    @Test
+    void handleAnswersInTheRepl() throws Exception {
+        ConnectionInfo db = TestDatabase.freshDatabase("repl");
+        Process repl = start(db);
+        repl.getOutputStream().write("""
+                handle.createQuery("select 1").mapTo(Integer.class).one()
+                jdbi.withHandle(h -> h.createQuery("select current_database()").mapTo(String.class).one())
+                /exit
+                """.getBytes(StandardCharsets.UTF_8));
+        repl.getOutputStream().close();
+        assertThat(repl.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String out = new String(repl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(out).contains("JShell on " + db.database() + " at localhost:" + db.port())
+                .contains("/exit to leave")
+                .contains("==> 1")
+                .contains("==> \"" + db.database() + "\"");
+        assertThat(repl.exitValue()).isZero();
+    }
+
+    static Process start(ConnectionInfo db) throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"),
+                "-Dworkbook.home=" + System.getProperty("workbook.home", "."),
+                "Repl", "--url", url(db)));
+        return new ProcessBuilder(command).redirectErrorStream(true).start();
+    }
+
+    static String url(ConnectionInfo db) {
+        return db.jdbcUrl() + "?user=" + db.user() + "&password=" + db.password();
+    }
+}

@@ -1,0 +1,128 @@
+package workbook.notebook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import workbook.TestDatabase;
+import workbook.db.ConnectionInfo;
+
+class ExportTest {
+    private static final Path CHECK_REPORTS = Path.of("/work/shared/tools/check-reports");
+
+    @TempDir
+    Path dir;
+
+    private static final String NOTES = """
+            # Exported
+
+            Connect with `{{db.psql}}`.
+
+            ```sql id=make
+            CREATE TABLE users (email text UNIQUE);
+            INSERT INTO users VALUES ('alice@example.com');
+            SELECT email, NULL AS nothing FROM users;
+            ```
+
+            ```sql id=dup expect=error
+            INSERT INTO users VALUES ('alice@example.com');
+            ```
+
+            ```java id=count
+            System.out.println("counting");
+            handle.createQuery("SELECT count(*) FROM users").mapTo(int.class).one()
+            ```
+            """;
+
+    @Test
+    void ipynbHasEveryCellWithTheOutputsOfTheRun() throws Exception {
+        ConnectionInfo db = TestDatabase.freshDatabase("export_ipynb");
+        Path file = dir.resolve("out/notes.ipynb");
+        LessonRun run = LessonRun.of(dir, NOTES, db, "--run-all", "--export", file.toString());
+        assertThat(run.exitCode()).as(run.output()).isZero();
+
+        JsonNode nb = new ObjectMapper().readTree(file.toFile());
+        assertThat(nb.get("nbformat").asInt()).isEqualTo(4);
+        assertThat(nb.at("/metadata/kernelspec/name").asText()).isEqualTo("java");
+        assertThat(nb.at("/metadata/language_info/name").asText()).isEqualTo("java");
+        List<String> types = new ArrayList<>();
+        nb.get("cells").forEach(c -> types.add(c.get("cell_type").asText()));
+        assertThat(types).containsExactly("markdown", "code", "code", "code");
+
+        assertThat(text(nb.at("/cells/0/source"))).contains("psql -h localhost -p " + db.port()).doesNotContain("{{");
+        JsonNode make = nb.at("/cells/1");
+        assertThat(text(make.get("source"))).startsWith("%%sql\nCREATE TABLE users");
+        assertThat(make.at("/metadata/language").asText()).isEqualTo("sql");
+        assertThat(make.get("outputs")).extracting(o -> o.get("output_type").asText())
+                .containsExactly("execute_result", "execute_result", "execute_result");
+        assertThat(text(make.at("/outputs/2/data/text~1plain"))).contains("alice@example.com", "NULL", "(1 row)");
+        assertThat(text(make.at("/outputs/2/data/text~1html"))).contains("<td>alice@example.com</td>", "<i>NULL</i>");
+
+        JsonNode dup = nb.at("/cells/2");
+        JsonNode error = dup.get("outputs").get(1);
+        assertThat(error.get("output_type").asText()).isEqualTo("error");
+        assertThat(error.get("ename").asText()).isEqualTo("23505");
+        assertThat(error.get("evalue").asText()).contains("duplicate key value");
+        assertThat(dup.at("/metadata/tags/0").asText()).isEqualTo("raises-exception");
+
+        JsonNode java = nb.at("/cells/3");
+        assertThat(text(java.get("source"))).startsWith("System.out.println");
+        assertThat(java.at("/outputs/0/output_type").asText()).isEqualTo("stream");
+        assertThat(text(java.at("/outputs/0/text"))).isEqualTo("counting\n");
+        assertThat(text(java.at("/outputs/1/data/text~1plain"))).isEqualTo("1");
+        assertThat(java.get("execution_count").asInt()).isEqualTo(3);
+
+        assertValidForJupyter(file);
+    }
+
+    @Test
+    void markdownPutsEachOutputUnderItsCell() throws Exception {
+        ConnectionInfo db = TestDatabase.freshDatabase("export_md");
+        Path file = dir.resolve("notes-run.md");
+        LessonRun run = LessonRun.of(dir, NOTES, db, "--run-all", "--export", file.toString());
+        assertThat(run.exitCode()).as(run.output()).isZero();
+
+        String md = Files.readString(file);
+        assertThat(md).contains("Connect with `psql -h localhost");
+        assertThat(md).contains("```sql id=make\nCREATE TABLE users");
+        assertThat(md).containsPattern("(?s)```sql id=make.*?```\\s+Output:\\s+```text\\nCREATE TABLE\\nINSERT 0 1\\n");
+        assertThat(md).containsPattern("(?s)```sql id=dup expect=error.*?Output:.*?Expected error.*?duplicate key value");
+        assertThat(md).containsPattern("(?s)```java id=count.*?Output:\\s+```text\\ncounting\\n1\\n```");
+        // the page is itself a notebook again: the same steps parse back
+        Notebook back = new NotebookParser(java.util.Set.of("sql", "java")).parse(file);
+        assertThat(back.steps()).extracting(CodeCell::id).containsExactly("make", "dup", "count");
+    }
+
+    @Test
+    void anExportFileOfAnotherKindIsBadInput() throws Exception {
+        ConnectionInfo db = TestDatabase.freshDatabase("export_bad");
+        LessonRun run = LessonRun.of(dir, NOTES, db, "--run-all", "--export", dir.resolve("x.html").toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+    }
+
+    static void assertValidForJupyter(Path file) throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(CHECK_REPORTS), "check-reports is not on this machine");
+        Process p = new ProcessBuilder(CHECK_REPORTS.toString(), "ipynb", file.toString()).redirectErrorStream(true).start();
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        String said = new String(p.getInputStream().readAllBytes());
+        Assumptions.assumeFalse(p.exitValue() == 2, "check-reports could not install its helpers: " + said);
+        assertThat(p.exitValue()).as(said).isZero();
+    }
+
+    private static String text(JsonNode lines) {
+        if (lines.isTextual()) {
+            return lines.asText();
+        }
+        StringBuilder s = new StringBuilder();
+        lines.forEach(l -> s.append(l.asText()));
+        return s.toString();
+    }
+}
