@@ -9,8 +9,11 @@ import workbook.db.DatabaseSettings;
  */
 @Command(name = "db", mixinStandardHelpOptions = true,
         header = "Start, stop, inspect or reset the lesson's PostgreSQL 14 (crm_db).",
-        description = {"The database runs in Docker (container crm-postgres) when an engine answers, else embedded in .workbook/;",
-                "--url (or WORKBOOK_DB_URL) uses a server of your own. Every command starts or attaches to it as needed."},
+        description = {"Where it runs: --db docker|embedded|url (env WORKBOOK_DB); else the server named by --url"
+                + " (WORKBOOK_DB_URL); else the one the workbook started here before; else Docker (container crm-postgres)"
+                + " if an engine answers; else embedded, with its data in .workbook/. `db status` says which and why.",
+                "",
+                "Connect: psql -h localhost -p 5432 -U crmuser -d crm_db (password crmpassword)."},
         subcommands = {DbUp.class, DbStatus.class, DbUrl.class, DbReset.class, DbDown.class})
 public class DbCommand {
     private final DatabaseSettings settings;

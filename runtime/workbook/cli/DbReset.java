@@ -1,6 +1,7 @@
 package workbook.cli;
 
 import java.util.concurrent.Callable;
+import org.jdbi.v3.core.JdbiException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -32,7 +33,14 @@ public class DbReset implements Callable<Integer> {
             return ExitCode.OK;
         }
         RunningDatabase db = choice.server().up();
-        ServerAdmin.recreateDatabase(db.connection());
+        try {
+            ServerAdmin.recreateDatabase(db.connection());
+        } catch (JdbiException e) {
+            // typically a URL server where the user may not drop or create databases
+            String reason = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
+            throw UserError.environment("Could not recreate " + db.connection().database() + " on " + choice.server().name() + ": "
+                    + reason.lines().findFirst().orElse(reason), e);
+        }
         Console.system().ok(db.connection().database() + " is fresh and empty (owner " + db.connection().user() + ", " + choice.server().name() + ").");
         return ExitCode.OK;
     }

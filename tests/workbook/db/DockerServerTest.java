@@ -1,7 +1,6 @@
 package workbook.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
@@ -23,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * The Docker provider against a real engine, with containers named crm-postgres-test-* so a learner's
  * crm-postgres is never touched; skipped, with the reason, where no engine answers.
  */
+@RequiresDocker
 class DockerServerTest {
     private static DockerEngine engine;
     private static DatabaseSettings settings;
@@ -32,9 +32,7 @@ class DockerServerTest {
 
     @BeforeAll
     static void startShared() {
-        DockerEngine.Probe probe = DockerEngine.find(DockerEngine.PROBE_TIMEOUT);
-        assumeTrue(probe.engine().isPresent(), "no Docker engine answers (" + probe.tried() + ")");
-        engine = probe.engine().get();
+        engine = DockerEngine.find(DockerEngine.PROBE_TIMEOUT).engine().orElseThrow();
         settings = TestSettings.fresh("docker");
         CREATED.add(settings.containerName());
         server = new DockerServer(settings, engine);

@@ -60,9 +60,12 @@ class EmbeddedServerTest {
     @Test
     void secondUpAttachesToTheRunningServer() {
         ConnectionInfo running = server.up().connection();
+        new ServerMemory(settings.stateDir()).forget();
         RunningDatabase again = new EmbeddedServer(settings).up();
         assertThat(again.description()).startsWith("attached to the embedded PostgreSQL 14 already running");
         assertThat(again.connection()).isEqualTo(running);
+        assertThat(new ServerMemory(settings.stateDir()).recall()).as("attaching remembers the server, so later commands pick it")
+                .hasValueSatisfying(r -> assertThat(r.provider() + ":" + r.port()).isEqualTo("embedded:" + running.port()));
     }
 
     @Test
@@ -127,6 +130,18 @@ class EmbeddedServerTest {
         assertThat(Files.exists(purged.dataDir())).isFalse();
         assertThat(new ServerMemory(own.stateDir()).recall()).isEmpty();
         assertThat(purged.running()).isEmpty();
+    }
+
+    @Test
+    void aDataFolderThatIsNotPostgresIsNeverOverwritten() throws Exception {
+        DatabaseSettings own = TestSettings.fresh("foreign");
+        EmbeddedServer foreign = new EmbeddedServer(own);
+        Files.createDirectories(foreign.dataDir());
+        Files.writeString(foreign.dataDir().resolve("notes.txt"), "mine");
+        assertThatThrownBy(foreign::up)
+                .isInstanceOf(workbook.cli.UserError.class)
+                .hasMessageContaining("is not a PostgreSQL data folder");
+        assertThat(foreign.dataDir().resolve("notes.txt")).hasContent("mine");
     }
 
     private static void waitUntilPortIsFree(int port) throws InterruptedException {
