@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
 import workbook.db.ConnectionInfo;
 
 /**
@@ -25,6 +27,9 @@ public final class GradingServer implements AutoCloseable {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final AdminConnections admin;
+    /** One Jdbi for every check of the run: its cache of parsed SQL then serves every submission. */
+    private final ThreadLocal<Connection> handing = new ThreadLocal<>();
+    private final Jdbi jdbi = Jdbi.create(handing::get);
     private final SandboxLimits limits;
     /** wbgrade_<epoch seconds>_<random>: this run's names, so leftovers of a killed run can be told by age. */
     private final String runStem;
@@ -48,6 +53,16 @@ public final class GradingServer implements AutoCloseable {
 
     AdminConnections admin() {
         return admin;
+    }
+
+    /** A handle of the run's shared Jdbi on {@code connection}; closing the handle closes (or gives back) the connection. */
+    Handle handleOn(Connection connection) {
+        handing.set(connection);
+        try {
+            return jdbi.open();
+        } finally {
+            handing.remove();
+        }
     }
 
     /** A name of this run's, e.g. wbgrade_1764000000_a1b2c3_jobs: dropped as a leftover if the run is killed. */

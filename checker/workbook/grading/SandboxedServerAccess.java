@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
 import workbook.checker.run.ServerAccess;
 import workbook.db.ConnectionInfo;
 
@@ -98,10 +97,15 @@ final class SandboxedServerAccess extends ServerAccess {
     public Handle admin() {
         try {
             Connection c = grading.admin().borrow();
-            return Jdbi.open(SharedConnection.lend(c, () -> grading.admin().giveBack(c, true)));
+            return grading.handleOn(SharedConnection.lend(c, () -> grading.admin().giveBack(c, true)));
         } catch (SQLException e) {
             throw new IllegalStateException("cannot reach the server: " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public Handle handleOn(Connection connection) {
+        return grading.handleOn(connection);
     }
 
     /** The pooled database as it is now (a failed emptying may have replaced it), to hand back to the pool. */
