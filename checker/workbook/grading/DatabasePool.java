@@ -118,7 +118,7 @@ final class DatabasePool implements AutoCloseable {
                 + " + (SELECT count(*) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE " + userSchema + ")"
                 + " + (SELECT count(*) FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace WHERE " + userSchema + ")"
                 + " + (SELECT count(*) FROM pg_namespace n WHERE " + userSchema + " AND n.nspname <> 'public')"
-                + " + (SELECT count(*) FROM pg_largeobject_metadata)")) {
+                + " + (SELECT count(*) FROM pg_largeobject_metadata) + (SELECT count(*) FROM pg_default_acl)")) {
             rs.next();
             return rs.getInt(1);
         }
