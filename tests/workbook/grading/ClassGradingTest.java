@@ -181,6 +181,18 @@ class ClassGradingTest {
         assertThat(record("alice").score()).isEqualTo(23);
     }
 
+    @Test
+    void aStudentGradedAloneGetsTheSameResultsAsInTheClass() throws Exception {
+        Path alone = work.resolve("alone");
+        SubmissionsFolder justCarol = new SubmissionsFolder(submissions, List.of(new SubmissionsFolder.Entry("carol", submissions.resolve("carol"))), List.of(), List.of());
+        SandboxLimits limits = new SandboxLimits(Duration.ofSeconds(1), Duration.ofMillis(500), Duration.ofSeconds(6), Duration.ofSeconds(6), "64MB");
+        GradingProgress quiet = new GradingProgress(new PrintStream(OutputStream.nullOutputStream()), false, 0);
+        GradingRun.grade(HOME, LESSON3, admin, justCarol, alone, new GradingRun.Settings(1, limits, true), quiet);
+        GradeRecord inClass = record("carol");
+        GradeRecord byItself = new ResultStore(alone).read("carol").orElseThrow();
+        assertThat(byItself.tasks()).isEqualTo(inClass.tasks());
+    }
+
     private static GradeRecord record(String student) {
         return new ResultStore(out).read(student).orElseThrow();
     }
