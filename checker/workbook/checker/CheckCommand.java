@@ -78,7 +78,8 @@ public class CheckCommand implements Callable<Integer> {
                 report = checker.scratch(only, console::info);
             }
         } catch (ConnectionException e) {
-            throw UserError.environment("No database answers (" + e.getCause().getMessage().lines().findFirst().orElse("") + "). Start one with `./jbang db up`, or pass --url.", e);
+            String why = e.getCause() == null ? String.valueOf(e.getMessage()) : String.valueOf(e.getCause().getMessage());
+            throw UserError.environment("Cannot connect to the database (" + why.lines().findFirst().orElse("") + "). Start one with `./jbang db up`, or check --url.", e);
         }
         new CheckPrinter(console).print(report, task != null);
         ScratchDatabase.awaitDrops();

@@ -129,7 +129,7 @@ public final class ReferenceTemplates {
         }
     }
 
-    /** For tests and the grader's cleanup: the names this content uses. */
+    /** How to connect to the template of a reference state (to look inside it; never to change it). */
     public ConnectionInfo connectionTo(int tasksDone) {
         return server.info().withDatabase(name(tasksDone));
     }
