@@ -35,7 +35,7 @@ final class EmbeddedCluster {
                         "--pwfile=" + pwfile, "--auth=scram-sha-256", "-E", "UTF8", "--locale=C", "--no-sync"), 120);
                 if (exit != 0) {
                     throw UserError.environment("initdb could not create the database cluster: "
-                            + LogTail.lastProblem(programs.log(), programs.log()) + " (log: " + programs.log() + ")", null);
+                            + LogTail.lastProblem(programs.log()) + " (log: " + programs.log() + ")", null);
                 }
             } finally {
                 Files.deleteIfExists(pwfile);

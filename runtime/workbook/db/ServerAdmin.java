@@ -141,14 +141,6 @@ public final class ServerAdmin {
         });
     }
 
-    /** The server's major.minor version as PostgreSQL reports it, e.g. 140018 for 14.18. */
-    public static int serverVersionNum(Connection c) throws SQLException {
-        try (var rs = c.createStatement().executeQuery("SHOW server_version_num")) {
-            rs.next();
-            return Integer.parseInt(rs.getString(1).strip());
-        }
-    }
-
     /** A SQL identifier in double quotes, so names like crm_db or "Mixed Case" both work. */
     public static String quote(String identifier) {
         return "\"" + identifier.replace("\"", "\"\"") + "\"";

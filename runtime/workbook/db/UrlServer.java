@@ -15,7 +15,7 @@ import workbook.cli.UserError;
  * connects to it: it never starts, stops or removes it.
  */
 public final class UrlServer implements DatabaseServer {
-    private static final int MIN_VERSION = 120000;
+    private static final int MIN_MAJOR_VERSION = 12;
 
     private final ConnectionInfo info;
 
@@ -36,9 +36,10 @@ public final class UrlServer implements DatabaseServer {
     @Override
     public RunningDatabase up() {
         try (Connection c = ServerAdmin.connect(info, 5)) {
-            int version = ServerAdmin.serverVersionNum(c);
-            if (version < MIN_VERSION) {
-                throw UserError.environment("The server at " + where() + " runs PostgreSQL " + version / 10000 + "." + version % 10000
+            // the version the server announced when the connection opened: no query needed
+            int major = c.getMetaData().getDatabaseMajorVersion();
+            if (major < MIN_MAJOR_VERSION) {
+                throw UserError.environment("The server at " + where() + " runs PostgreSQL " + c.getMetaData().getDatabaseProductVersion()
                         + "; the workbook needs PostgreSQL 12 or newer.", null);
             }
         } catch (SQLException e) {

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import workbook.db.ConnectionInfo;
 import workbook.db.FreePorts;
 import workbook.db.ServerAdmin;
+import workbook.db.TestSettings;
 
 /**
  * `db` as a learner runs it: each command in a JVM of its own (as `./jbang db ...` does), against a
@@ -31,8 +32,7 @@ class DbCommandTest {
 
     @BeforeAll
     static void checkout() throws IOException {
-        home = Files.createTempDirectory("workbook-cli-");
-        Files.writeString(home.resolve("jbang-catalog.json"), "{}");
+        home = TestSettings.checkout("cli");
         port = FreePorts.anyFree();
     }
 
@@ -127,8 +127,7 @@ class DbCommandTest {
 
     @Test
     void twoCommandsStartedTogetherShareOneServer() throws Exception {
-        Path own = Files.createTempDirectory("workbook-cli-race-");
-        Files.writeString(own.resolve("jbang-catalog.json"), "{}");
+        Path own = TestSettings.checkout("cli-race");
         int ownPort = FreePorts.anyFree();
         Process first = start(own, ownPort, "up", "--db", "embedded");
         Process second = start(own, ownPort, "up", "--db", "embedded");
@@ -154,8 +153,7 @@ class DbCommandTest {
         assertThat(run.err()).isEqualTo("error: No Docker engine answers (unix:///nonexistent/docker.sock: no socket at /nonexistent/docker.sock):"
                 + " start Docker, or use `--db embedded`." + System.lineSeparator());
 
-        Path remembersDocker = Files.createTempDirectory("workbook-cli-docker-");
-        Files.writeString(remembersDocker.resolve("jbang-catalog.json"), "{}");
+        Path remembersDocker = TestSettings.checkout("cli-docker");
         new workbook.db.ServerMemory(remembersDocker.resolve(".workbook")).remember("docker", port, "crm-postgres-test-cli");
         Run status = await(start(remembersDocker, port, noEngine, "status"));
         assertThat(status.exit()).isEqualTo(ExitCode.ENVIRONMENT);

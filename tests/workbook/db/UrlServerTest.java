@@ -98,6 +98,73 @@ class UrlServerTest {
     }
 
     @Test
+    void aServerOlderThanPostgres12IsRefused() throws Exception {
+        try (ServerSocket old = new ServerSocket(0)) {
+            Thread postgres11 = new Thread(() -> pretendToBePostgres11(old));
+            postgres11.start();
+            assertThatThrownBy(() -> new UrlServer("jdbc:postgresql://localhost:" + old.getLocalPort() + "/crm_db").up())
+                    .isInstanceOfSatisfying(UserError.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.ENVIRONMENT))
+                    .hasMessage("The server at localhost:" + old.getLocalPort() + " runs PostgreSQL 11.22; the workbook needs PostgreSQL 12 or newer.");
+            postgres11.join(5000);
+        }
+    }
+
+    /** Just enough of PostgreSQL's wire protocol to open a session and announce version 11.22, as an old server would. */
+    private static void pretendToBePostgres11(ServerSocket listener) {
+        try (Socket s = listener.accept()) {
+            var in = new java.io.DataInputStream(s.getInputStream());
+            var out = new java.io.DataOutputStream(s.getOutputStream());
+            while (true) {
+                int length = in.readInt();
+                int code = in.readInt();
+                in.readFully(new byte[length - 8]);
+                if (code == 80877103 || code == 80877104) { // SSL or GSS encryption request: not offered
+                    out.writeByte('N');
+                    out.flush();
+                    continue;
+                }
+                break; // the startup message
+            }
+            out.writeByte('R');
+            out.writeInt(8);
+            out.writeInt(0); // authentication ok
+            for (String[] p : new String[][] {{"server_version", "11.22"}, {"client_encoding", "UTF8"},
+                    {"standard_conforming_strings", "on"}, {"integer_datetimes", "on"}, {"DateStyle", "ISO, MDY"}}) {
+                byte[] body = (p[0] + "\0" + p[1] + "\0").getBytes(StandardCharsets.UTF_8);
+                out.writeByte('S');
+                out.writeInt(4 + body.length);
+                out.write(body);
+            }
+            out.writeByte('K');
+            out.writeInt(12);
+            out.writeInt(42);
+            out.writeInt(4242);
+            out.writeByte('Z');
+            out.writeInt(5);
+            out.writeByte('I');
+            out.flush();
+            // the driver sends a few SETs (it cannot put them in the startup message of a server it does not know yet):
+            // each gets "SET" and ready-for-query, until the client says goodbye ('X')
+            int type;
+            while ((type = in.read()) != -1 && type != 'X') {
+                in.readFully(new byte[in.readInt() - 4]);
+                if (type == 'Q') {
+                    byte[] tag = "SET\0".getBytes(StandardCharsets.UTF_8);
+                    out.writeByte('C');
+                    out.writeInt(4 + tag.length);
+                    out.write(tag);
+                    out.writeByte('Z');
+                    out.writeInt(5);
+                    out.writeByte('I');
+                    out.flush();
+                }
+            }
+        } catch (Exception ignored) {
+            // the client hangs up as soon as it has read the version
+        }
+    }
+
+    @Test
     void theWorkbookNeverStopsOrRemovesAServerItDidNotStart() {
         ConnectionInfo db = crmDb;
         UrlServer server = new UrlServer(url(db, "crmuser", "crmpassword"));
