@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
 import workbook.checker.kinds.Inspection;
 import workbook.checker.kinds.TableSnapshot;
 import workbook.checker.result.CheckReport;
@@ -95,7 +94,7 @@ public final class AssignmentChecker {
             notes.add(onReference);
         }
         String shown = shownFolder + task.file();
-        try (Connection judgeConnection = server.connect(scratch.name()); Handle handle = Jdbi.open(judgeConnection)) {
+        try (Connection judgeConnection = server.connect(scratch.name()); Handle handle = server.handleOn(judgeConnection)) {
             Optional<TableSnapshot> before = TableSnapshot.take(handle, set.table(), set.key(), conditions(task));
             FileRun run;
             try (Connection learner = server.connectLearner(scratch.name())) {

@@ -48,6 +48,14 @@ public class ServerAccess {
     }
 
     /**
+     * A Jdbi handle on a connection this class gave out, for the checks. A grader overrides it to share
+     * one Jdbi, whose cache of parsed SQL then serves every submission instead of parsing anew per task.
+     */
+    public Handle handleOn(Connection connection) {
+        return Jdbi.open(connection);
+    }
+
+    /**
      * Creates the scratch database {@code name} as a copy of {@code template}. A grader overrides it to
      * create the copy inside a student's sandbox (its own role, closed to others).
      */

@@ -1,0 +1,75 @@
+//DEPS org.postgresql:postgresql:42.7.14
+package workbook.grading;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.LinkedBlockingDeque;
+import workbook.db.ConnectionInfo;
+
+/**
+ * A small pool of the instructor's (admin) connections to the server's maintenance database, used only
+ * to create and drop the grader's own roles and databases. Opening a connection costs a server process
+ * (milliseconds), which a class of hundreds would pay hundreds of times.
+ */
+final class AdminConnections implements AutoCloseable {
+    private final ConnectionInfo admin;
+    private final LinkedBlockingDeque<Connection> idle = new LinkedBlockingDeque<>();
+
+    AdminConnections(ConnectionInfo admin) {
+        this.admin = admin;
+    }
+
+    ConnectionInfo info() {
+        return admin;
+    }
+
+    /** Runs {@code sql} (one or more statements, the grader's own, never a student's) on an idle connection. */
+    void execute(String sql) throws SQLException {
+        Connection c = borrow();
+        boolean healthy = false;
+        try (Statement s = c.createStatement()) {
+            s.execute(sql);
+            healthy = true;
+        } finally {
+            giveBack(c, healthy);
+        }
+    }
+
+    /** A connection to one of the grader's databases, as the admin (not pooled: each database needs its own). */
+    Connection connectTo(String database) throws SQLException {
+        ConnectionInfo other = admin.withDatabase(database);
+        return DriverManager.getConnection(other.jdbcUrl(), other.user(), other.password());
+    }
+
+    Connection borrow() throws SQLException {
+        Connection c = idle.pollFirst();
+        return c != null ? c : DriverManager.getConnection(admin.jdbcUrl(), admin.user(), admin.password());
+    }
+
+    /** Returns a connection; one that failed is closed rather than handed to the next caller in an unknown state. */
+    void giveBack(Connection c, boolean healthy) {
+        try {
+            if (healthy && c.getAutoCommit() && !c.isClosed()) {
+                idle.offerFirst(c);
+                return;
+            }
+            c.close();
+        } catch (SQLException ignored) {
+            // a broken connection is simply not reused
+        }
+    }
+
+    @Override
+    public void close() {
+        Connection c;
+        while ((c = idle.pollFirst()) != null) {
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // closing on the way out
+            }
+        }
+    }
+}

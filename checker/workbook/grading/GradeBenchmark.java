@@ -1,0 +1,79 @@
+package workbook.grading;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Stream;
+import workbook.WorkbookHome;
+import workbook.checker.task.TaskSet;
+import workbook.db.DockerEngine;
+import workbook.db.RunningDatabase;
+import workbook.terminal.Console;
+
+/**
+ * {@code ./jbang grade lesson3 --benchmark 200}: grades a generated class and prints submissions per
+ * second; where a Docker engine answers, also the naive way (a fresh postgres:14 container per
+ * submission, measured on a sample and extrapolated) and the ratio.
+ */
+final class GradeBenchmark {
+    private GradeBenchmark() {
+    }
+
+    static void run(Console console, WorkbookHome home, TaskSet set, RunningDatabase server, int count, int jobs, int naiveSample) throws IOException {
+        Path work = home.stateDir().resolve("bench").resolve("grading");
+        deleteTree(work);
+        Path classFolder = work.resolve(set.lesson() + "-class-" + count);
+        ClassGenerator.write(home, set, classFolder, count);
+        console.line("Benchmark: a generated class of " + count + " submissions (" + ClassGenerator.kinds() + ") in " + home.root().relativize(classFolder));
+        console.line("Server: " + server.provider() + " (" + server.description() + ")");
+        SubmissionsFolder folder = SubmissionsFolder.scan(classFolder);
+        long started = System.nanoTime();
+        GradingProgress progress = new GradingProgress(console.err(), Console.isInteractive(), count);
+        ClassGrader.Outcome outcome = GradingRun.grade(home, set, server.connection(), folder, work.resolve("grades"),
+                new GradingRun.Settings(jobs, SandboxLimits.forOverall(Duration.ofSeconds(30)), true), progress);
+        double total = (System.nanoTime() - started) / 1e9;
+        double rate = count / outcome.seconds();
+        console.line(String.format(Locale.ROOT, "Graded %d submissions in %.2f s with %d jobs: %.1f submissions/s"
+                        + " (plus %.2f s once to prepare the reference states and one database per job)",
+                count, outcome.seconds(), jobs, rate, total - outcome.seconds()));
+        long failed = outcome.records().stream().filter(r -> r.status() == GradeRecord.Status.NOT_GRADED).count();
+        if (failed > 0) {
+            console.note(failed + " submissions could not be graded; see " + home.root().relativize(work.resolve("grades")));
+        }
+        Optional<DockerEngine> engine = DockerEngine.find(DockerEngine.PROBE_TIMEOUT).engine();
+        if (engine.isEmpty() || naiveSample < 1) {
+            console.info("No Docker engine answers: the naive way (a container per submission) is not measured.");
+            return;
+        }
+        console.info("The naive way: a fresh postgres:14 container per submission, " + naiveSample + " of them one after another …");
+        double[] each;
+        try {
+            each = NaiveContainerGrading.measure(engine.get(), home, set, folder, work.resolve("naive"), naiveSample);
+        } catch (RuntimeException | IOException e) {
+            console.note("The naive way could not be measured: " + e.getMessage());
+            return;
+        }
+        double mean = Arrays.stream(each).average().orElse(Double.NaN);
+        console.line(String.format(Locale.ROOT, "Naive way: %.2f s per submission (measured on %d: %s s), so %.2f submissions/s;"
+                        + " extrapolated, the class of %d would take %.0f s",
+                mean, each.length, Arrays.stream(each).mapToObj(s -> String.format(Locale.ROOT, "%.2f", s)).reduce((a, b) -> a + ", " + b).orElse(""),
+                1 / mean, count, mean * count));
+        console.line(String.format(Locale.ROOT, "Ratio: %.0f× the naive way", rate * mean));
+    }
+
+    private static void deleteTree(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(folder)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package workbook.grading;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import workbook.checker.result.CheckReport;
+import workbook.checker.result.CheckResult;
+import workbook.checker.result.TaskResult;
+import workbook.checker.task.Task;
+import workbook.checker.task.TaskSet;
+
+/**
+ * What grading one student found, as data ({@code <student>/result.json}): every report is rendered
+ * from this record alone, so the same results render the same way now or later.
+ *
+ * @param formatVersion   1; bump when a field changes meaning
+ * @param student         the submission entry's name
+ * @param entry           the entry as found in the submissions folder (alice.zip)
+ * @param lesson          the exercise set, e.g. lesson3
+ * @param submissionHash  SHA-256 of the exercise files submitted
+ * @param checksVersion   hash of the checks, task metadata, solutions and checker code that graded it
+ * @param status          graded, timed out (the overall time limit ended it) or not graded (why in problem)
+ * @param problem         why it was not (fully) graded; null when graded
+ * @param gradedAt        ISO-8601 instant
+ * @param seconds         time spent grading it
+ * @param missing         exercise files not found (graded as empty)
+ * @param stray           other files in the submission, ignored
+ * @param tasks           one per task, in order, each with its checks (all tasks even when not graded)
+ */
+public record GradeRecord(int formatVersion, String student, String entry, String lesson, String submissionHash,
+                          String checksVersion, Status status, String problem, String gradedAt, double seconds,
+                          List<String> missing, List<String> stray, List<TaskGrade> tasks) {
+    public static final int FORMAT_VERSION = 1;
+
+    public GradeRecord {
+        missing = missing == null ? List.of() : List.copyOf(missing);
+        stray = stray == null ? List.of() : List.copyOf(stray);
+        tasks = tasks == null ? List.of() : List.copyOf(tasks);
+    }
+
+    public enum Status {
+        @JsonProperty("graded") GRADED,
+        @JsonProperty("timed out") TIMED_OUT,
+        @JsonProperty("not graded") NOT_GRADED
+    }
+
+    /** One task: its checks, and what running the student's file said. */
+    public record TaskGrade(String id, String title, boolean bonus, String status, String file, List<CheckGrade> checks,
+                            List<String> sqlErrors, List<String> notes) {
+        public TaskGrade {
+            checks = checks == null ? List.of() : List.copyOf(checks);
+            sqlErrors = sqlErrors == null ? List.of() : List.copyOf(sqlErrors);
+            notes = notes == null ? List.of() : List.copyOf(notes);
+        }
+
+        public int points() {
+            return checks.stream().mapToInt(CheckGrade::points).sum();
+        }
+
+        public int max() {
+            return checks.stream().mapToInt(CheckGrade::max).sum();
+        }
+
+        public boolean passed() {
+            return "passed".equals(status);
+        }
+    }
+
+    /** One check of one task: the checker's {@link CheckResult}, kept as data. */
+    public record CheckGrade(String name, int points, int max, boolean passed, String message, String hint, List<String> notes) {
+        public CheckGrade {
+            notes = notes == null ? List.of() : List.copyOf(notes);
+        }
+    }
+
+    /** Points earned, bonus included. */
+    public int score() {
+        return tasks.stream().mapToInt(TaskGrade::points).sum();
+    }
+
+    /** Points of the required tasks: the bonus is extra credit, as in {@code ./jbang check}. */
+    public int maxScore() {
+        return tasks.stream().filter(t -> !t.bonus()).mapToInt(TaskGrade::max).sum();
+    }
+
+    public TaskGrade task(String id) {
+        return tasks.stream().filter(t -> t.id().equals(id)).findFirst().orElse(null);
+    }
+
+    /** The tasks of a checker report, as grading records. */
+    public static List<TaskGrade> tasksOf(CheckReport report) {
+        return report.tasks().stream().map(GradeRecord::taskOf).toList();
+    }
+
+    private static TaskGrade taskOf(TaskResult t) {
+        List<CheckGrade> checks = t.checks().stream()
+                .map(c -> new CheckGrade(c.check(), c.points(), c.max(), c.passed(), c.message(), c.hint(), c.notes()))
+                .toList();
+        return new TaskGrade(t.taskId(), t.title(), t.bonus(), t.status().name().toLowerCase().replace('_', ' '), t.file(),
+                checks, t.sqlErrors(), t.notes());
+    }
+
+    /** Every task at zero, each check failed with {@code why}: for a submission that could not be graded. */
+    public static List<TaskGrade> ungraded(TaskSet set, String why) {
+        return set.tasks().stream().map(task -> ungraded(set, task, why)).toList();
+    }
+
+    static TaskGrade ungraded(TaskSet set, Task task, String why) {
+        List<CheckGrade> checks = task.checks().stream()
+                .map(c -> new CheckGrade(c.name(), 0, c.points(), false, why, null, List.of()))
+                .toList();
+        return new TaskGrade(task.id(), task.title(), task.bonus(), "not graded", "exercises/" + set.lesson() + "/" + task.file(),
+                checks, List.of(), List.of());
+    }
+}

@@ -1,0 +1,56 @@
+package workbook.grading;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.concurrent.ScheduledExecutorService;
+import workbook.WorkbookHome;
+import workbook.checker.run.ReferenceTemplates;
+import workbook.checker.run.ServerAccess;
+import workbook.checker.task.TaskSet;
+import workbook.cli.UserError;
+import workbook.db.ConnectionInfo;
+
+/**
+ * One grading run on a server the caller reached: prepares the reference templates, grades the class,
+ * writes the reports. The command, the benchmark and the tests all grade through here.
+ */
+public final class GradingRun {
+    private GradingRun() {
+    }
+
+    /** The run's settings: parallel jobs, limits per submission, and whether to re-grade unchanged submissions. */
+    public record Settings(int jobs, SandboxLimits limits, boolean force) {
+    }
+
+    public static ClassGrader.Outcome grade(WorkbookHome home, TaskSet set, ConnectionInfo admin, SubmissionsFolder folder, Path out,
+                                            Settings settings, GradingProgress progress) throws IOException {
+        Files.createDirectories(out);
+        String checksVersion = ChecksVersion.of(home, set);
+        ScheduledExecutorService alarms = ClassGrader.alarms();
+        try (GradingServer server = new GradingServer(admin, settings.limits());
+             DatabasePool pool = prepare(set, admin, server, settings.jobs())) {
+            ResultStore store = new ResultStore(out);
+            SubmissionGrader grader = new SubmissionGrader(set, server, admin, store, checksVersion, alarms, pool);
+            return new ClassGrader(set, store, checksVersion, grader, settings.jobs(), settings.force()).grade(folder, progress);
+        } finally {
+            alarms.shutdownNow();
+        }
+    }
+
+    /** The checker's reference states, the grader's copies of them, and a database per job, all before the clock of any submission starts. */
+    static DatabasePool prepare(TaskSet set, ConnectionInfo admin, GradingServer server, int jobs) {
+        try {
+            ReferenceTemplates templates = new ReferenceTemplates(set, new ServerAccess(admin));
+            templates.ensureBuilt();
+            server.dropLeftovers();
+            for (int k = 0; k <= set.tasks().size(); k++) {
+                server.templateFrom(templates.name(k));
+            }
+            return new DatabasePool(server, server.templateFrom(templates.name(0)), new ReferenceStates(set, templates), jobs, server.newName("jobs"));
+        } catch (SQLException | RuntimeException e) {
+            throw UserError.environment("Cannot prepare the grading databases on " + admin.host() + ":" + admin.port() + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package workbook.grading;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Renders every report from recorded results only: nothing is graded here, so a re-render changes nothing. */
+public final class ReportWriter {
+    static final String GRADES_CSV = "grades.csv";
+
+    private final ResultStore store;
+
+    public ReportWriter(ResultStore store) {
+        this.store = store;
+    }
+
+    /** results.json (Gradescope), junit.xml and feedback.md in the student's folder. */
+    public void writeStudent(GradeRecord record) throws IOException {
+        Path folder = store.folderOf(record.student());
+        GradescopeResults.write(folder.resolve("results.json"), record);
+        JunitReport.write(folder.resolve("junit.xml"), record);
+        FeedbackReport.write(folder.resolve("feedback.md"), record);
+    }
+
+    public void writeClass(List<String> taskIds, List<GradeRecord> records) throws IOException {
+        GradesCsv.write(store.out().resolve(GRADES_CSV), taskIds, records);
+    }
+}

@@ -1,0 +1,145 @@
+package workbook.grading;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import workbook.checker.result.CheckReport;
+import workbook.checker.run.AssignmentChecker;
+import workbook.checker.task.Task;
+import workbook.checker.task.TaskSet;
+import workbook.db.ConnectionInfo;
+
+/**
+ * Grades one submission with exactly the checks of {@code ./jbang check} (the checker's scratch mode),
+ * inside a sandbox of its own, within the overall time limit, and returns the record of it.
+ */
+public final class SubmissionGrader {
+    /** Where the graded files are kept, in the student's output folder: what was graded, for the instructor to read. */
+    static final String SUBMITTED = "submitted";
+
+    private final TaskSet set;
+    private final GradingServer server;
+    private final ConnectionInfo admin;
+    private final ResultStore store;
+    private final String checksVersion;
+    private final ScheduledExecutorService alarms;
+    private final DatabasePool pool;
+
+    SubmissionGrader(TaskSet set, GradingServer server, ConnectionInfo admin, ResultStore store, String checksVersion,
+                     ScheduledExecutorService alarms, DatabasePool pool) {
+        this.pool = pool;
+        this.set = set;
+        this.server = server;
+        this.admin = admin;
+        this.store = store;
+        this.checksVersion = checksVersion;
+        this.alarms = alarms;
+    }
+
+    public GradeRecord grade(Submission submission) {
+        long started = System.nanoTime();
+        Path folder;
+        try {
+            folder = writeFiles(submission);
+        } catch (IOException e) {
+            return record(submission, GradeRecord.Status.NOT_GRADED, "cannot write its files to the output folder: " + e.getMessage(), null, started);
+        }
+        DatabasePool.Slot slot;
+        try {
+            slot = pool.lease();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return record(submission, GradeRecord.Status.NOT_GRADED, "grading was interrupted", null, started);
+        }
+        Sandbox sandbox = null;
+        SandboxedServerAccess access = null;
+        try {
+            sandbox = server.openSandbox();
+            access = new SandboxedServerAccess(admin, server, sandbox, pool, slot);
+            ScheduledFuture<?> alarm = alarms.schedule(sandbox::stop, server.limits().overall().toMillis(), TimeUnit.MILLISECONDS);
+            CheckReport report = new AssignmentChecker(set, access, folder, "exercises/" + set.lesson() + "/").scratch(Optional.empty(), message -> { });
+            alarm.cancel(false);
+            if (sandbox.stopped()) {
+                return record(submission, GradeRecord.Status.TIMED_OUT, timeUp(access), GradeRecord.tasksOf(report), started);
+            }
+            return record(submission, GradeRecord.Status.GRADED, null, GradeRecord.tasksOf(report), started);
+        } catch (SQLException | RuntimeException e) {
+            if (sandbox != null && sandbox.stopped()) {
+                return record(submission, GradeRecord.Status.TIMED_OUT, timeUp(access), null, started);
+            }
+            return record(submission, GradeRecord.Status.NOT_GRADED, "grading failed: " + firstLine(e), null, started);
+        } finally {
+            if (access != null) {
+                access.closeLearner();
+            }
+            pool.release(cleanUp(access != null ? access.slot() : slot, sandbox));
+        }
+    }
+
+    /** Empties the pooled database of the submission's objects, then drops its role; returns the database to give back. */
+    private DatabasePool.Slot cleanUp(DatabasePool.Slot slot, Sandbox sandbox) {
+        if (sandbox == null) {
+            return slot;
+        }
+        DatabasePool.Slot clean = slot;
+        try {
+            clean = pool.empty(slot, sandbox.role());
+        } catch (SQLException e) {
+            // the next submission's prepare empties (or replaces) it again
+        }
+        try {
+            sandbox.close();
+        } catch (SQLException e) {
+            // a leftover role is dropped by the next run's dropLeftovers
+        }
+        return clean;
+    }
+
+    /** A record for a submission that could not be read at all (a broken zip). */
+    public GradeRecord unreadable(String student, String entry, String why) {
+        return new GradeRecord(GradeRecord.FORMAT_VERSION, student, entry, set.lesson(), null, checksVersion,
+                GradeRecord.Status.NOT_GRADED, why, Instant.now().toString(), 0, List.of(), List.of(), GradeRecord.ungraded(set, "not graded: " + why));
+    }
+
+    private String timeUp(SandboxedServerAccess access) {
+        int started = access == null ? 0 : access.filesStarted();
+        String running = started >= 1 && started <= set.tasks().size() ? set.tasks().get(started - 1).file() : "its files";
+        return "the overall time limit of " + server.limits().overall().toSeconds() + " s ended it while " + running
+                + " was running (a statement that never ends, e.g. a loop with statement_timeout set to 0)";
+    }
+
+    private GradeRecord record(Submission s, GradeRecord.Status status, String problem, List<GradeRecord.TaskGrade> tasks, long started) {
+        List<GradeRecord.TaskGrade> all = tasks != null ? tasks : GradeRecord.ungraded(set, "not graded: " + problem);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        return new GradeRecord(GradeRecord.FORMAT_VERSION, s.student(), s.entry(), set.lesson(), s.contentHash(), checksVersion,
+                status, problem, Instant.now().toString(), seconds, s.missing(), s.stray(), all);
+    }
+
+    /** The exercise files as submitted, under {@code <out>/<student>/submitted/}: the checker reads them there. */
+    private Path writeFiles(Submission submission) throws IOException {
+        Path folder = store.folderOf(submission.student()).resolve(SUBMITTED);
+        Files.createDirectories(folder);
+        for (Task task : set.tasks()) {
+            Path file = folder.resolve(task.file());
+            byte[] bytes = submission.files().get(task.file());
+            if (bytes == null) {
+                Files.deleteIfExists(file);
+            } else {
+                Files.write(file, bytes);
+            }
+        }
+        return folder;
+    }
+
+    private static String firstLine(Throwable e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return message.lines().findFirst().orElse(message);
+    }
+}
