@@ -33,11 +33,17 @@ final class NotebookWalker {
         this.results = new RunResults(notebook);
     }
 
+    /** Set when q or Ctrl-C is pressed at a prose page's "more" line: the walk ends before the next step. */
+    private boolean quitWhilePaging;
+
     RunResults walk(CodeCell start) {
         int at = start == null ? 0 : start.step() - 1;
         showProseBefore(at);
         boolean showStep = true;
         while (true) {
+            if (quitWhilePaging) {
+                return leave(at);
+            }
             boolean atEnd = at >= steps.size();
             if (showStep && !atEnd) {
                 console.line(view.step(steps.get(at), steps.size()));
@@ -87,12 +93,17 @@ final class NotebookWalker {
                     ownCode(atEnd ? "sql" : steps.get(at).language());
                 }
                 case 'q', KeyPrompt.QUIT -> {
-                    console.line("Left at step " + Math.min(at + 1, steps.size()) + ". Come back with --from " + Math.min(at + 1, steps.size()) + ".");
-                    return results;
+                    return leave(at);
                 }
                 default -> showStep = false;
             }
         }
+    }
+
+    private RunResults leave(int at) {
+        int step = Math.min(at + 1, steps.size());
+        console.line("Left at step " + step + ". Come back with --from " + step + ".");
+        return results;
     }
 
     private void run(CodeCell cell) {
@@ -134,7 +145,7 @@ final class NotebookWalker {
 
     /**
      * Prints prose a screenful at a time, so a long introduction does not scroll past unread; s skips
-     * to the code, q (or Ctrl-C) ends the paging there too (the step's keys then offer quitting).
+     * to the code, q (or Ctrl-C) leaves the lesson, as it does at a step.
      */
     private void page(String text) {
         int height = keys.height();
@@ -145,6 +156,7 @@ final class NotebookWalker {
                 console.line(console.style(Style.DIM, "── more: Enter or space reads on · s skips to the code ──"));
                 int key = keys.key();
                 if (key == 's' || key == 'q' || key == KeyPrompt.QUIT) {
+                    quitWhilePaging = key != 's';
                     console.line("");
                     return;
                 }

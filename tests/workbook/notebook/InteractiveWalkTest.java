@@ -149,6 +149,21 @@ class InteractiveWalkTest {
         }
     }
 
+    @Test
+    void qAtAProsePageLeavesTheLessonAsItDoesAtAStep() throws Exception {
+        ConnectionInfo db = TestDatabase.freshDatabase("walk_page_quit");
+        Path notes = dir.resolve("long.md");
+        // longer than the 50-row terminal, so the prose before step 1 is paged
+        String prose = java.util.stream.IntStream.rangeClosed(1, 120).mapToObj(i -> "Paragraph " + i + ".\n").collect(java.util.stream.Collectors.joining("\n"));
+        Files.writeString(notes, "# Long\n\n" + prose + "\n```sql\nSELECT 'never run' AS said;\n```\n");
+        try (PseudoTerminal pty = PseudoTerminal.start(lesson(notes, db), dir, 100)) {
+            pty.expect("more: Enter or space reads on", WAIT);
+            pty.type("q");
+            assertThat(pty.expect("Left at step 1", WAIT)).doesNotContain("never run");
+            assertThat(pty.exitCode(WAIT)).isZero();
+        }
+    }
+
     /** The lesson entry script in a JVM of its own, as `./jbang` would start it. */
     private static String lesson(Path notes, ConnectionInfo db) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
