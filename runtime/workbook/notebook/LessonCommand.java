@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.jline.terminal.Terminal;
@@ -85,7 +84,7 @@ public class LessonCommand implements Callable<Integer> {
             Notebook notebook = new NotebookParser(kinds.languages()).parse(file);
             if (list) {
                 console.line(notebook.title());
-                console.line(new NotebookView(console, TerminalWidth.columns(0), new Placeholders(Map.of())).stepList(notebook));
+                console.line(NotebookView.stepList(notebook));
                 return ExitCode.OK;
             }
             CodeCell start = from == null ? null : notebook.step(from).orElseThrow(() -> UserError.badInput(

@@ -43,7 +43,7 @@ public final class NotebookView {
     }
 
     /** The list --list prints and the `l` key shows: number, language, title. */
-    public String stepList(Notebook notebook) {
+    public static String stepList(Notebook notebook) {
         return notebook.steps().stream()
                 .map(s -> String.format("%3d  %-5s %s%s", s.step(), s.language(), s.title(), s.expectsError() ? "  (expected to fail)" : ""))
                 .collect(Collectors.joining("\n"));

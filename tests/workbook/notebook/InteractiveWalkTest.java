@@ -26,7 +26,7 @@ class InteractiveWalkTest {
     }
 
     @Test
-    void keysRunSkipListTypeOwnSqlStopASlowCellAndQuit() throws Exception {
+    void keysRunListTypeOwnSqlStopASlowCellGoBackJumpAndQuit() throws Exception {
         ConnectionInfo db = TestDatabase.freshDatabase("walk");
         Path notes = dir.resolve("walk.md");
         Files.writeString(notes, """
@@ -78,7 +78,10 @@ class InteractiveWalkTest {
 
             pty.type("b");
             assertThat(pty.expect("Enter run", WAIT)).contains("Step 2 of 3 · Slow (slow)");
-            pty.type("s");
+            pty.type("j");
+            pty.expect("Step (1-3 or an id", WAIT);
+            pty.type("look\r");
+            assertThat(pty.expect("Enter run", WAIT)).contains("Step 3 of 3 · Look (look)");
             pty.type("\r");
             assertThat(pty.expect("End of the lesson", WAIT)).contains("alice@example.com", "The end.");
             pty.type("q");
