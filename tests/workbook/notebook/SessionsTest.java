@@ -46,6 +46,7 @@ class SessionsTest {
                 """, db, "--run-all");
 
         assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.output()).contains("· sql · session b ─");
         assertThat(run.output()).containsPattern("seen_before_commit\\s*\\n[-+ ]+\\n\\s*0\\b")
                 .containsPattern("b_sees_its_own\\s*\\n[-+ ]+\\n\\s*1\\b")
                 .containsPattern("seen_after_commit\\s*\\n[-+ ]+\\n\\s*1\\b");
@@ -124,5 +125,17 @@ class SessionsTest {
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.output()).contains("A server cell knows one command, `restart`, not `reboot`");
+    }
+
+    @Test
+    void anExportedNotebookKeepsTheSessionAndDatabaseOnTheMagicLine() throws Exception {
+        ConnectionInfo db = TestDatabase.freshDatabase("session_export");
+        Path file = dir.resolve("out.ipynb");
+        LessonRun run = LessonRun.of(dir, "# E\n\n```sql session=b database=" + db.database() + "_lab\nSELECT 1 AS one;\n```\n", db,
+                "--run-all", "--export", file.toString());
+
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(java.nio.file.Files.readString(file)).contains("%%sql session=b database=" + db.database() + "_lab\\n");
+        ExportTest.assertValidForJupyter(file);
     }
 }
