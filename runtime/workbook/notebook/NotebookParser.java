@@ -44,7 +44,9 @@ import workbook.cli.UserError;
  *     Other keys are kept for the cell's kind.</li>
  * <li>A {@code server} fence whose body is {@code restart} stops the learner's server and starts it
  *     again through its provider (docker, embedded), then reconnects every session; a server given
- *     by URL is not the workbook's to stop, so the cell says so and only reconnects.</li>
+ *     by URL is not the workbook's to stop, so the cell says so and only reconnects. Open
+ *     transactions end with the restart; the JShell's {@code handle} is not reopened, so java
+ *     cells belong before a restart.</li>
  * <li>A {@code <!-- hint: ... -->} HTML comment directly after a code cell is that cell's hint, shown
  *     when the cell fails. It may span lines.</li>
  * <li><b>Placeholders</b> in prose and code are filled from the live database when shown or run:
