@@ -42,6 +42,11 @@ public record CodeCell(int step, String language, String source, Map<String, Str
         return id() == null ? heading : heading + " (" + id() + ")";
     }
 
+    /** The same cell with other attributes (typed code that runs in the step's session and database). */
+    public CodeCell withAttributes(Map<String, String> newAttributes) {
+        return new CodeCell(step, language, source, newAttributes, hint, heading, line);
+    }
+
     public CodeCell withSource(String newSource) {
         return new CodeCell(step, language, newSource, attributes, hint, heading, line);
     }

@@ -64,7 +64,10 @@ final class IpynbExport {
         ObjectNode metadata = cell.putObject("metadata");
         String source = placeholders.fill(code.source());
         if (!code.language().equals("java")) {
-            source = "%%" + code.language() + "\n" + source;
+            // where the cell ran (session=b database=crm_lab_acid) stays visible on the magic line
+            source = "%%" + code.language() + code.attributes().entrySet().stream()
+                    .filter(a -> a.getKey().equals("session") || a.getKey().equals("database"))
+                    .map(a -> " " + a.getKey() + "=" + a.getValue()).collect(java.util.stream.Collectors.joining()) + "\n" + source;
             metadata.put("language", code.language());
             metadata.putObject("vscode").put("languageId", code.language());
         }

@@ -4,9 +4,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -21,6 +18,8 @@ import workbook.WorkbookHome;
 import workbook.cli.ExitCode;
 import workbook.cli.UserError;
 import workbook.db.DatabaseOptions;
+import workbook.db.DatabaseServer;
+import workbook.db.DatabaseSettings;
 import workbook.db.LiveDatabase;
 import workbook.db.RunningDatabase;
 import workbook.terminal.Console;
@@ -51,6 +50,8 @@ public class LessonCommand implements Callable<Integer> {
     DatabaseOptions database;
 
     private final List<CellKind> extraKinds = new ArrayList<>();
+    /** The provider chosen for this run, once chosen (server cells restart it). */
+    private DatabaseServer server;
     private Console console = Console.system();
 
     /** Adds a cell kind from outside the runtime (the checker's `check`), for the entry script. */
@@ -78,6 +79,7 @@ public class LessonCommand implements Callable<Integer> {
             int columns = terminal == null ? 0 : terminal.getWidth();
             kinds.register(new SqlCellKind(TerminalWidth.forTables(columns)));
             kinds.register(new JavaCellKind());
+            kinds.register(new ServerCellKind(() -> server));
             extraKinds.forEach(kinds::register);
             Notebook notebook = new NotebookParser(kinds.languages()).parse(file);
             if (list) {
@@ -88,10 +90,11 @@ public class LessonCommand implements Callable<Integer> {
             CodeCell start = from == null ? null : notebook.step(from).orElseThrow(() -> UserError.badInput(
                     "No step `" + from + "` in " + notebook.name() + ": give a number from 1 to " + notebook.steps().size()
                             + " or an id (see --list)."));
-            RunningDatabase db = LiveDatabase.ensureUp(database);
-            try (Connection connection = connect(db)) {
+            server = LiveDatabase.choose(database, DatabaseSettings.fromEnvironment()).server();
+            RunningDatabase db = server.up();
+            try (NotebookSessions sessions = new NotebookSessions(db.connection(), NotebookSessions.connect(db.connection()))) {
                 Placeholders placeholders = Placeholders.of(db);
-                CellRunner runner = new CellRunner(kinds, new NotebookContext(home, db, connection, file), placeholders);
+                CellRunner runner = new CellRunner(kinds, new NotebookContext(home, db, sessions, file), placeholders);
                 runner.prepare(notebook);
                 RunResults results;
                 Console out = console;
@@ -161,18 +164,6 @@ public class LessonCommand implements Callable<Integer> {
             if (!name.endsWith(".ipynb") && !name.endsWith(".md")) {
                 throw UserError.badInput("Cannot export to " + export + ": the file must end in .ipynb (Jupyter) or .md (Markdown).");
             }
-        }
-    }
-
-    private static Connection connect(RunningDatabase db) {
-        var info = db.connection();
-        try {
-            Connection connection = DriverManager.getConnection(info.jdbcUrl(), info.user(), info.password());
-            connection.setAutoCommit(true);
-            return connection;
-        } catch (SQLException e) {
-            throw UserError.environment("Cannot connect to " + info.jdbcUrl() + " as " + info.user() + ": " + e.getMessage()
-                    + " Is the database up? `./jbang db status` tells.", e);
         }
     }
 }

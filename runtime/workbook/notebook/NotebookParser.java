@@ -34,7 +34,19 @@ import workbook.cli.UserError;
  *     spaces: {@code key="two words"}. Known keys:
  *     {@code id=create-users} a stable step name, unique in the notebook ({@code --from create-users});
  *     {@code expect=error} the cell demonstrates a failure: its error is the expected output and does
- *     not fail {@code --run-all} (a success then does). Other keys are kept for the cell's kind.</li>
+ *     not fail {@code --run-all} (a success then does);
+ *     {@code session=b} (sql cells) runs the cell on a second connection of the notebook, named b,
+ *     opened on first use and kept open across cells, so two sessions can be shown side by side (a
+ *     transaction begun in one cell goes on in the next cell of that session);
+ *     {@code database=crm_lab_indexes} (sql cells) runs the cell on that database of the same server,
+ *     created on first use and kept (a lab's scratch data, never crm_db's), with its own connection
+ *     per session. Names are lower-case identifiers ({@code [a-z_][a-z0-9_]*}).
+ *     Other keys are kept for the cell's kind.</li>
+ * <li>A {@code server} fence whose body is {@code restart} stops the learner's server and starts it
+ *     again through its provider (docker, embedded), then reconnects every session; a server given
+ *     by URL is not the workbook's to stop, so the cell says so and only reconnects. Open
+ *     transactions end with the restart; the JShell's {@code handle} is not reopened, so java
+ *     cells belong before a restart.</li>
  * <li>A {@code <!-- hint: ... -->} HTML comment directly after a code cell is that cell's hint, shown
  *     when the cell fails. It may span lines.</li>
  * <li><b>Placeholders</b> in prose and code are filled from the live database when shown or run:
@@ -50,6 +62,7 @@ public final class NotebookParser {
     private static final Pattern HINT = Pattern.compile("(?s)\\s*<!--\\s*hint:\\s*(.*?)\\s*-->\\s*");
     private static final Pattern ATTRIBUTE = Pattern.compile("([A-Za-z][A-Za-z0-9_-]*)=(\"[^\"]*\"|\\S+)");
     private static final Set<String> EXPECT_VALUES = Set.of("error");
+    private static final Pattern NAME = Pattern.compile("[a-z_][a-z0-9_]*");
 
     private final Set<String> languages;
 
@@ -152,6 +165,13 @@ public final class NotebookParser {
         String expect = attributes.get("expect");
         if (expect != null && !EXPECT_VALUES.contains(expect)) {
             throw UserError.badInput(where + ":" + line + ": `expect=" + expect + "` is not known; the one expectation is `expect=error`");
+        }
+        for (String key : List.of("session", "database")) {
+            String value = attributes.get(key);
+            if (value != null && !NAME.matcher(value).matches()) {
+                throw UserError.badInput(where + ":" + line + ": `" + key + "=" + value + "` is not a lower-case name; write e.g. "
+                        + key + "=" + (key.equals("session") ? "b" : "crm_lab_indexes"));
+            }
         }
         return attributes;
     }

@@ -31,11 +31,17 @@ public final class NotebookView {
     /** "── Step 3 of 7 · Create the table (create-users) · sql" and the code, indented. */
     public String step(CodeCell cell, int steps) {
         String header = "── Step " + cell.step() + " of " + steps + " · " + cell.title() + " · " + cell.language()
-                + (cell.expectsError() ? " · expected to fail" : "") + " ";
+                + session(cell) + (cell.expectsError() ? " · expected to fail" : "") + " ";
         header = header + "─".repeat(Math.max(0, width - header.length()));
         String body = code.highlight(placeholders.fill(cell.source()), cell.language()).lines()
                 .map(l -> "  " + l).collect(Collectors.joining("\n"));
         return console.style(Style.CYAN, header) + "\n" + body;
+    }
+
+    /** " · session b" for a cell on a second session, so two sessions side by side stay apart. */
+    private static String session(CodeCell cell) {
+        String session = cell.attributes().get("session");
+        return session == null ? "" : " · session " + session;
     }
 
     public String output(CellOutput output) {
@@ -45,7 +51,7 @@ public final class NotebookView {
     /** The list --list prints and the `l` key shows: number, language, title. */
     public static String stepList(Notebook notebook) {
         return notebook.steps().stream()
-                .map(s -> String.format("%3d  %-5s %s%s", s.step(), s.language(), s.title(), s.expectsError() ? "  (expected to fail)" : ""))
+                .map(s -> String.format("%3d  %-5s %s%s%s", s.step(), s.language(), s.title(), session(s), s.expectsError() ? "  (expected to fail)" : ""))
                 .collect(Collectors.joining("\n"));
     }
 }

@@ -1,6 +1,9 @@
 package workbook.notebook;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import workbook.terminal.Console;
 import workbook.terminal.Console.Style;
@@ -90,7 +93,7 @@ final class NotebookWalker {
                     showStep = false;
                 }
                 case ':' -> {
-                    ownCode(atEnd ? "sql" : steps.get(at).language());
+                    ownCode(atEnd ? "sql" : steps.get(at).language(), steps.get(Math.min(at, steps.size() - 1)));
                 }
                 case 'q', KeyPrompt.QUIT -> {
                     return leave(at);
@@ -180,9 +183,17 @@ final class NotebookWalker {
         });
     }
 
-    /** Lines of code the learner types between cells; `:sql` or `:java` in front switches the language. */
-    private void ownCode(String language) {
-        console.line(console.style(Style.DIM, "Your own code on the same database: " + language
+    /**
+     * Lines of code the learner types between cells; `:sql` or `:java` in front switches the language.
+     * SQL runs where the step at hand runs (its session= and database=), so a lab's tables are in reach.
+     */
+    private void ownCode(String stepLanguage, CodeCell near) {
+        Map<String, String> where = new LinkedHashMap<>(near.attributes());
+        where.keySet().retainAll(Set.of("session", "database"));
+        String language = stepLanguage.equals("java") ? "java" : "sql";
+        String place = (where.containsKey("database") ? " (sql on " + where.get("database") : " (sql on crm_db")
+                + (where.containsKey("session") ? ", session " + where.get("session") + ")" : ")");
+        console.line(console.style(Style.DIM, "Your own code on the same database" + place + ": " + language
                 + " by default, start a line with :sql or :java to switch. An empty line goes back to the lesson."));
         String current = language;
         while (true) {
@@ -200,7 +211,8 @@ final class NotebookWalker {
             if (code.isEmpty()) {
                 continue;
             }
-            CellRun run = timed(CodeCell.typed(current, code), "Running your " + current);
+            CodeCell typed = CodeCell.typed(current, code);
+            CellRun run = timed(current.equals("sql") ? typed.withAttributes(where) : typed, "Running your " + current);
             results.record(run);
             console.line(view.output(run.output()));
         }

@@ -19,8 +19,8 @@ import workbook.terminal.FailureReport;
 import workbook.terminal.OutcomeRenderer;
 
 /**
- * Runs sql cells as written on the notebook's one connection to crm_db (autocommit), statement after
- * statement, each result shown. The first failure stops the cell, except the re-run rule: an object or
+ * Runs sql cells as written on the notebook's connection to crm_db (autocommit), or the one their
+ * `session=` / `database=` attributes name, statement after statement, each result shown. The first failure stops the cell, except the re-run rule: an object or
  * row already there from an earlier run is kept, said so, and the cell goes on.
  */
 public final class SqlCellKind implements CellKind {
@@ -44,7 +44,8 @@ public final class SqlCellKind implements CellKind {
     public CellOutput run(CodeCell cell, NotebookContext context) {
         List<Output> outputs = new ArrayList<>();
         Outcome outcome = Outcome.OK;
-        running = context.connection();
+        Connection connection = context.connectionFor(cell);
+        running = connection;
         try {
             for (SqlStatement statement : StatementSplitter.split(cell.source())) {
                 if (statement.isMeta()) {
@@ -52,7 +53,7 @@ public final class SqlCellKind implements CellKind {
                             + context.database().connection().psqlCommand()));
                     continue;
                 }
-                Execution execution = StatementExecutor.run(context.connection(), statement.text());
+                Execution execution = StatementExecutor.run(connection, statement.text());
                 execution.notices().forEach(n -> outputs.add(new Output.Printed("NOTICE:  " + n)));
                 StatementOutcome result = execution.outcome();
                 if (result instanceof Rows rows) {
@@ -62,7 +63,7 @@ public final class SqlCellKind implements CellKind {
                 } else if (result instanceof Failed failed) {
                     if ("57014".equals(failed.sqlState())) {
                         outputs.add(new Output.Note("Stopped: the statement was cancelled."));
-                        abortedTransactionNote(context.connection(), outputs);
+                        abortedTransactionNote(connection, outputs);
                         return new CellOutput(Outcome.CANCELLED, outputs);
                     }
                     if (!cell.expectsError() && ALREADY_THERE.contains(failed.sqlState())) {
@@ -72,7 +73,7 @@ public final class SqlCellKind implements CellKind {
                         continue;
                     }
                     outputs.add(error(failed, statement, execution.context()));
-                    abortedTransactionNote(context.connection(), outputs);
+                    abortedTransactionNote(connection, outputs);
                     return new CellOutput(Outcome.FAILED, outputs);
                 }
             }

@@ -170,4 +170,25 @@ class InteractiveWalkTest {
         return PseudoTerminal.quote(List.of(java, "-cp", System.getProperty("java.class.path"),
                 "-Dworkbook.home=" + Path.of("").toAbsolutePath(), "Lesson", notes.toString(), "--url", LessonRun.url(db)));
     }
+
+    @Test
+    void ownSqlRunsInTheSessionAndDatabaseOfTheStepAtHand() throws Exception {
+        ConnectionInfo db = TestDatabase.freshDatabase("walk_lab");
+        Path notes = dir.resolve("lab.md");
+        Files.writeString(notes, "# Lab\n\n```sql session=b database=" + db.database() + "_lab\nBEGIN; CREATE TABLE lab_only (n int);\n```\n\n"
+                + "```sql session=b database=" + db.database() + "_lab\nCOMMIT;\n```\n");
+        try (PseudoTerminal pty = PseudoTerminal.start(lesson(notes, db), dir, 100)) {
+            pty.expect("Enter run", WAIT);
+            pty.type("\r");
+            pty.expect("Enter run", WAIT);
+            pty.type(":");
+            assertThat(pty.expect("sql> ", WAIT)).contains("(sql on " + db.database() + "_lab, session b)");
+            pty.type("SELECT count(*) AS seen FROM lab_only;\r");
+            assertThat(pty.expect("sql> ", WAIT)).contains("seen", "(1 row)").doesNotContain("ERROR");
+            pty.type("\r");
+            pty.expect("Enter run", WAIT);
+            pty.type("q");
+            assertThat(pty.exitCode(WAIT)).isZero();
+        }
+    }
 }

@@ -15,7 +15,7 @@ import workbook.WorkbookHome;
 
 /** The content check of every notebook in lessons/: it parses, has a title, steps, unique ids. */
 class LessonsFormatTest {
-    private static final Set<String> LANGUAGES = Set.of("sql", "java", "check");
+    private static final Set<String> LANGUAGES = Set.of("sql", "java", "check", "server");
 
     @TestFactory
     Stream<DynamicTest> everyLessonParsesWithUniqueIdsAndAtLeastOneStep() throws IOException {

@@ -14,7 +14,7 @@ public final class CheckKinds {
                     new ColumnHasType(), new ColumnNotNull(), new ColumnDefault(), new ColumnUnique(),
                     new RowExists(), new RowCount(), new RowGone(), new RowRemains(), new ColumnsSet(),
                     new RowUnchanged(), new ValueEquals(), new TimestampMovedForward(), new OnlyRowsChanged(),
-                    new IndexServesLookup())
+                    new IndexServesLookup(), new UpdateMovesTimestamp())
             .collect(Collectors.toMap(CheckKind::name, Function.identity(), (a, b) -> a, TreeMap::new));
 
     private CheckKinds() {

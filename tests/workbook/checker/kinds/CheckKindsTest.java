@@ -83,4 +83,23 @@ class CheckKindsTest {
         assertThat(verdict.passed()).isTrue();
         assertThat(verdict.notes()).singleElement().asString().startsWith("not checked with --live");
     }
+
+    @Test
+    void updateMovesTimestampPassesOnlyWithATriggerAndLeavesTheRowAsItWas() {
+        handle.execute("ALTER TABLE t ADD COLUMN updated_at timestamptz NOT NULL DEFAULT now() - interval '1 hour'");
+        CheckSpec probe = new CheckSpec("UpdateMovesTimestamp", "a trigger moves updated_at", 1, null, "updated_at", null, null, null,
+                "id = 1", "row 1", List.of("code"), null, null, List.of(), null, null, null);
+        String was = handle.createQuery("SELECT updated_at::text FROM t WHERE id = 1").mapTo(String.class).one();
+
+        Verdict without = new UpdateMovesTimestamp().judge(probe, inspection());
+        assertThat(without.passed()).isFalse();
+        assertThat(without.message()).startsWith("`UPDATE t SET code = code WHERE id = 1` left row 1's `updated_at` at " + was);
+
+        handle.execute("CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.updated_at := now(); RETURN NEW; END $$");
+        handle.execute("CREATE TRIGGER t_touch BEFORE UPDATE ON t FOR EACH ROW EXECUTE FUNCTION touch()");
+        assertThat(new UpdateMovesTimestamp().judge(probe, inspection()).passed()).isTrue();
+        assertThat(handle.createQuery("SELECT updated_at::text FROM t WHERE id = 1").mapTo(String.class).one())
+                .as("the probe is rolled back").isEqualTo(was);
+        assertThat(handle.isInTransaction()).isFalse();
+    }
 }

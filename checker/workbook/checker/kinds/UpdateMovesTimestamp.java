@@ -1,0 +1,63 @@
+package workbook.checker.kinds;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
+import workbook.checker.task.CheckSpec;
+
+/**
+ * An UPDATE that leaves the timestamp {@code column} out (it sets each of {@code columns} to itself on
+ * the row picked by {@code where}) still moves that column forward: something on the table (a trigger)
+ * keeps it honest. The probe runs in a transaction that is rolled back, so the data stays as it was.
+ */
+public final class UpdateMovesTimestamp implements CheckKind {
+    @Override
+    public List<String> required() {
+        return List.of("where", "column", "columns");
+    }
+
+    @Override
+    public Verdict judge(CheckSpec spec, Inspection db) {
+        String table = db.table(spec);
+        if (db.catalog().column(table, spec.column()).isEmpty()) {
+            return Verdict.absent("`" + table + "` has no column `" + spec.column() + "`");
+        }
+        Handle h = db.handle();
+        String select = "SELECT " + quote(spec.column()) + "::text FROM " + quote(table) + " WHERE " + spec.where();
+        String update = "UPDATE " + quote(table) + " SET " + spec.columns().stream().map(c -> quote(c) + " = " + quote(c))
+                .collect(Collectors.joining(", ")) + " WHERE " + spec.where();
+        boolean ownTransaction = !h.isInTransaction();
+        if (ownTransaction) {
+            h.begin();
+        }
+        h.execute("SAVEPOINT update_moves_timestamp");
+        try {
+            Optional<String> before = h.createQuery(select).mapTo(String.class).findFirst();
+            if (before.isEmpty()) {
+                return Verdict.fail(RowLookup.notThere(spec, db));
+            }
+            h.execute(update);
+            String after = h.createQuery(select).mapTo(String.class).findFirst().orElse(null);
+            boolean moved = after != null && h.createQuery("SELECT CAST(:after AS timestamptz) > CAST(:before AS timestamptz)")
+                    .bind("after", after).bind("before", before.get()).mapTo(Boolean.class).one();
+            if (moved) {
+                return Verdict.pass();
+            }
+            return Verdict.fail("`" + update + "` left " + spec.rowName() + "'s `" + spec.column() + "` at " + before.get()
+                    + "; a BEFORE UPDATE trigger that sets NEW." + spec.column() + " := now() moves it on every UPDATE");
+        } catch (RuntimeException e) {
+            String message = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : String.valueOf(e.getMessage());
+            return Verdict.fail("`" + update + "` failed: " + message.lines().findFirst().orElse(""));
+        } finally {
+            h.execute("ROLLBACK TO SAVEPOINT update_moves_timestamp");
+            if (ownTransaction) {
+                h.rollback();
+            }
+        }
+    }
+
+    private static String quote(String identifier) {
+        return identifier.matches("[a-z_][a-z0-9_]*") ? identifier : "\"" + identifier.replace("\"", "\"\"") + "\"";
+    }
+}

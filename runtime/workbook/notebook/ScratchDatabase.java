@@ -1,0 +1,24 @@
+package workbook.notebook;
+
+import workbook.cli.UserError;
+import workbook.db.ConnectionInfo;
+import workbook.db.ServerAdmin;
+
+/**
+ * A lab's own database beside crm_db on the learner's server (`database=crm_lab_indexes`), created on
+ * first use and kept: its tables are the lab's to drop and refill, while crm_db stays untouched.
+ */
+final class ScratchDatabase {
+    private ScratchDatabase() {
+    }
+
+    static void ensure(ConnectionInfo server, String name) {
+        try {
+            ServerAdmin.ensureDatabase(server.withDatabase(name));
+        } catch (RuntimeException e) {
+            String why = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : String.valueOf(e.getMessage());
+            throw UserError.environment("Cannot create the lab's database " + name + " on the server: " + why.lines().findFirst().orElse("")
+                    + " (on a server you gave with --url, " + server.user() + " needs CREATEDB).", e);
+        }
+    }
+}
