@@ -23,9 +23,12 @@ final class ReferenceStates {
     private final TaskSet set;
     private final String setupSql;
     private final Map<String, Integer> stateOfTemplate = new HashMap<>();
+    private final ReferenceTemplates templates;
 
+    /** {@code templates} must be built already (the checker then skips asking the server per submission). */
     ReferenceStates(TaskSet set, ReferenceTemplates templates) {
         this.set = set;
+        this.templates = templates;
         try {
             this.setupSql = Files.readString(set.setupFile(), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -34,6 +37,10 @@ final class ReferenceStates {
         for (int k = 0; k <= set.tasks().size(); k++) {
             stateOfTemplate.put(templates.name(k), k);
         }
+    }
+
+    ReferenceTemplates templates() {
+        return templates;
     }
 
     /** Which reference state a checker template holds, or -1 for a template that is not one of them. */

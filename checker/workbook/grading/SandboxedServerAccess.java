@@ -50,6 +50,14 @@ final class SandboxedServerAccess extends ServerAccess {
         }
     }
 
+    /** A recycled pooled database needs no drop: the next prepare (or the clean-up) empties it. */
+    @Override
+    public void dropScratchDatabase(String name) {
+        if (scratchNames.remove(name) == null) {
+            super.dropScratchDatabase(name);
+        }
+    }
+
     @Override
     public Connection connect(String database) throws SQLException {
         DatabasePool.Slot mapped = scratchNames.get(database);
