@@ -78,9 +78,7 @@ public final class Sandbox implements AutoCloseable {
             throw new SQLException("the submission's time is up; its sessions were ended", "57014");
         }
         ConnectionInfo info = server.adminInfo().withDatabase(database);
-        Properties props = new Properties();
-        props.setProperty("user", role);
-        props.setProperty("password", password);
+        Properties props = AdminConnections.properties(role, password);
         props.setProperty("ApplicationName", "wbgrade submission");
         return DriverManager.getConnection(info.jdbcUrl(), props);
     }
