@@ -48,12 +48,15 @@ final class ReferenceStates {
         return stateOfTemplate.getOrDefault(template, -1);
     }
 
-    /** Builds state {@code k} in the (empty) database of {@code admin}, a superuser session on it. */
-    void build(Connection admin, int k) throws SQLException {
+    /**
+     * Builds state {@code k} in the (empty) database of {@code admin}, a superuser session on it, then
+     * runs {@code andThen} as the admin (the grant to the submission's role, sparing it a round trip).
+     */
+    void build(Connection admin, int k, String andThen) throws SQLException {
         try (Statement s = admin.createStatement()) {
-            s.execute("SET ROLE " + GradingServer.OWNER_ROLE);
             try {
-                s.execute(setupSql);
+                // SET ROLE travels with setup.sql: one round trip
+                s.execute("SET ROLE " + GradingServer.OWNER_ROLE + ";\n" + setupSql);
                 ExerciseRunner runner = new ExerciseRunner(set.errorNotes());
                 for (int j = 0; j < k; j++) {
                     Task task = set.tasks().get(j);
@@ -62,9 +65,11 @@ final class ReferenceStates {
                         throw new SQLException("the reference solution of " + task.id() + " does not run cleanly: " + String.join("; ", run.sqlErrors()));
                     }
                 }
-            } finally {
+            } catch (SQLException | RuntimeException e) {
                 s.execute("RESET ROLE");
+                throw e;
             }
+            s.execute("RESET ROLE;" + andThen);
         }
     }
 }
