@@ -72,21 +72,29 @@ final class DatabasePool implements AutoCloseable {
      * Empties {@code slot} of everything {@code role} did, builds reference state {@code k} and lets
      * {@code role} (only it) connect. Returns the slot to use: a replacement if the old one could not be emptied.
      */
-    Slot prepare(Slot slot, String role, int k) throws SQLException {
-        Slot ready = clean.contains(slot.name()) ? slot : empty(slot, role);
+    Slot prepare(Slot slot, String role, int k, int keptSession) throws SQLException {
+        Slot ready = clean.contains(slot.name()) ? slot : empty(slot, role, keptSession);
         clean.remove(ready.name());
-        states.build(ready.admin(), k);
-        try (Statement s = ready.admin().createStatement()) {
-            s.execute("GRANT CONNECT, TEMPORARY ON DATABASE " + ready.name() + " TO " + role);
-        }
+        states.build(ready.admin(), k, "GRANT CONNECT, TEMPORARY ON DATABASE " + ready.name() + " TO " + role);
         return ready;
     }
 
     /** Ends the role's sessions and drops everything it (or wbgrade_owner) owns here; the role can then be dropped. */
     Slot empty(Slot slot, String role) throws SQLException {
+        return empty(slot, role, 0);
+    }
+
+    /**
+     * Like {@link #empty(Slot, String)}, but leaves the session with backend pid {@code keptSession} (0:
+     * none) open: the same submission's own session, idle and reset by DISCARD ALL after each file, which
+     * then spares a new login for the next reference state.
+     */
+    Slot empty(Slot slot, String role, int keptSession) throws SQLException {
         try (Statement s = slot.admin().createStatement()) {
-            s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()");
-            s.execute("DROP OWNED BY " + role + ", " + GradingServer.OWNER_ROLE + " CASCADE");
+            // one round trip: the terminations, then the drop
+            s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database()"
+                    + " AND pid <> pg_backend_pid() AND pid <> " + keptSession + ";"
+                    + "DROP OWNED BY " + role + ", " + GradingServer.OWNER_ROLE + " CASCADE");
             if (leftovers(s) == 0) {
                 clean.add(slot.name());
                 return slot;

@@ -23,9 +23,12 @@ final class ReferenceStates {
     private final TaskSet set;
     private final String setupSql;
     private final Map<String, Integer> stateOfTemplate = new HashMap<>();
+    private final ReferenceTemplates templates;
 
+    /** {@code templates} must be built already (the checker then skips asking the server per submission). */
     ReferenceStates(TaskSet set, ReferenceTemplates templates) {
         this.set = set;
+        this.templates = templates;
         try {
             this.setupSql = Files.readString(set.setupFile(), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -36,17 +39,24 @@ final class ReferenceStates {
         }
     }
 
+    ReferenceTemplates templates() {
+        return templates;
+    }
+
     /** Which reference state a checker template holds, or -1 for a template that is not one of them. */
     int stateOf(String template) {
         return stateOfTemplate.getOrDefault(template, -1);
     }
 
-    /** Builds state {@code k} in the (empty) database of {@code admin}, a superuser session on it. */
-    void build(Connection admin, int k) throws SQLException {
+    /**
+     * Builds state {@code k} in the (empty) database of {@code admin}, a superuser session on it, then
+     * runs {@code andThen} as the admin (the grant to the submission's role, sparing it a round trip).
+     */
+    void build(Connection admin, int k, String andThen) throws SQLException {
         try (Statement s = admin.createStatement()) {
-            s.execute("SET ROLE " + GradingServer.OWNER_ROLE);
             try {
-                s.execute(setupSql);
+                // SET ROLE travels with setup.sql: one round trip
+                s.execute("SET ROLE " + GradingServer.OWNER_ROLE + ";\n" + setupSql);
                 ExerciseRunner runner = new ExerciseRunner(set.errorNotes());
                 for (int j = 0; j < k; j++) {
                     Task task = set.tasks().get(j);
@@ -55,9 +65,11 @@ final class ReferenceStates {
                         throw new SQLException("the reference solution of " + task.id() + " does not run cleanly: " + String.join("; ", run.sqlErrors()));
                     }
                 }
-            } finally {
+            } catch (SQLException | RuntimeException e) {
                 s.execute("RESET ROLE");
+                throw e;
             }
+            s.execute("RESET ROLE;" + andThen);
         }
     }
 }

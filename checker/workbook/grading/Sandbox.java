@@ -30,7 +30,7 @@ public final class Sandbox implements AutoCloseable {
 
     static Sandbox create(GradingServer server, String role, String password) throws SQLException {
         StringBuilder sql = new StringBuilder("CREATE ROLE ").append(role)
-                .append(" LOGIN PASSWORD '").append(password).append('\'')
+                .append(" LOGIN PASSWORD '").append(RoleSecret.scramVerifier(password)).append('\'')
                 .append(" NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS INHERIT CONNECTION LIMIT 4")
                 .append(" IN ROLE ").append(GradingServer.OWNER_ROLE).append(';');
         for (String[] setting : server.limits().roleSettings()) {
@@ -78,9 +78,7 @@ public final class Sandbox implements AutoCloseable {
             throw new SQLException("the submission's time is up; its sessions were ended", "57014");
         }
         ConnectionInfo info = server.adminInfo().withDatabase(database);
-        Properties props = new Properties();
-        props.setProperty("user", role);
-        props.setProperty("password", password);
+        Properties props = AdminConnections.properties(role, password);
         props.setProperty("ApplicationName", "wbgrade submission");
         return DriverManager.getConnection(info.jdbcUrl(), props);
     }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jdbi.v3.core.Handle;
+import org.postgresql.PGConnection;
 import workbook.checker.run.ServerAccess;
 import workbook.db.ConnectionInfo;
 
@@ -42,11 +43,22 @@ final class SandboxedServerAccess extends ServerAccess {
                 sandbox.cloneAs(name, grading.templateFrom(template)); // not a reference state: a real copy
                 return;
             }
-            closeLearner();
-            slot = pool.prepare(slot, sandbox.role(), state);
+            DatabasePool.Slot before = slot;
+            slot = pool.prepare(slot, sandbox.role(), state, learnerPid());
+            if (slot != before) {
+                closeLearner(); // the database was replaced: the session was on the old one
+            }
             scratchNames.put(name, slot);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot prepare the submission's database (" + template + "): " + e.getMessage(), e);
+        }
+    }
+
+    /** A recycled pooled database needs no drop: the next prepare (or the clean-up) empties it. */
+    @Override
+    public void dropScratchDatabase(String name) {
+        if (scratchNames.remove(name) == null) {
+            super.dropScratchDatabase(name);
         }
     }
 
@@ -79,6 +91,19 @@ final class SandboxedServerAccess extends ServerAccess {
                 closeLearner();
             }
         });
+    }
+
+    /**
+     * The backend of the student's idle session, which an emptying may leave open (0: none): it is the
+     * same submission's, reset by DISCARD ALL after each file, so a new login would buy no isolation.
+     */
+    private synchronized int learnerPid() {
+        try {
+            return learner == null || learner.isClosed() ? 0 : learner.unwrap(PGConnection.class).getBackendPID();
+        } catch (SQLException e) {
+            closeLearner();
+            return 0;
+        }
     }
 
     /** Ends the student's session (before the database is emptied, and when the submission is done). */

@@ -64,7 +64,8 @@ public final class SubmissionGrader {
             sandbox = server.openSandbox();
             access = new SandboxedServerAccess(admin, server, sandbox, pool, slot);
             ScheduledFuture<?> alarm = alarms.schedule(sandbox::stop, server.limits().overall().toMillis(), TimeUnit.MILLISECONDS);
-            CheckReport report = new AssignmentChecker(set, access, folder, "exercises/" + set.lesson() + "/").scratch(Optional.empty(), message -> { });
+            CheckReport report = new AssignmentChecker(set, access, folder, "exercises/" + set.lesson() + "/")
+                    .withPreparedTemplates(pool.states().templates()).scratch(Optional.empty(), message -> { });
             alarm.cancel(false);
             if (sandbox.stopped()) {
                 return record(submission, GradeRecord.Status.TIMED_OUT, timeUp(access), GradeRecord.tasksOf(report), started);

@@ -64,6 +64,20 @@ class SandboxTest {
     }
 
     @Test
+    void theRolesPasswordIsStoredAsACheapScramVerifierAndLogsIn() throws Exception {
+        try (Sandbox sandbox = server.openSandbox(); Connection adminConnection = TestDatabase.connect(admin); Statement a = adminConnection.createStatement()) {
+            String db = sandbox.cloneOf(template);
+            ResultSet rs = a.executeQuery("SELECT rolpassword FROM pg_authid WHERE rolname = '" + sandbox.role() + "'");
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).startsWith("SCRAM-SHA-256$" + RoleSecret.ITERATIONS + ":");
+            try (Connection c = sandbox.connect(db); Statement s = c.createStatement(); ResultSet who = s.executeQuery("SELECT current_user")) {
+                assertThat(who.next()).isTrue();
+                assertThat(who.getString(1)).isEqualTo(sandbox.role());
+            }
+        }
+    }
+
+    @Test
     void theTasksStatementsWorkAsTheSubmissionsRole() throws Exception {
         try (Sandbox sandbox = server.openSandbox()) {
             String db = sandbox.cloneOf(template);

@@ -1,12 +1,23 @@
 package workbook.checker.kinds;
 
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
-/** The workbook's own questions to pg_catalog about a table: its columns, types, defaults and indexes. */
+/**
+ * The workbook's own questions to pg_catalog about a table: its columns, types, defaults and indexes.
+ * Each table's columns (and its indexes) are read in one query the first time a check asks and kept:
+ * an instance serves one judgement of a database that the checks only read, so the answers cannot change,
+ * and a task's dozen checks then cost a few round trips instead of one or two each.
+ */
 public final class Catalog {
     private final Handle handle;
+    private final Map<String, Optional<Long>> oids = new HashMap<>();
+    private final Map<String, Map<String, Column>> columns = new HashMap<>();
+    private final Map<String, List<Index>> indexes = new HashMap<>();
 
     public Catalog(Handle handle) {
         this.handle = handle;
@@ -25,6 +36,15 @@ public final class Catalog {
 
     /** The table's oid, if it exists (dropping and re-creating a table changes it). */
     public Optional<Long> tableOid(String table) {
+        Optional<Long> known = oids.get(table);
+        if (known == null) {
+            known = readOid(table);
+            oids.put(table, known);
+        }
+        return known;
+    }
+
+    private Optional<Long> readOid(String table) {
         return handle.createQuery("SELECT to_regclass(:t)::oid::bigint").bind("t", table)
                 .mapTo(Long.class).findOne();
     }
@@ -34,7 +54,26 @@ public final class Catalog {
     }
 
     public Optional<Column> column(String table, String column) {
-        return handle.createQuery("""
+        return Optional.ofNullable(columnsOf(table).get(column));
+    }
+
+    public List<String> columnNames(String table) {
+        return List.copyOf(columnsOf(table).keySet());
+    }
+
+    /** Every column of the table by name, in the table's order (empty if there is no such table). */
+    private Map<String, Column> columnsOf(String table) {
+        Map<String, Column> known = columns.get(table);
+        if (known == null) {
+            known = readColumns(table);
+            columns.put(table, known);
+        }
+        return known;
+    }
+
+    private Map<String, Column> readColumns(String table) {
+        Map<String, Column> byName = new LinkedHashMap<>();
+        handle.createQuery("""
                 SELECT a.attname AS name,
                        format_type(a.atttypid, a.atttypmod) AS type,
                        format_type(a.atttypid, NULL) AS base_type,
@@ -44,22 +83,26 @@ public final class Catalog {
                   FROM pg_attribute a
                   JOIN pg_type t ON t.oid = a.atttypid
                   LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
-                 WHERE a.attrelid = to_regclass(:t) AND a.attname = :c AND a.attnum > 0 AND NOT a.attisdropped
+                 WHERE a.attrelid = to_regclass(:t) AND a.attnum > 0 AND NOT a.attisdropped
+                 ORDER BY a.attnum
                 """)
-                .bind("t", table).bind("c", column)
+                .bind("t", table)
                 .map((rs, ctx) -> new Column(rs.getString("name"), rs.getString("type"), rs.getString("base_type"),
                         (Integer) rs.getObject("length"), rs.getBoolean("not_null"), rs.getString("default_expr")))
-                .findOne();
-    }
-
-    public List<String> columnNames(String table) {
-        return handle.createQuery("""
-                SELECT attname FROM pg_attribute
-                 WHERE attrelid = to_regclass(:t) AND attnum > 0 AND NOT attisdropped ORDER BY attnum
-                """).bind("t", table).mapTo(String.class).list();
+                .forEach(c -> byName.put(c.name(), c));
+        return byName;
     }
 
     public List<Index> indexes(String table) {
+        List<Index> known = indexes.get(table);
+        if (known == null) {
+            known = readIndexes(table);
+            indexes.put(table, known);
+        }
+        return known;
+    }
+
+    private List<Index> readIndexes(String table) {
         return handle.createQuery("""
                 SELECT ic.relname AS name, i.indisunique AS is_unique, i.indpred IS NOT NULL AS partial,
                        con.conname AS constraint_name,
@@ -74,7 +117,7 @@ public final class Catalog {
                 .bind("t", table)
                 .map((rs, ctx) -> new Index(rs.getString("name"), rs.getBoolean("is_unique"), rs.getBoolean("partial"),
                         rs.getString("constraint_name"), List.of((String[]) rs.getArray("keys").getArray()), rs.getString("definition")))
-                .list();
+                .list().stream().toList();
     }
 
     /** "first_name is `text`": the type as a learner would write it. */

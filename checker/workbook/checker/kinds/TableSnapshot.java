@@ -4,6 +4,11 @@ package workbook.checker.kinds;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +27,68 @@ public record TableSnapshot(String table, long oid, Map<String, Map<String, Obje
 
     /** The table's state now (and the rows each condition picks), or empty if it does not exist. */
     public static Optional<TableSnapshot> take(Handle handle, String table, String key, Collection<String> conditions) {
+        Optional<TableSnapshot> inOneTrip = takeInOneTrip(handle, table, key, conditions);
+        return inOneTrip.isPresent() ? inOneTrip : takeQueryByQuery(handle, table, key, conditions);
+    }
+
+    /**
+     * The same queries as {@link #takeQueryByQuery}, sent together in one round trip. Empty when any of
+     * them fails (no such table, a condition naming a column yet to be added): the query-by-query way
+     * then says which, as before. Only in autocommit, where a failure leaves no aborted transaction behind.
+     */
+    private static Optional<TableSnapshot> takeInOneTrip(Handle handle, String table, String key, Collection<String> conditions) {
+        Connection connection = handle.getConnection();
+        List<String> wheres = List.copyOf(conditions);
+        String literal = "'" + table.replace("'", "''") + "'";
+        StringBuilder sql = new StringBuilder("SELECT to_regclass(").append(literal).append(")::oid::bigint;\n")
+                .append("SELECT to_jsonb(t)::text FROM ").append(Rows.quote(table)).append(" AS t;\n");
+        for (String where : wheres) {
+            sql.append("SELECT to_jsonb(t)::text FROM ").append(Rows.quote(table)).append(" AS t WHERE ").append(where).append(";\n");
+        }
+        // the index names in Catalog.indexes' order
+        sql.append("SELECT ic.relname FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid WHERE i.indrelid = to_regclass(")
+                .append(literal).append(") ORDER BY ic.relname");
+        try (Statement s = connection.createStatement()) {
+            if (!connection.getAutoCommit() || !s.execute(sql.toString())) {
+                return Optional.empty();
+            }
+            List<String> oid = column(s);
+            if (oid.isEmpty() || oid.get(0) == null || !s.getMoreResults()) {
+                return Optional.empty();
+            }
+            Map<String, Map<String, Object>> byKey = new LinkedHashMap<>();
+            for (String json : column(s)) {
+                Map<String, Object> row = parse(json);
+                byKey.put(String.valueOf(row.get(key)), row);
+            }
+            Map<String, List<String>> picked = new LinkedHashMap<>();
+            for (String where : wheres) {
+                if (!s.getMoreResults()) {
+                    return Optional.empty();
+                }
+                picked.put(where, column(s).stream().map(json -> String.valueOf(parse(json).get(key))).toList());
+            }
+            if (!s.getMoreResults()) {
+                return Optional.empty();
+            }
+            List<String> indexes = column(s);
+            return Optional.of(new TableSnapshot(table, Long.parseLong(oid.get(0)), byKey, picked, indexes));
+        } catch (SQLException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static List<String> column(Statement s) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (ResultSet rs = s.getResultSet()) {
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+        }
+        return values;
+    }
+
+    private static Optional<TableSnapshot> takeQueryByQuery(Handle handle, String table, String key, Collection<String> conditions) {
         Catalog catalog = new Catalog(handle);
         Optional<Long> oid = catalog.tableOid(table);
         if (oid.isEmpty()) {

@@ -29,6 +29,7 @@ public final class AssignmentChecker {
     private final ServerAccess server;
     private final Path submission;
     private final String shownFolder;
+    private ReferenceTemplates prepared;
 
     /**
      * @param submission  the folder holding the learner's files (exercises/lesson3, or a student's folder)
@@ -41,14 +42,26 @@ public final class AssignmentChecker {
         this.shownFolder = shownFolder;
     }
 
+    /**
+     * Uses reference templates the caller has already built (and whose server it has already swept of
+     * leftovers): a grader prepares them once per run, so each submission skips asking the server again.
+     */
+    public AssignmentChecker withPreparedTemplates(ReferenceTemplates templates) {
+        this.prepared = templates;
+        return this;
+    }
+
     /** Runs the files in a scratch copy; {@code progress} hears about slow work before it starts. */
     public CheckReport scratch(Optional<Integer> onlyTask, Consumer<String> progress) throws SQLException {
-        ReferenceTemplates templates = new ReferenceTemplates(set, server);
-        if (!templates.ready()) {
-            progress.accept("Preparing the lesson's end state and the reference states (first check only, a few seconds)");
+        ReferenceTemplates templates = prepared;
+        if (templates == null) {
+            templates = new ReferenceTemplates(set, server);
+            if (!templates.ready()) {
+                progress.accept("Preparing the lesson's end state and the reference states (first check only, a few seconds)");
+            }
+            templates.ensureBuilt();
+            ScratchDatabase.dropLeftovers(server);
         }
-        templates.ensureBuilt();
-        ScratchDatabase.dropLeftovers(server);
         int first = onlyTask.orElse(1);
         int last = onlyTask.orElse(set.tasks().size());
         List<TaskResult> results = new ArrayList<>();

@@ -77,9 +77,7 @@ public final class ScratchDatabase implements AutoCloseable {
             return;
         }
         if (!server.backgroundDrops()) {
-            try (Handle admin = server.admin()) {
-                drop(admin, name);
-            }
+            server.dropScratchDatabase(name);
             return;
         }
         Thread dropper = new Thread(() -> {
@@ -155,7 +153,7 @@ public final class ScratchDatabase implements AutoCloseable {
     }
 
     // WITH (FORCE) (PostgreSQL 13+) also ends a session a learner's SQL may have left behind
-    private static void drop(Handle admin, String name) {
+    static void drop(Handle admin, String name) {
         int version = admin.createQuery("SHOW server_version_num").mapTo(Integer.class).one();
         admin.execute("DROP DATABASE IF EXISTS " + name + (version >= 130000 ? " WITH (FORCE)" : ""));
     }

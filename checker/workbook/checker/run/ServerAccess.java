@@ -65,6 +65,13 @@ public class ServerAccess {
         }
     }
 
+    /** Drops a scratch database {@link #createScratchDatabase} made. A grader overrides it for copies it recycles instead. */
+    public void dropScratchDatabase(String name) {
+        try (Handle admin = admin()) {
+            ScratchDatabase.drop(admin, name);
+        }
+    }
+
     /** A connection on which a learner's file runs; a statement_timeout keeps a runaway query from hanging the check. */
     public Connection connectLearner(String database) throws SQLException {
         Connection c = connect(database);
