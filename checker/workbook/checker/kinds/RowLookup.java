@@ -20,6 +20,23 @@ final class RowLookup {
         return Optional.of(db.rows().where(table, spec.where()));
     }
 
+    /** The first row a check's {@code where} picks, or the verdict saying why there is none. */
+    record One(Map<String, Object> row, Verdict failure) {
+    }
+
+    /** For kinds that judge one row: the table gone and the row missing fail the same way for all of them. */
+    static One one(CheckSpec spec, Inspection db) {
+        StringBuilder why = new StringBuilder();
+        Optional<List<Map<String, Object>>> rows = find(spec, db, why);
+        if (rows.isEmpty()) {
+            return new One(null, Verdict.fail(why.toString()));
+        }
+        if (rows.get().isEmpty()) {
+            return new One(null, Verdict.fail(notThere(spec, db)));
+        }
+        return new One(rows.get().get(0), null);
+    }
+
     static String notThere(CheckSpec spec, Inspection db) {
         long rows = db.rows().count(db.table(spec));
         return spec.rowName() + " is not there: no row where " + spec.where() + " (the table has " + rows + (rows == 1 ? " row)" : " rows)");

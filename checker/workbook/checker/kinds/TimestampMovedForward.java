@@ -2,7 +2,6 @@ package workbook.checker.kinds;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import workbook.checker.task.CheckSpec;
 
 /**
@@ -17,15 +16,11 @@ public final class TimestampMovedForward implements CheckKind {
 
     @Override
     public Verdict judge(CheckSpec spec, Inspection db) {
-        StringBuilder why = new StringBuilder();
-        Optional<List<Map<String, Object>>> rows = RowLookup.find(spec, db, why);
-        if (rows.isEmpty()) {
-            return Verdict.fail(why.toString());
+        RowLookup.One one = RowLookup.one(spec, db);
+        if (one.failure() != null) {
+            return one.failure();
         }
-        if (rows.get().isEmpty()) {
-            return Verdict.fail(RowLookup.notThere(spec, db));
-        }
-        Map<String, Object> row = rows.get().get(0);
+        Map<String, Object> row = one.row();
         Object now = row.get(spec.column());
         if (db.before().isEmpty()) {
             return sinceBaseline(spec, db, row, now);

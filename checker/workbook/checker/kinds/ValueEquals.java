@@ -3,7 +3,6 @@ package workbook.checker.kinds;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import workbook.checker.task.CheckSpec;
 
 /** The row picked by {@code where} holds {@code value} in {@code column} (compared as text). */
@@ -15,15 +14,11 @@ public final class ValueEquals implements CheckKind {
 
     @Override
     public Verdict judge(CheckSpec spec, Inspection db) {
-        StringBuilder why = new StringBuilder();
-        Optional<List<Map<String, Object>>> rows = RowLookup.find(spec, db, why);
-        if (rows.isEmpty()) {
-            return Verdict.fail(why.toString());
+        RowLookup.One one = RowLookup.one(spec, db);
+        if (one.failure() != null) {
+            return one.failure();
         }
-        if (rows.get().isEmpty()) {
-            return Verdict.fail(RowLookup.notThere(spec, db));
-        }
-        Map<String, Object> row = rows.get().get(0);
+        Map<String, Object> row = one.row();
         if (!row.containsKey(spec.column())) {
             return Verdict.fail("`" + db.table(spec) + "` has no column `" + spec.column() + "`");
         }
