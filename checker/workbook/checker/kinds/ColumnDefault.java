@@ -2,7 +2,6 @@ package workbook.checker.kinds;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import workbook.checker.task.CheckSpec;
 
 /** The column has the given DEFAULT: reads {@code column}, {@code default} (compared without casts or case). */
@@ -14,12 +13,12 @@ public final class ColumnDefault implements CheckKind {
 
     @Override
     public Verdict judge(CheckSpec spec, Inspection db) {
-        StringBuilder why = new StringBuilder();
-        Optional<Catalog.Column> column = ColumnLookup.find(spec, db, why);
-        if (column.isEmpty()) {
-            return ColumnLookup.missing(why);
+        ColumnLookup.Found found = ColumnLookup.find(spec, db);
+        if (found.failure() != null) {
+            return found.failure();
         }
-        String actual = column.get().defaultExpr();
+        Catalog.Column column = found.column();
+        String actual = column.defaultExpr();
         if (actual == null) {
             return Verdict.fail("`" + spec.column() + "` has no DEFAULT, the task asks for DEFAULT " + spec.defaultValue().toUpperCase(Locale.ROOT));
         }

@@ -1,7 +1,6 @@
 package workbook.checker.kinds;
 
 import java.util.List;
-import java.util.Optional;
 import workbook.checker.task.CheckSpec;
 
 /** The column exists with the given type (and length): reads {@code column}, {@code type}, {@code length}. */
@@ -13,13 +12,13 @@ public final class ColumnHasType implements CheckKind {
 
     @Override
     public Verdict judge(CheckSpec spec, Inspection db) {
-        StringBuilder why = new StringBuilder();
-        Optional<Catalog.Column> column = ColumnLookup.find(spec, db, why);
-        if (column.isEmpty()) {
-            return ColumnLookup.missing(why);
+        ColumnLookup.Found found = ColumnLookup.find(spec, db);
+        if (found.failure() != null) {
+            return found.failure();
         }
+        Catalog.Column column = found.column();
         String expected = spec.length() == null ? spec.type() : spec.type() + "(" + spec.length() + ")";
-        String actual = Catalog.friendlyType(column.get().type());
+        String actual = Catalog.friendlyType(column.type());
         if (actual.equalsIgnoreCase(expected)) {
             return Verdict.pass();
         }

@@ -1,6 +1,5 @@
 package workbook.checker.kinds;
 
-import java.util.Optional;
 import workbook.checker.task.CheckSpec;
 
 /** Finds the column a check names, or the concrete reason it is not there (no table, no column). */
@@ -8,22 +7,17 @@ final class ColumnLookup {
     private ColumnLookup() {
     }
 
-    /** The column, or empty with {@code why} explaining its absence. */
-    static Optional<Catalog.Column> find(CheckSpec spec, Inspection db, StringBuilder why) {
-        String table = db.table(spec);
-        if (!db.catalog().tableExists(table)) {
-            why.append("there is no table `").append(table).append("` any more");
-            return Optional.empty();
-        }
-        Optional<Catalog.Column> column = db.catalog().column(table, spec.column());
-        if (column.isEmpty()) {
-            why.append("`").append(table).append("` has no column `").append(spec.column()).append("`");
-        }
-        return column;
+    /** The column, or the verdict that says why there is none. */
+    record Found(Catalog.Column column, Verdict failure) {
     }
 
-    /** The same, as a verdict-producing step: the column or a failed verdict. */
-    static Verdict missing(StringBuilder why) {
-        return Verdict.absent(why.toString());
+    static Found find(CheckSpec spec, Inspection db) {
+        String table = db.table(spec);
+        if (!db.catalog().tableExists(table)) {
+            return new Found(null, Verdict.absent("there is no table `" + table + "` any more"));
+        }
+        return db.catalog().column(table, spec.column())
+                .map(column -> new Found(column, null))
+                .orElseGet(() -> new Found(null, Verdict.absent("`" + table + "` has no column `" + spec.column() + "`")));
     }
 }

@@ -1,7 +1,6 @@
 package workbook.checker.kinds;
 
 import java.util.List;
-import java.util.Optional;
 import workbook.checker.task.CheckSpec;
 
 /** The column refuses NULL (a NOT NULL constraint): reads {@code column}. */
@@ -13,12 +12,12 @@ public final class ColumnNotNull implements CheckKind {
 
     @Override
     public Verdict judge(CheckSpec spec, Inspection db) {
-        StringBuilder why = new StringBuilder();
-        Optional<Catalog.Column> column = ColumnLookup.find(spec, db, why);
-        if (column.isEmpty()) {
-            return ColumnLookup.missing(why);
+        ColumnLookup.Found found = ColumnLookup.find(spec, db);
+        if (found.failure() != null) {
+            return found.failure();
         }
-        return column.get().notNull() ? Verdict.pass()
+        Catalog.Column column = found.column();
+        return column.notNull() ? Verdict.pass()
                 : Verdict.fail("`" + spec.column() + "` allows NULL, the task asks for NOT NULL");
     }
 }

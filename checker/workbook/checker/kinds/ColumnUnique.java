@@ -1,7 +1,6 @@
 package workbook.checker.kinds;
 
 import java.util.List;
-import java.util.Optional;
 import workbook.checker.task.CheckSpec;
 
 /** No two rows may share the column's value: a UNIQUE constraint or a unique index on it alone. Reads {@code column}. */
@@ -13,10 +12,9 @@ public final class ColumnUnique implements CheckKind {
 
     @Override
     public Verdict judge(CheckSpec spec, Inspection db) {
-        StringBuilder why = new StringBuilder();
-        Optional<Catalog.Column> column = ColumnLookup.find(spec, db, why);
-        if (column.isEmpty()) {
-            return ColumnLookup.missing(why);
+        ColumnLookup.Found found = ColumnLookup.find(spec, db);
+        if (found.failure() != null) {
+            return found.failure();
         }
         List<Catalog.Index> unique = db.catalog().indexes(db.table(spec)).stream()
                 .filter(i -> i.unique() && i.keys().equals(List.of(spec.column())))

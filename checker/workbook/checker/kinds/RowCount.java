@@ -2,7 +2,6 @@ package workbook.checker.kinds;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import workbook.checker.task.CheckSpec;
 
 /** Exactly {@code count} rows match {@code where} (every row when {@code where} is absent). */
@@ -14,12 +13,12 @@ public final class RowCount implements CheckKind {
 
     @Override
     public Verdict judge(CheckSpec spec, Inspection db) {
-        StringBuilder why = new StringBuilder();
-        Optional<List<Map<String, Object>>> rows = RowLookup.find(spec, db, why);
-        if (rows.isEmpty()) {
-            return Verdict.fail(why.toString());
+        RowLookup.Found lookup = RowLookup.find(spec, db);
+        if (lookup.rows() == null) {
+            return Verdict.fail(lookup.tableGone());
         }
-        int actual = rows.get().size();
+        List<Map<String, Object>> rows = lookup.rows();
+        int actual = rows.size();
         if (actual == spec.count()) {
             return Verdict.pass();
         }

@@ -2,7 +2,6 @@ package workbook.checker.kinds;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import workbook.checker.task.CheckSpec;
 
 /** At least one row matches {@code where} (named by {@code label}). */
@@ -14,11 +13,11 @@ public final class RowExists implements CheckKind {
 
     @Override
     public Verdict judge(CheckSpec spec, Inspection db) {
-        StringBuilder why = new StringBuilder();
-        Optional<List<Map<String, Object>>> rows = RowLookup.find(spec, db, why);
-        if (rows.isEmpty()) {
-            return Verdict.fail(why.toString());
+        RowLookup.Found lookup = RowLookup.find(spec, db);
+        if (lookup.rows() == null) {
+            return Verdict.fail(lookup.tableGone());
         }
-        return rows.get().isEmpty() ? Verdict.fail(RowLookup.notThere(spec, db)) : Verdict.pass();
+        List<Map<String, Object>> rows = lookup.rows();
+        return rows.isEmpty() ? Verdict.fail(RowLookup.notThere(spec, db)) : Verdict.pass();
     }
 }

@@ -2,7 +2,6 @@ package workbook.checker.kinds;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import workbook.checker.task.CheckSpec;
 
 /** Finds the rows a check's {@code where} picks now, or the concrete reason it cannot (no table). */
@@ -10,14 +9,16 @@ final class RowLookup {
     private RowLookup() {
     }
 
-    /** The rows, or empty with {@code why} filled when the table itself is gone. */
-    static Optional<List<Map<String, Object>>> find(CheckSpec spec, Inspection db, StringBuilder why) {
+    /** The rows the check's {@code where} picks, or (rows null) the reason they cannot be read: the table is gone. */
+    record Found(List<Map<String, Object>> rows, String tableGone) {
+    }
+
+    static Found find(CheckSpec spec, Inspection db) {
         String table = db.table(spec);
         if (!db.catalog().tableExists(table)) {
-            why.append("there is no table `").append(table).append("` any more");
-            return Optional.empty();
+            return new Found(null, "there is no table `" + table + "` any more");
         }
-        return Optional.of(db.rows().where(table, spec.where()));
+        return new Found(db.rows().where(table, spec.where()), null);
     }
 
     /** The first row a check's {@code where} picks, or the verdict saying why there is none. */
@@ -26,15 +27,14 @@ final class RowLookup {
 
     /** For kinds that judge one row: the table gone and the row missing fail the same way for all of them. */
     static One one(CheckSpec spec, Inspection db) {
-        StringBuilder why = new StringBuilder();
-        Optional<List<Map<String, Object>>> rows = find(spec, db, why);
-        if (rows.isEmpty()) {
-            return new One(null, Verdict.fail(why.toString()));
+        Found found = find(spec, db);
+        if (found.rows() == null) {
+            return new One(null, Verdict.fail(found.tableGone()));
         }
-        if (rows.get().isEmpty()) {
+        if (found.rows().isEmpty()) {
             return new One(null, Verdict.fail(notThere(spec, db)));
         }
-        return new One(rows.get().get(0), null);
+        return new One(found.rows().get(0), null);
     }
 
     static String notThere(CheckSpec spec, Inspection db) {

@@ -2,7 +2,6 @@ package workbook.checker.kinds;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import workbook.checker.task.CheckSpec;
 
 /**
@@ -17,12 +16,12 @@ public final class RowRemains implements CheckKind {
 
     @Override
     public Verdict judge(CheckSpec spec, Inspection db) {
-        StringBuilder why = new StringBuilder();
-        Optional<List<Map<String, Object>>> rows = RowLookup.find(spec, db, why);
-        if (rows.isEmpty()) {
-            return Verdict.fail(why.toString());
+        RowLookup.Found lookup = RowLookup.find(spec, db);
+        if (lookup.rows() == null) {
+            return Verdict.fail(lookup.tableGone());
         }
-        if (!rows.get().isEmpty()) {
+        List<Map<String, Object>> rows = lookup.rows();
+        if (!rows.isEmpty()) {
             return Verdict.pass();
         }
         long total = db.rows().count(db.table(spec));
