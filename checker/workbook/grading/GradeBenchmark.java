@@ -52,8 +52,12 @@ final class GradeBenchmark {
         if (failed > 0) {
             console.note(failed + " submissions could not be graded; see " + home.root().relativize(work.resolve("grades")));
         }
+        if (naiveSample < 1) {
+            console.info("The naive way (a container per submission) is not measured: --naive-sample 0.");
+            return;
+        }
         Optional<DockerEngine> engine = DockerEngine.find(DockerEngine.PROBE_TIMEOUT).engine();
-        if (engine.isEmpty() || naiveSample < 1) {
+        if (engine.isEmpty()) {
             console.info("No Docker engine answers: the naive way (a container per submission) is not measured.");
             return;
         }
