@@ -1,0 +1,136 @@
+package workbook.checker.kinds;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Sends every query of a {@link ReadPlan} in one round trip (one multi-statement execute), each the
+ * same query {@link Catalog}, {@link Rows} and {@link Instants} would send on their own, and hands them
+ * the answers. All or nothing: when any query fails (a condition naming a column the learner dropped,
+ * no such table), nothing is kept, and each check then reads on its own and says what went wrong, as before.
+ */
+final class ReadAhead {
+    /** Reads one query's result; what it returns is applied only once every query has succeeded. */
+    private interface Answer {
+        Runnable read(ResultSet rs) throws SQLException;
+    }
+
+    private final List<String> queries = new ArrayList<>();
+    private final List<Answer> answers = new ArrayList<>();
+
+    private ReadAhead() {
+    }
+
+    /** True when the plan's answers are now known to the inspection (or there was nothing to read). */
+    static boolean fetch(ReadPlan plan, Inspection db) {
+        if (plan.isEmpty()) {
+            return true;
+        }
+        ReadAhead batch = new ReadAhead();
+        for (String table : plan.oids) {
+            batch.add(Catalog.OID.formatted(literal(table)), rs -> {
+                Optional<Long> oid = rs.next() ? Optional.ofNullable(rs.getString(1)).map(Long::valueOf) : Optional.empty();
+                return () -> db.catalog().knowOid(table, oid);
+            });
+        }
+        for (String table : plan.columns) {
+            batch.add(Catalog.COLUMNS.formatted(literal(table)), rs -> {
+                List<Catalog.Column> columns = new ArrayList<>();
+                while (rs.next()) {
+                    columns.add(Catalog.column(rs));
+                }
+                return () -> db.catalog().knowColumns(table, columns);
+            });
+        }
+        for (String table : plan.indexes) {
+            batch.add(Catalog.INDEXES.formatted(literal(table)), rs -> {
+                List<Catalog.Index> indexes = new ArrayList<>();
+                while (rs.next()) {
+                    indexes.add(Catalog.index(rs));
+                }
+                return () -> db.catalog().knowIndexes(table, indexes);
+            });
+        }
+        for (List<String> question : plan.rows) {
+            batch.add(Rows.select(question.get(0), question.get(1)), rs -> {
+                List<String> json = new ArrayList<>();
+                while (rs.next()) {
+                    json.add(rs.getString(1));
+                }
+                return () -> db.rows().know(question.get(0), question.get(1), json);
+            });
+        }
+        for (String table : plan.counts) {
+            batch.add(Rows.selectCount(table), rs -> {
+                long count = rs.next() ? rs.getLong(1) : 0;
+                return () -> db.rows().knowCount(table, count);
+            });
+        }
+        for (ReadPlan.Comparison comparison : plan.comparisons) {
+            batch.add(comparison(comparison), rs -> {
+                List<Runnable> known = new ArrayList<>();
+                while (rs.next()) {
+                    String a = rs.getString(1);
+                    String b = rs.getString(2);
+                    int sign = rs.getInt(3);
+                    known.add(() -> db.instants().know(a, b, sign));
+                }
+                return () -> known.forEach(Runnable::run);
+            });
+        }
+        return batch.send(db.handle().getConnection());
+    }
+
+    private void add(String query, Answer answer) {
+        queries.add(query.strip());
+        answers.add(answer);
+    }
+
+    private boolean send(Connection connection) {
+        try (Statement statement = connection.createStatement()) {
+            // in a transaction a failed query would abort it, and the lazy reads after it with it
+            if (!connection.getAutoCommit()) {
+                return false;
+            }
+            boolean isResult = statement.execute(String.join(";\n", queries));
+            List<Runnable> known = new ArrayList<>();
+            for (int i = 0; i < answers.size(); i++) {
+                if (i > 0) {
+                    isResult = statement.getMoreResults();
+                }
+                if (!isResult) {
+                    return false;
+                }
+                try (ResultSet rs = statement.getResultSet()) {
+                    known.add(answers.get(i).read(rs));
+                }
+            }
+            known.forEach(Runnable::run);
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Orders the JSON text of the timestamps (what the check compares) for every row the condition picks,
+     * returning that text with the answer, so {@link Instants} knows exactly which question it answers.
+     */
+    private static String comparison(ReadPlan.Comparison c) {
+        String a = "to_jsonb(t)->>" + literal(c.column());
+        String b = c.otherColumn() == null ? literal(c.instant()) : "to_jsonb(t)->>" + literal(c.otherColumn());
+        return "SELECT x.a, x.b, " + Instants.SIGN.formatted("x.a", "x.b") + " FROM (SELECT " + a + " AS a, " + b + " AS b FROM "
+                + Rows.quote(c.table()) + " AS t WHERE " + c.where() + ") AS x WHERE x.a IS NOT NULL AND x.b IS NOT NULL";
+    }
+
+    // names from tasks.toml, an instant from the learner's rows: an escape-string literal reads the same
+    // whatever standard_conforming_strings says
+    private static String literal(String text) {
+        return "E'" + text.replace("\\", "\\\\").replace("'", "''") + "'";
+    }
+}
