@@ -1,18 +1,22 @@
+//DEPS org.postgresql:postgresql:42.7.14
 package workbook.checker.kinds;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.postgresql.PGStatement;
 
 /**
  * Sends every query of a {@link ReadPlan} in one round trip (one multi-statement execute), each the
  * same query {@link Catalog}, {@link Rows} and {@link Instants} would send on their own, and hands them
  * the answers. All or nothing: when any query fails (a condition naming a column the learner dropped,
  * no such table), nothing is kept, and each check then reads on its own and says what went wrong, as before.
+ * The batch is a server-prepared statement whose text is the same for a task from one submission to the
+ * next: on a session the grader keeps, PostgreSQL plans the catalog queries once, not once per task.
  */
 final class ReadAhead {
     /** Reads one query's result; what it returns is applied only once every query has succeeded. */
@@ -21,6 +25,8 @@ final class ReadAhead {
     }
 
     private final List<String> queries = new ArrayList<>();
+    /** Values of the batch's parameters, in order: the instants, which change from one submission to the next. */
+    private final List<String> parameters = new ArrayList<>();
     private final List<Answer> answers = new ArrayList<>();
 
     private ReadAhead() {
@@ -72,6 +78,9 @@ final class ReadAhead {
             });
         }
         for (ReadPlan.Comparison comparison : plan.comparisons) {
+            if (comparison.otherColumn() == null) {
+                batch.parameters.add(comparison.instant());
+            }
             batch.add(comparison(comparison), rs -> {
                 List<Runnable> known = new ArrayList<>();
                 while (rs.next()) {
@@ -92,12 +101,18 @@ final class ReadAhead {
     }
 
     private boolean send(Connection connection) {
-        try (Statement statement = connection.createStatement()) {
+        try (PreparedStatement statement = connection.prepareStatement(String.join(";\n", queries))) {
             // in a transaction a failed query would abort it, and the lazy reads after it with it
             if (!connection.getAutoCommit()) {
                 return false;
             }
-            boolean isResult = statement.execute(String.join(";\n", queries));
+            if (statement.isWrapperFor(PGStatement.class)) {
+                statement.unwrap(PGStatement.class).setPrepareThreshold(1); // the next task's batch is the same text
+            }
+            for (int i = 0; i < parameters.size(); i++) {
+                statement.setString(i + 1, parameters.get(i));
+            }
+            boolean isResult = statement.execute();
             List<Runnable> known = new ArrayList<>();
             for (int i = 0; i < answers.size(); i++) {
                 if (i > 0) {
@@ -123,13 +138,12 @@ final class ReadAhead {
      */
     private static String comparison(ReadPlan.Comparison c) {
         String a = "to_jsonb(t)->>" + literal(c.column());
-        String b = c.otherColumn() == null ? literal(c.instant()) : "to_jsonb(t)->>" + literal(c.otherColumn());
+        String b = c.otherColumn() == null ? "CAST(? AS text)" : "to_jsonb(t)->>" + literal(c.otherColumn());
         return "SELECT x.a, x.b, " + Instants.SIGN.formatted("x.a", "x.b") + " FROM (SELECT " + a + " AS a, " + b + " AS b FROM "
                 + Rows.quote(c.table()) + " AS t WHERE " + c.where() + ") AS x WHERE x.a IS NOT NULL AND x.b IS NOT NULL";
     }
 
-    // names from tasks.toml, an instant from the learner's rows: an escape-string literal reads the same
-    // whatever standard_conforming_strings says
+    // names from tasks.toml: an escape-string literal reads the same whatever standard_conforming_strings says
     private static String literal(String text) {
         return "E'" + text.replace("\\", "\\\\").replace("'", "''") + "'";
     }

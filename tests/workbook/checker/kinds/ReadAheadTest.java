@@ -33,7 +33,7 @@ class ReadAheadTest {
 
     private Connection plain;
     private Handle lazy;
-    private CountedConnection counted;
+    private final String counted = "readahead-" + System.nanoTime();
     private Handle ahead;
 
     @BeforeEach
@@ -41,8 +41,7 @@ class ReadAheadTest {
         var db = TestDatabase.freshDatabase("readahead");
         plain = TestDatabase.connect(db);
         lazy = Jdbi.open(plain);
-        counted = new CountedConnection(TestDatabase.connect(db));
-        ahead = Jdbi.open(counted.connection());
+        ahead = Jdbi.open(RoundTripCounter.connect(db, counted));
         run(Files.readString(LESSON3.setupFile()));
     }
 
@@ -122,22 +121,22 @@ class ReadAheadTest {
         Inspection plainLook = inspection(lazy, Optional.empty(), true);
         LESSON3.tasks().forEach(task -> lazily.addAll(TaskJudge.judge(task, plainLook)));
 
-        counted.reset();
+        RoundTripCounter.reset(counted);
         Inspection look = inspection(ahead, Optional.empty(), true);
         look.readAhead(LESSON3.tasks().stream().flatMap(task -> task.checks().stream()).toList());
         List<CheckResult> readAhead = new ArrayList<>();
         LESSON3.tasks().forEach(task -> readAhead.addAll(TaskJudge.judge(task, look)));
         assertThat(readAhead).isEqualTo(lazily);
-        assertThat(counted.executes()).isEqualTo(1);
+        assertThat(RoundTripCounter.roundTrips(counted)).isEqualTo(1);
     }
 
     private Judged judge(Task task, Optional<TableSnapshot> before) {
         List<CheckResult> lazily = TaskJudge.judge(task, inspection(lazy, before, false));
-        counted.reset();
+        RoundTripCounter.reset(counted);
         Inspection look = inspection(ahead, before, false);
         look.readAhead(task.checks());
         List<CheckResult> readAhead = TaskJudge.judge(task, look);
-        return new Judged(lazily, readAhead, counted.executes());
+        return new Judged(lazily, readAhead, RoundTripCounter.roundTrips(counted));
     }
 
     private static Inspection inspection(Handle handle, Optional<TableSnapshot> before, boolean live) {
