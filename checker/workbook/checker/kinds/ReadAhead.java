@@ -15,8 +15,8 @@ import org.postgresql.PGStatement;
  * same query {@link Catalog}, {@link Rows} and {@link Instants} would send on their own, and hands them
  * the answers. All or nothing: when any query fails (a condition naming a column the learner dropped,
  * no such table), nothing is kept, and each check then reads on its own and says what went wrong, as before.
- * The batch is a server-prepared statement whose text is the same for a task from one submission to the
- * next: on a session the grader keeps, PostgreSQL plans the catalog queries once, not once per task.
+ * The one value taken from the learner's rows (a timestamp before the task) goes as a parameter, never
+ * into the SQL text; a condition holding a {@code ?} therefore cannot be batched, and is read lazily.
  */
 final class ReadAhead {
     /** Reads one query's result; what it returns is applied only once every query has succeeded. */
@@ -107,7 +107,9 @@ final class ReadAhead {
                 return false;
             }
             if (statement.isWrapperFor(PGStatement.class)) {
-                statement.unwrap(PGStatement.class).setPrepareThreshold(1); // the next task's batch is the same text
+                // not server-prepared: the grader's own DDL on the judge session between tasks makes the driver
+                // prepare it again each time anyway (measured), at the cost of an extra named Parse and Close
+                statement.unwrap(PGStatement.class).setPrepareThreshold(0);
             }
             for (int i = 0; i < parameters.size(); i++) {
                 statement.setString(i + 1, parameters.get(i));
