@@ -103,7 +103,7 @@ public final class Catalog {
 
     private Map<String, Column> readColumns(String table) {
         Map<String, Column> byName = new LinkedHashMap<>();
-        handle.createQuery(COLUMNS.formatted(":t")).bind("t", table)
+        handle.createQuery(COLUMNS.formatted("to_regclass(:t)")).bind("t", table)
                 .map((rs, ctx) -> column(rs))
                 .forEach(c -> byName.put(c.name(), c));
         return byName;
@@ -119,12 +119,13 @@ public final class Catalog {
     }
 
     private List<Index> readIndexes(String table) {
-        return handle.createQuery(INDEXES.formatted(":t")).bind("t", table)
+        return handle.createQuery(INDEXES.formatted("to_regclass(:t)")).bind("t", table)
                 .map((rs, ctx) -> index(rs))
                 .list().stream().toList();
     }
 
-    // The queries, with %s where the table's name goes (a bound parameter here, a literal in ReadAhead)
+    // The queries, with %s where the table's name (OID) or its oid (COLUMNS, INDEXES) goes: here from a
+    // bound parameter, in ReadAhead from a literal
     static final String OID = "SELECT to_regclass(%s)::oid::bigint";
 
     static final String COLUMNS = """
@@ -137,7 +138,7 @@ public final class Catalog {
               FROM pg_attribute a
               JOIN pg_type t ON t.oid = a.atttypid
               LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
-             WHERE a.attrelid = to_regclass(%s) AND a.attnum > 0 AND NOT a.attisdropped
+             WHERE a.attrelid = %s AND a.attnum > 0 AND NOT a.attisdropped
              ORDER BY a.attnum
             """;
 
@@ -149,7 +150,7 @@ public final class Catalog {
               FROM pg_index i
               JOIN pg_class ic ON ic.oid = i.indexrelid
               LEFT JOIN pg_constraint con ON con.conindid = i.indexrelid AND con.contype IN ('p', 'u', 'x')
-             WHERE i.indrelid = to_regclass(%s)
+             WHERE i.indrelid = %s
              ORDER BY ic.relname
             """;
 

@@ -45,7 +45,9 @@ final class ReadAhead {
             });
         }
         for (String table : plan.columns) {
-            batch.add(Catalog.COLUMNS.formatted(literal(table)), rs -> {
+            // 'users'::regclass is resolved once, when planning (to_regclass is called on every pg_index row):
+            // it fails when there is no such table, as the rows' queries then do, and the lazy reads take over
+            batch.add(Catalog.COLUMNS.formatted(literal(table) + "::regclass"), rs -> {
                 List<Catalog.Column> columns = new ArrayList<>();
                 while (rs.next()) {
                     columns.add(Catalog.column(rs));
@@ -54,7 +56,7 @@ final class ReadAhead {
             });
         }
         for (String table : plan.indexes) {
-            batch.add(Catalog.INDEXES.formatted(literal(table)), rs -> {
+            batch.add(Catalog.INDEXES.formatted(literal(table) + "::regclass"), rs -> {
                 List<Catalog.Index> indexes = new ArrayList<>();
                 while (rs.next()) {
                     indexes.add(Catalog.index(rs));
