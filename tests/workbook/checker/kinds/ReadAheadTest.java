@@ -110,6 +110,11 @@ class ReadAheadTest {
         assertThat(judged.readAhead()).isEqualTo(judged.lazily());
         assertThat(judged.readAhead()).extracting(CheckResult::message).contains("there is no table `users` any more");
         assertThat(judged.roundTrips()).as("the failed read-ahead, then the lazy reads").isGreaterThan(1);
+        for (Task catalogOnly : List.of(LESSON3.tasks().get(0), LESSON3.tasks().get(4))) {
+            Judged columnsOrIndexes = judge(catalogOnly, before);
+            assertThat(columnsOrIndexes.readAhead()).as(catalogOnly.id()).isEqualTo(columnsOrIndexes.lazily());
+            assertThat(columnsOrIndexes.readAhead()).as(catalogOnly.id()).noneMatch(CheckResult::passed);
+        }
     }
 
     @Test
