@@ -1,5 +1,7 @@
 package workbook.checker.kinds;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +13,8 @@ import org.jdbi.v3.core.Handle;
  * The workbook's own questions to pg_catalog about a table: its columns, types, defaults and indexes.
  * Each table's columns (and its indexes) are read in one query the first time a check asks and kept:
  * an instance serves one judgement of a database that the checks only read, so the answers cannot change,
- * and a task's dozen checks then cost a few round trips instead of one or two each.
+ * and a task's dozen checks then cost a few round trips instead of one or two each; none at all when
+ * {@link ReadAhead} has already fetched the answers with the rest of what the task's checks read.
  */
 public final class Catalog {
     private final Handle handle;
@@ -45,8 +48,35 @@ public final class Catalog {
     }
 
     private Optional<Long> readOid(String table) {
-        return handle.createQuery("SELECT to_regclass(:t)::oid::bigint").bind("t", table)
-                .mapTo(Long.class).findOne();
+        return handle.createQuery(OID.formatted(":t")).bind("t", table).mapTo(Long.class).findOne();
+    }
+
+    /** Whether {@code table}'s oid is known already, so a read-ahead need not ask again. */
+    boolean knowsOid(String table) {
+        return oids.containsKey(table);
+    }
+
+    boolean knowsColumns(String table) {
+        return columns.containsKey(table);
+    }
+
+    boolean knowsIndexes(String table) {
+        return indexes.containsKey(table);
+    }
+
+    /** Answers read ahead (by {@link ReadAhead}, with this class's own queries) become this catalog's. */
+    void knowOid(String table, Optional<Long> oid) {
+        oids.put(table, oid);
+    }
+
+    void knowColumns(String table, List<Column> read) {
+        Map<String, Column> byName = new LinkedHashMap<>();
+        read.forEach(c -> byName.put(c.name(), c));
+        columns.put(table, byName);
+    }
+
+    void knowIndexes(String table, List<Index> read) {
+        indexes.put(table, List.copyOf(read));
     }
 
     public boolean tableExists(String table) {
@@ -73,22 +103,8 @@ public final class Catalog {
 
     private Map<String, Column> readColumns(String table) {
         Map<String, Column> byName = new LinkedHashMap<>();
-        handle.createQuery("""
-                SELECT a.attname AS name,
-                       format_type(a.atttypid, a.atttypmod) AS type,
-                       format_type(a.atttypid, NULL) AS base_type,
-                       CASE WHEN a.atttypmod > 4 AND t.typname IN ('varchar', 'bpchar') THEN a.atttypmod - 4 END AS length,
-                       a.attnotnull AS not_null,
-                       pg_get_expr(d.adbin, d.adrelid) AS default_expr
-                  FROM pg_attribute a
-                  JOIN pg_type t ON t.oid = a.atttypid
-                  LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
-                 WHERE a.attrelid = to_regclass(:t) AND a.attnum > 0 AND NOT a.attisdropped
-                 ORDER BY a.attnum
-                """)
-                .bind("t", table)
-                .map((rs, ctx) -> new Column(rs.getString("name"), rs.getString("type"), rs.getString("base_type"),
-                        (Integer) rs.getObject("length"), rs.getBoolean("not_null"), rs.getString("default_expr")))
+        handle.createQuery(COLUMNS.formatted("to_regclass(:t)")).bind("t", table)
+                .map((rs, ctx) -> column(rs))
                 .forEach(c -> byName.put(c.name(), c));
         return byName;
     }
@@ -103,21 +119,49 @@ public final class Catalog {
     }
 
     private List<Index> readIndexes(String table) {
-        return handle.createQuery("""
-                SELECT ic.relname AS name, i.indisunique AS is_unique, i.indpred IS NOT NULL AS partial,
-                       con.conname AS constraint_name,
-                       ARRAY(SELECT pg_get_indexdef(i.indexrelid, k, true) FROM generate_series(1, i.indnkeyatts) AS k) AS keys,
-                       pg_get_indexdef(i.indexrelid) AS definition
-                  FROM pg_index i
-                  JOIN pg_class ic ON ic.oid = i.indexrelid
-                  LEFT JOIN pg_constraint con ON con.conindid = i.indexrelid AND con.contype IN ('p', 'u', 'x')
-                 WHERE i.indrelid = to_regclass(:t)
-                 ORDER BY ic.relname
-                """)
-                .bind("t", table)
-                .map((rs, ctx) -> new Index(rs.getString("name"), rs.getBoolean("is_unique"), rs.getBoolean("partial"),
-                        rs.getString("constraint_name"), List.of((String[]) rs.getArray("keys").getArray()), rs.getString("definition")))
+        return handle.createQuery(INDEXES.formatted("to_regclass(:t)")).bind("t", table)
+                .map((rs, ctx) -> index(rs))
                 .list().stream().toList();
+    }
+
+    // The queries, with %s where the table's name (OID) or its oid (COLUMNS, INDEXES) goes: here from a
+    // bound parameter, in ReadAhead from a literal
+    static final String OID = "SELECT to_regclass(%s)::oid::bigint";
+
+    static final String COLUMNS = """
+            SELECT a.attname AS name,
+                   format_type(a.atttypid, a.atttypmod) AS type,
+                   format_type(a.atttypid, NULL) AS base_type,
+                   CASE WHEN a.atttypmod > 4 AND t.typname IN ('varchar', 'bpchar') THEN a.atttypmod - 4 END AS length,
+                   a.attnotnull AS not_null,
+                   pg_get_expr(d.adbin, d.adrelid) AS default_expr
+              FROM pg_attribute a
+              JOIN pg_type t ON t.oid = a.atttypid
+              LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+             WHERE a.attrelid = %s AND a.attnum > 0 AND NOT a.attisdropped
+             ORDER BY a.attnum
+            """;
+
+    static final String INDEXES = """
+            SELECT ic.relname AS name, i.indisunique AS is_unique, i.indpred IS NOT NULL AS partial,
+                   con.conname AS constraint_name,
+                   ARRAY(SELECT pg_get_indexdef(i.indexrelid, k, true) FROM generate_series(1, i.indnkeyatts) AS k) AS keys,
+                   pg_get_indexdef(i.indexrelid) AS definition
+              FROM pg_index i
+              JOIN pg_class ic ON ic.oid = i.indexrelid
+              LEFT JOIN pg_constraint con ON con.conindid = i.indexrelid AND con.contype IN ('p', 'u', 'x')
+             WHERE i.indrelid = %s
+             ORDER BY ic.relname
+            """;
+
+    static Column column(ResultSet rs) throws SQLException {
+        return new Column(rs.getString("name"), rs.getString("type"), rs.getString("base_type"),
+                (Integer) rs.getObject("length"), rs.getBoolean("not_null"), rs.getString("default_expr"));
+    }
+
+    static Index index(ResultSet rs) throws SQLException {
+        return new Index(rs.getString("name"), rs.getBoolean("is_unique"), rs.getBoolean("partial"),
+                rs.getString("constraint_name"), List.of((String[]) rs.getArray("keys").getArray()), rs.getString("definition"));
     }
 
     /** "first_name is `text`": the type as a learner would write it. */

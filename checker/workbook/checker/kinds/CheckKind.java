@@ -20,4 +20,11 @@ public interface CheckKind {
     }
 
     Verdict judge(CheckSpec spec, Inspection db);
+
+    /**
+     * Says what {@link #judge} will read, so that a task's reads all go in one round trip ({@link ReadAhead}).
+     * A read left out costs only its own round trip, when the check makes it.
+     */
+    default void plan(CheckSpec spec, Inspection db, ReadPlan reads) {
+    }
 }

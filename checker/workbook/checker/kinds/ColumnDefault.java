@@ -12,6 +12,11 @@ public final class ColumnDefault implements CheckKind {
     }
 
     @Override
+    public void plan(CheckSpec spec, Inspection db, ReadPlan reads) {
+        ColumnLookup.plan(spec, db, reads);
+    }
+
+    @Override
     public Verdict judge(CheckSpec spec, Inspection db) {
         ColumnLookup.Found found = ColumnLookup.find(spec, db);
         if (found.failure() != null) {

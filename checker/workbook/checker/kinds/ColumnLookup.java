@@ -11,6 +11,11 @@ final class ColumnLookup {
     record Found(Catalog.Column column, Verdict failure) {
     }
 
+    /** What {@link #find} reads: whether the table is there, and its columns. */
+    static void plan(CheckSpec spec, Inspection db, ReadPlan reads) {
+        reads.table(db.table(spec)).columns(db.table(spec));
+    }
+
     static Found find(CheckSpec spec, Inspection db) {
         String table = db.table(spec);
         if (!db.catalog().tableExists(table)) {

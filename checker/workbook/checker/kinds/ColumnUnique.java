@@ -11,6 +11,12 @@ public final class ColumnUnique implements CheckKind {
     }
 
     @Override
+    public void plan(CheckSpec spec, Inspection db, ReadPlan reads) {
+        ColumnLookup.plan(spec, db, reads);
+        reads.indexes(db.table(spec));
+    }
+
+    @Override
     public Verdict judge(CheckSpec spec, Inspection db) {
         ColumnLookup.Found found = ColumnLookup.find(spec, db);
         if (found.failure() != null) {

@@ -13,6 +13,11 @@ public final class ColumnsSet implements CheckKind {
     }
 
     @Override
+    public void plan(CheckSpec spec, Inspection db, ReadPlan reads) {
+        RowLookup.plan(spec, db, reads);
+    }
+
+    @Override
     public Verdict judge(CheckSpec spec, Inspection db) {
         RowLookup.One one = RowLookup.one(spec, db);
         if (one.failure() != null) {

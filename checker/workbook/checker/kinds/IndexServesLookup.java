@@ -16,6 +16,11 @@ public final class IndexServesLookup implements CheckKind {
     }
 
     @Override
+    public void plan(CheckSpec spec, Inspection db, ReadPlan reads) {
+        reads.table(db.table(spec)).indexes(db.table(spec));
+    }
+
+    @Override
     public Verdict judge(CheckSpec spec, Inspection db) {
         String table = db.table(spec);
         if (!db.catalog().tableExists(table)) {

@@ -20,6 +20,15 @@ public final class OnlyRowsChanged implements CheckKind {
     }
 
     @Override
+    public void plan(CheckSpec spec, Inspection db, ReadPlan reads) {
+        String table = db.table(spec);
+        reads.table(table);
+        if (db.before().isPresent()) {
+            reads.rows(table, null).rows(table, spec.where());
+        }
+    }
+
+    @Override
     public Verdict judge(CheckSpec spec, Inspection db) {
         String table = db.table(spec);
         if (!db.catalog().tableExists(table)) {

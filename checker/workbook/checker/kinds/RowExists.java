@@ -12,6 +12,11 @@ public final class RowExists implements CheckKind {
     }
 
     @Override
+    public void plan(CheckSpec spec, Inspection db, ReadPlan reads) {
+        RowLookup.plan(spec, db, reads);
+    }
+
+    @Override
     public Verdict judge(CheckSpec spec, Inspection db) {
         RowLookup.Found lookup = RowLookup.find(spec, db);
         if (lookup.rows() == null) {

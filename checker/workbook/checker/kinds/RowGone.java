@@ -12,6 +12,11 @@ public final class RowGone implements CheckKind {
     }
 
     @Override
+    public void plan(CheckSpec spec, Inspection db, ReadPlan reads) {
+        reads.table(db.table(spec)).rows(db.table(spec), spec.where());
+    }
+
+    @Override
     public Verdict judge(CheckSpec spec, Inspection db) {
         RowLookup.Found lookup = RowLookup.find(spec, db);
         if (lookup.rows() == null) {

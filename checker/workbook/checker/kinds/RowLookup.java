@@ -13,6 +13,12 @@ final class RowLookup {
     record Found(List<Map<String, Object>> rows, String tableGone) {
     }
 
+    /** What {@link #one} reads: whether the table is there, the rows, and (said when the row is missing) how many there are. */
+    static void plan(CheckSpec spec, Inspection db, ReadPlan reads) {
+        String table = db.table(spec);
+        reads.table(table).rows(table, spec.where()).count(table);
+    }
+
     static Found find(CheckSpec spec, Inspection db) {
         String table = db.table(spec);
         if (!db.catalog().tableExists(table)) {

@@ -19,6 +19,15 @@ public final class RowUnchanged implements CheckKind {
     }
 
     @Override
+    public void plan(CheckSpec spec, Inspection db, ReadPlan reads) {
+        String table = db.table(spec);
+        reads.table(table);
+        if (db.before().isPresent() && !db.before().get().rowsWhere(spec.where()).isEmpty()) {
+            reads.rows(table, spec.where());
+        }
+    }
+
+    @Override
     public Verdict judge(CheckSpec spec, Inspection db) {
         if (db.before().isEmpty()) {
             // --live: the table must at least be there. Whether the row is the same cannot be seen, nor

@@ -1,6 +1,7 @@
 package workbook.checker.kinds;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -10,7 +11,8 @@ import org.jdbi.v3.core.Handle;
 /**
  * Reads a table's rows as PostgreSQL's JSON of them, optionally filtered by a condition from tasks.toml.
  * Answers are kept: an instance serves one look at a database the checks only read, where several checks
- * ask for the same rows (Bob's row, every row), so each distinct question costs one round trip.
+ * ask for the same rows (Bob's row, every row), so each distinct question costs one round trip at most
+ * (none when {@link ReadAhead} has fetched it with the rest of what the task's checks read).
  */
 public final class Rows {
     private final Handle handle;
@@ -22,15 +24,10 @@ public final class Rows {
     }
 
     public List<Map<String, Object>> where(String table, String where) {
-        List<String> question = java.util.Arrays.asList(table, where);
+        List<String> question = Arrays.asList(table, where);
         List<Map<String, Object>> known = read.get(question);
         if (known == null) {
-            String sql = "SELECT to_jsonb(t)::text FROM " + quote(table) + " AS t" + (where == null ? "" : " WHERE " + where);
-            List<Map<String, Object>> rows = new ArrayList<>();
-            for (String json : handle.createQuery(sql).mapTo(String.class).list()) {
-                rows.add(Collections.unmodifiableMap(TableSnapshot.parse(json)));
-            }
-            known = Collections.unmodifiableList(rows);
+            known = parsed(handle.createQuery(select(table, where)).mapTo(String.class).list());
             read.put(question, known);
         }
         return known;
@@ -39,10 +36,44 @@ public final class Rows {
     public long count(String table) {
         Long known = counts.get(table);
         if (known == null) {
-            known = handle.createQuery("SELECT count(*) FROM " + quote(table)).mapTo(Long.class).one();
+            known = handle.createQuery(selectCount(table)).mapTo(Long.class).one();
             counts.put(table, known);
         }
         return known;
+    }
+
+    boolean knows(String table, String where) {
+        return read.containsKey(Arrays.asList(table, where));
+    }
+
+    boolean knowsCount(String table) {
+        return counts.containsKey(table);
+    }
+
+    /** Rows read ahead (by {@link ReadAhead}, with {@link #select}) become this instance's answer. */
+    void know(String table, String where, List<String> json) {
+        read.put(Arrays.asList(table, where), parsed(json));
+    }
+
+    void knowCount(String table, long count) {
+        counts.put(table, count);
+    }
+
+    /** The query for the rows {@code where} picks (every row when it is null), each as one JSON text. */
+    static String select(String table, String where) {
+        return "SELECT to_jsonb(t)::text FROM " + quote(table) + " AS t" + (where == null ? "" : " WHERE " + where);
+    }
+
+    static String selectCount(String table) {
+        return "SELECT count(*) FROM " + quote(table);
+    }
+
+    private static List<Map<String, Object>> parsed(List<String> json) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (String row : json) {
+            rows.add(Collections.unmodifiableMap(TableSnapshot.parse(row)));
+        }
+        return Collections.unmodifiableList(rows);
     }
 
     public static String quote(String identifier) {

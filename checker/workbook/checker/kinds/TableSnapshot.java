@@ -45,9 +45,10 @@ public record TableSnapshot(String table, long oid, Map<String, Map<String, Obje
         for (String where : wheres) {
             sql.append("SELECT to_jsonb(t)::text FROM ").append(Rows.quote(table)).append(" AS t WHERE ").append(where).append(";\n");
         }
-        // the index names in Catalog.indexes' order
-        sql.append("SELECT ic.relname FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid WHERE i.indrelid = to_regclass(")
-                .append(literal).append(") ORDER BY ic.relname");
+        // the index names in Catalog.indexes' order; ::regclass is resolved once, when planning, where
+        // to_regclass would be called for every pg_index row (no such table fails the rows' query anyway)
+        sql.append("SELECT ic.relname FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid WHERE i.indrelid = ")
+                .append(literal).append("::regclass ORDER BY ic.relname");
         try (Statement s = connection.createStatement()) {
             if (!connection.getAutoCommit() || !s.execute(sql.toString())) {
                 return Optional.empty();

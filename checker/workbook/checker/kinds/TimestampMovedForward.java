@@ -15,6 +15,19 @@ public final class TimestampMovedForward implements CheckKind {
     }
 
     @Override
+    public void plan(CheckSpec spec, Inspection db, ReadPlan reads) {
+        RowLookup.plan(spec, db, reads);
+        String table = db.table(spec);
+        List<Map<String, Object>> old = db.before().map(before -> before.rowsWhere(spec.where())).orElse(List.of());
+        Object was = old.isEmpty() || old.get(0) == null ? null : old.get(0).get(spec.column());
+        if (was != null) {
+            reads.compareWith(table, spec.where(), spec.column(), String.valueOf(was));
+        } else if (spec.liveBaselineColumn() != null) {
+            reads.compareColumns(table, spec.where(), spec.column(), spec.liveBaselineColumn());
+        }
+    }
+
+    @Override
     public Verdict judge(CheckSpec spec, Inspection db) {
         RowLookup.One one = RowLookup.one(spec, db);
         if (one.failure() != null) {
@@ -53,9 +66,7 @@ public final class TimestampMovedForward implements CheckKind {
                 + "` (" + baseline + "); set it to NOW() in the UPDATE");
     }
 
-    // PostgreSQL compares the two instants itself: JSON text of timestamptz is not safely comparable as strings
     private static int compare(Inspection db, Object a, Object b) {
-        return db.handle().createQuery("SELECT sign(extract(epoch FROM (CAST(:a AS timestamptz) - CAST(:b AS timestamptz))))::int")
-                .bind("a", String.valueOf(a)).bind("b", String.valueOf(b)).mapTo(Integer.class).one();
+        return db.instants().compare(a, b);
     }
 }

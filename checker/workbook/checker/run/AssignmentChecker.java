@@ -125,6 +125,7 @@ public final class AssignmentChecker {
                         TaskJudge.allFailed(task, String.join("; ", run.sqlErrors())), run.sqlErrors(), notes);
             }
             Inspection inspection = new Inspection(handle, before, false, set.table(), set.key(), set.labelColumn());
+            inspection.readAhead(task.checks()); // what the checks read, in one round trip
             List<CheckResult> checks = TaskJudge.judge(task, inspection);
             return new TaskResult(task.id(), number, task.title(), task.bonus(), TaskJudge.status(checks), shown,
                     checks, run.sqlErrors(), notes);
@@ -136,6 +137,8 @@ public final class AssignmentChecker {
         List<TaskResult> results = new ArrayList<>();
         try (Handle handle = server.admin()) {
             Inspection inspection = new Inspection(handle, Optional.empty(), true, set.table(), set.key(), set.labelColumn());
+            // one look at a database that does not change meanwhile: every task's reads in one round trip
+            inspection.readAhead(set.tasks().stream().flatMap(task -> task.checks().stream()).toList());
             for (int number = 1; number <= set.tasks().size(); number++) {
                 Task task = set.tasks().get(number - 1);
                 List<CheckResult> checks = TaskJudge.judge(task, inspection);
