@@ -55,8 +55,11 @@ final class GradeBenchmark {
         if (failed > 0) {
             console.note(failed + " submissions could not be graded; see " + home.root().relativize(work.resolve("grades")));
         }
+        if (naiveSample < 1) {
+            return; // asked not to: no need to look for a Docker engine either
+        }
         Optional<DockerEngine> engine = DockerEngine.find(DockerEngine.PROBE_TIMEOUT).engine();
-        if (engine.isEmpty() || naiveSample < 1) {
+        if (engine.isEmpty()) {
             console.info("No Docker engine answers: the naive way (a container per submission) is not measured.");
             return;
         }
