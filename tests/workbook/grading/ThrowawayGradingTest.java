@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import workbook.TestDatabase;
 import workbook.db.ConnectionInfo;
 import workbook.db.DatabaseOptions;
 import workbook.db.DatabaseSettings;
@@ -58,5 +59,19 @@ class ThrowawayGradingTest {
         assertThat(folder).as("the throwaway cluster's folder").doesNotExist();
         assertThat(ServerAdmin.answers(used.withDatabase("postgres"))).as("the throwaway server is stopped").isFalse();
         assertThat(settings.stateDir().resolve("postgres-data")).as("the learner's embedded server was neither made nor started").doesNotExist();
+    }
+
+    @Test
+    void aServerGivenByUrlIsGradedOnAsItIsAndKeepsRunning() {
+        ConnectionInfo given = TestDatabase.freshDatabase("grading_url");
+        String url = given.jdbcUrl() + "?user=" + given.user() + "&password=" + given.password();
+        DatabaseSettings settings = DatabaseSettings.forTests(TestSettings.checkout("url-grading"), FreePorts.anyFree(),
+                "crm-postgres-test-unused", Path.of("target", "pg-binaries").toAbsolutePath());
+        try (GradingDatabase server = GradingDatabase.open(DatabaseOptions.of(null, url), settings)) {
+            assertThat(server.running().provider()).isEqualTo("url");
+            assertThat(server.running().connection().port()).isEqualTo(given.port());
+            assertThat(server.running().description()).doesNotContain("throwaway");
+        }
+        assertThat(ServerAdmin.answers(given)).as("closing leaves the instructor's server alone").isTrue();
     }
 }
