@@ -57,11 +57,13 @@ final class ThrowawayFolders {
         try {
             Files.createDirectories(place.root());
             Path folder = place.root().resolve(PREFIX + String.format("%016x", RANDOM.nextLong()));
-            Files.createDirectory(folder, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            try {
+                Files.createDirectory(folder, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            } catch (UnsupportedOperationException e) {
+                Files.createDirectory(folder); // Windows: the user's own folder under .workbook/ is private enough
+            }
             Owner.current().write(folder);
             return folder;
-        } catch (UnsupportedOperationException e) {
-            throw new IllegalStateException("throwaway clusters need a POSIX file system", e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
