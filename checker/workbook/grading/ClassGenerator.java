@@ -1,10 +1,12 @@
 package workbook.grading;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,13 +61,17 @@ public final class ClassGenerator {
         return String.join(", ", KINDS.stream().map(Kind::name).toList());
     }
 
-    /** Writes {@code count} submissions into {@code folder} (emptied first), cycling through the kinds. */
-    public static void write(WorkbookHome home, TaskSet set, Path folder, int count) throws IOException {
+    /**
+     * Writes {@code count} submissions into {@code folder}, cycling through the kinds, over what is there
+     * (a file a kind leaves out is deleted); returns the students' names, in order.
+     */
+    public static List<String> write(WorkbookHome home, TaskSet set, Path folder, int count) throws IOException {
         Map<String, String> solutions = new LinkedHashMap<>();
         for (Task task : set.tasks()) {
             solutions.put(task.file(), Files.readString(home.solutionsDir().resolve(set.lesson()).resolve(task.file())));
         }
         Files.createDirectories(folder);
+        List<String> students = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             Kind kind = KINDS.get(i % KINDS.size());
             Map<String, String> files = new LinkedHashMap<>(solutions);
@@ -77,8 +83,10 @@ public final class ClassGenerator {
                 }
             });
             String student = String.format("student-%03d-%s", i + 1, kind.name());
+            students.add(student);
             if (kind.zipped()) {
-                try (OutputStream out = Files.newOutputStream(folder.resolve(student + ".zip")); ZipOutputStream zip = new ZipOutputStream(out)) {
+                try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(folder.resolve(student + ".zip")));
+                     ZipOutputStream zip = new ZipOutputStream(out)) {
                     for (var f : files.entrySet()) {
                         zip.putNextEntry(new ZipEntry(student + "/exercises/" + set.lesson() + "/" + f.getKey()));
                         zip.write(f.getValue().getBytes(StandardCharsets.UTF_8));
@@ -86,11 +94,17 @@ public final class ClassGenerator {
                 }
             } else {
                 Path dir = Files.createDirectories(folder.resolve(student));
-                for (var f : files.entrySet()) {
-                    Files.writeString(dir.resolve(f.getKey()), f.getValue());
+                for (Task task : set.tasks()) {
+                    String sql = files.get(task.file());
+                    if (sql == null) {
+                        Files.deleteIfExists(dir.resolve(task.file()));
+                    } else {
+                        Files.writeString(dir.resolve(task.file()), sql);
+                    }
                 }
             }
         }
+        return students;
     }
 
     private static Map<String, String> nulls(String... files) {

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import workbook.checker.run.ExerciseRunner;
 import workbook.checker.run.FileRun;
 import workbook.checker.run.ReferenceTemplates;
@@ -24,6 +25,7 @@ final class ReferenceStates {
     private final String setupSql;
     private final Map<String, Integer> stateOfTemplate = new HashMap<>();
     private final ReferenceTemplates templates;
+    private final Map<Integer, String> batches = new ConcurrentHashMap<>();
 
     /** {@code templates} must be built already (the checker then skips asking the server per submission). */
     ReferenceStates(TaskSet set, ReferenceTemplates templates) {
@@ -49,13 +51,37 @@ final class ReferenceStates {
     }
 
     /**
-     * Builds state {@code k} in the (empty) database of {@code admin}, a superuser session on it, then
-     * runs {@code andThen} as the admin (the grant to the submission's role, sparing it a round trip).
+     * The statements that build state {@code k} in an empty database as one string, sent in one round
+     * trip: SET ROLE to the owner, setup.sql, the reference solutions of tasks 1..k, RESET ROLE. All of it is
+     * the instructor's own SQL, which must run cleanly; a file is closed by a line break and a semicolon, so a
+     * final comment or a missing semicolon cannot swallow the next file.
      */
-    void build(Connection admin, int k, String andThen) throws SQLException {
+    String batch(int k) {
+        String known = batches.get(k);
+        if (known != null) {
+            return known;
+        }
+        StringBuilder sql = new StringBuilder("SET ROLE " + GradingServer.OWNER_ROLE + ";\n").append(setupSql).append("\n;\n");
+        for (int j = 0; j < k; j++) {
+            Task task = set.tasks().get(j);
+            try {
+                sql.append(Files.readString(set.solutionFile(task), StandardCharsets.UTF_8)).append("\n;\n");
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot read the reference solution of " + task.id() + ": " + e.getMessage(), e);
+            }
+        }
+        String built = sql.append("RESET ROLE").toString();
+        batches.put(k, built);
+        return built;
+    }
+
+    /**
+     * Builds state {@code k} in the (empty) database of {@code admin} statement by statement, naming a
+     * reference solution that fails: the slow path, taken only when {@link #batch(int)} failed.
+     */
+    void buildStepByStep(Connection admin, int k) throws SQLException {
         try (Statement s = admin.createStatement()) {
             try {
-                // SET ROLE travels with setup.sql: one round trip
                 s.execute("SET ROLE " + GradingServer.OWNER_ROLE + ";\n" + setupSql);
                 ExerciseRunner runner = new ExerciseRunner(set.errorNotes());
                 for (int j = 0; j < k; j++) {
@@ -65,11 +91,9 @@ final class ReferenceStates {
                         throw new SQLException("the reference solution of " + task.id() + " does not run cleanly: " + String.join("; ", run.sqlErrors()));
                     }
                 }
-            } catch (SQLException | RuntimeException e) {
+            } finally {
                 s.execute("RESET ROLE");
-                throw e;
             }
-            s.execute("RESET ROLE;" + andThen);
         }
     }
 }

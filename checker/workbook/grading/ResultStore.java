@@ -9,12 +9,12 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 
 /**
- * The graded results as files: {@code <out>/<student>/result.json}, one {@link GradeRecord} each,
- * written atomically (a half-written record after a crash would be read as a grade).
+ * The graded results as files: {@code <out>/<student>/result.json}, one {@link GradeRecord} each. A record
+ * half-written when a run was killed is not JSON, so {@link #read} finds nothing and the student is graded
+ * again; written in place, a re-grade reuses the file instead of creating one more.
  */
 public final class ResultStore {
     static final String RESULT_FILE = "result.json";
@@ -59,8 +59,6 @@ public final class ResultStore {
     public void write(GradeRecord record) throws IOException {
         Path folder = folderOf(record.student());
         Files.createDirectories(folder);
-        Path temp = folder.resolve(RESULT_FILE + ".tmp");
-        JSON.writeValue(temp.toFile(), record);
-        Files.move(temp, folder.resolve(RESULT_FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        JSON.writeValue(folder.resolve(RESULT_FILE).toFile(), record);
     }
 }

@@ -10,10 +10,12 @@ import java.util.Properties;
 import workbook.db.ConnectionInfo;
 
 /**
- * Where one untrusted submission runs: a role of its own (LOGIN, and nothing else: not a superuser, no
- * CREATEDB, CREATEROLE, replication or server-file rights, timeouts as role defaults) and the databases
- * cloned for it, which only that role may connect to. Closing it ends its sessions, drops its databases
- * and then the role, leaving the server as it was.
+ * Where untrusted submissions run: a role (LOGIN, and nothing else: not a superuser, no CREATEDB,
+ * CREATEROLE, replication or server-file rights, timeouts as role defaults) and the databases cloned for
+ * it, which only that role may connect to. A grading job keeps one sandbox for its submissions one after
+ * another ({@link #nextTurn()}); between two, the job's database is emptied and the role proven untouched
+ * ({@link #fingerprintSql()}), or replaced. Closing it ends its sessions, drops its databases and then the
+ * role, leaving the server as it was.
  */
 public final class Sandbox implements AutoCloseable {
     private final GradingServer server;
@@ -21,6 +23,10 @@ public final class Sandbox implements AutoCloseable {
     private final String password;
     private final List<String> databases = new ArrayList<>();
     private volatile boolean stopped;
+    /** Which submission's turn it is: a time limit that fires late must not stop the next one. */
+    private int turn;
+    /** The role as created (see {@link #fingerprintSql()}); read once after creation. */
+    private String fingerprint;
 
     private Sandbox(GradingServer server, String role, String password) {
         this.server = server;
@@ -46,6 +52,46 @@ public final class Sandbox implements AutoCloseable {
             server.admin().execute(sql.toString());
         }
         return sandbox;
+    }
+
+    /** Additional memberships for the role (a job's group, which may connect to the job's database). */
+    void grantMembership(String group) throws SQLException {
+        server.admin().execute("GRANT " + group + " TO " + role);
+    }
+
+    /**
+     * One SQL expression describing everything about the role a submission could change on its own:
+     * its password (when the admin may read it), attributes, settings (ALTER ROLE ... SET is allowed on
+     * oneself) and memberships both ways (PostgreSQL 14 lets a role grant itself to others). Equal
+     * before and after a submission means the next one meets the role as created.
+     */
+    String fingerprintSql() {
+        String r = "'" + role + "'";
+        return "(SELECT concat_ws(' | ',"
+                + " (SELECT CASE WHEN (SELECT rolsuper FROM pg_roles WHERE rolname = current_user)"
+                + "  THEN (SELECT rolpassword FROM pg_authid WHERE rolname = " + r + ") END),"
+                + " (SELECT concat_ws(',', rolsuper, rolinherit, rolcreaterole, rolcreatedb, rolcanlogin, rolreplication,"
+                + "  rolbypassrls, rolconnlimit, rolvaliduntil) FROM pg_roles WHERE rolname = " + r + "),"
+                + " (SELECT string_agg(setdatabase || ':' || setconfig::text, ';' ORDER BY setdatabase) FROM pg_db_role_setting"
+                + "  WHERE setrole = (SELECT oid FROM pg_roles WHERE rolname = " + r + ")),"
+                + " (SELECT string_agg(roleid::regrole || '>' || member::regrole || ':' || admin_option, ';' ORDER BY roleid, member)"
+                + "  FROM pg_auth_members WHERE (SELECT oid FROM pg_roles WHERE rolname = " + r + ") IN (roleid, member))))";
+    }
+
+    /** Remembers the role's fingerprint as it is now (right after creation). */
+    void rememberFingerprint(String now) {
+        this.fingerprint = now;
+    }
+
+    /** Whether {@code now} (the value of {@link #fingerprintSql()}) still describes the role as created. */
+    boolean untouched(String now) {
+        return fingerprint != null && fingerprint.equals(now);
+    }
+
+    /** The next submission's turn: sessions may open again, and only its own time limit can stop them. */
+    synchronized int nextTurn() {
+        stopped = false;
+        return ++turn;
     }
 
     public String role() {
@@ -93,6 +139,17 @@ public final class Sandbox implements AutoCloseable {
      * PL/pgSQL block can catch a cancel, never a terminate. Later {@link #connect} calls are refused.
      */
     public void stop() {
+        stopNow();
+    }
+
+    /** Stops the sandbox if it is still submission {@code turn}'s (see {@link #nextTurn()}). */
+    synchronized void stop(int turn) {
+        if (turn == this.turn) {
+            stopNow();
+        }
+    }
+
+    private synchronized void stopNow() {
         stopped = true;
         try {
             server.admin().execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = '" + role + "'");

@@ -7,15 +7,14 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jdbi.v3.core.Handle;
-import org.postgresql.PGConnection;
 import workbook.checker.run.ServerAccess;
 import workbook.db.ConnectionInfo;
 
 /**
  * The checker's view of the server while it grades one submission. A "scratch copy" it asks for is this
  * job's pooled database, emptied and rebuilt to the reference state the copy's template holds; the
- * student's files run there as the sandbox's role, and the checks on the admin's own session, which the
- * student cannot touch. The admin connections are lent from pools instead of opened per call.
+ * student's files run there as the job's sandbox role, and the checks on the admin's own session, which
+ * the student cannot touch. The admin connections are lent from pools instead of opened per call.
  */
 final class SandboxedServerAccess extends ServerAccess {
     private final GradingServer grading;
@@ -24,13 +23,11 @@ final class SandboxedServerAccess extends ServerAccess {
     private DatabasePool.Slot slot;
     private final Map<String, DatabasePool.Slot> scratchNames = new ConcurrentHashMap<>();
     private final AtomicInteger filesStarted = new AtomicInteger();
-    /** The student's session, reused from file to file (DISCARD ALL between them) until the database is prepared again. */
-    private Connection learner;
 
-    SandboxedServerAccess(ConnectionInfo admin, GradingServer grading, Sandbox sandbox, DatabasePool pool, DatabasePool.Slot slot) {
+    SandboxedServerAccess(ConnectionInfo admin, GradingServer grading, DatabasePool pool, DatabasePool.Slot slot) {
         super(admin);
         this.grading = grading;
-        this.sandbox = sandbox;
+        this.sandbox = slot.sandbox();
         this.pool = pool;
         this.slot = slot;
     }
@@ -43,11 +40,7 @@ final class SandboxedServerAccess extends ServerAccess {
                 sandbox.cloneAs(name, grading.templateFrom(template)); // not a reference state: a real copy
                 return;
             }
-            DatabasePool.Slot before = slot;
-            slot = pool.prepare(slot, sandbox.role(), state, learnerPid());
-            if (slot != before) {
-                closeLearner(); // the database was replaced: the session was on the old one
-            }
+            slot = pool.prepare(slot, state);
             scratchNames.put(name, slot);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot prepare the submission's database (" + template + "): " + e.getMessage(), e);
@@ -69,9 +62,10 @@ final class SandboxedServerAccess extends ServerAccess {
     }
 
     /**
-     * The student's session for one file. Opening a session costs a server process and a login; the one
-     * session is reused instead, and after each file DISCARD ALL resets everything a file can leave in a
-     * session (settings, SET ROLE, temporary tables, prepared statements, locks), as a new session would.
+     * The student's session for one file. Opening a session costs a server process and a login; the job's
+     * one session is reused instead, and after each file DISCARD ALL resets everything a file can leave in
+     * a session (settings, SET ROLE, temporary tables, prepared statements, locks), as a new session would.
+     * A session it cannot reset (a transaction left open) is closed, and the next file gets a new one.
      */
     @Override
     public synchronized Connection connectLearner(String database) throws SQLException {
@@ -80,42 +74,14 @@ final class SandboxedServerAccess extends ServerAccess {
         if (mapped == null) {
             return sandbox.connect(database);
         }
-        if (learner == null || learner.isClosed()) {
-            learner = sandbox.connect(mapped.name());
-        }
-        Connection real = learner;
+        Connection real = mapped.learner();
         return SharedConnection.lend(real, () -> {
             try (Statement s = real.createStatement()) {
                 s.execute("DISCARD ALL");
             } catch (SQLException e) {
-                closeLearner();
+                mapped.closeLearner();
             }
         });
-    }
-
-    /**
-     * The backend of the student's idle session, which an emptying may leave open (0: none): it is the
-     * same submission's, reset by DISCARD ALL after each file, so a new login would buy no isolation.
-     */
-    private synchronized int learnerPid() {
-        try {
-            return learner == null || learner.isClosed() ? 0 : learner.unwrap(PGConnection.class).getBackendPID();
-        } catch (SQLException e) {
-            closeLearner();
-            return 0;
-        }
-    }
-
-    /** Ends the student's session (before the database is emptied, and when the submission is done). */
-    synchronized void closeLearner() {
-        if (learner != null) {
-            try {
-                learner.close();
-            } catch (SQLException ignored) {
-                // the session is ended by the emptying anyway
-            }
-            learner = null;
-        }
     }
 
     @Override

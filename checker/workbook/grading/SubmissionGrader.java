@@ -57,13 +57,14 @@ public final class SubmissionGrader {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return record(submission, GradeRecord.Status.NOT_GRADED, "grading was interrupted", null, started);
+        } catch (SQLException e) {
+            return record(submission, GradeRecord.Status.NOT_GRADED, "grading failed: " + firstLine(e), null, started);
         }
-        Sandbox sandbox = null;
-        SandboxedServerAccess access = null;
+        Sandbox sandbox = slot.sandbox();
+        int turn = sandbox.nextTurn();
+        SandboxedServerAccess access = new SandboxedServerAccess(admin, server, pool, slot);
         try {
-            sandbox = server.openSandbox();
-            access = new SandboxedServerAccess(admin, server, sandbox, pool, slot);
-            ScheduledFuture<?> alarm = alarms.schedule(sandbox::stop, server.limits().overall().toMillis(), TimeUnit.MILLISECONDS);
+            ScheduledFuture<?> alarm = alarms.schedule(() -> sandbox.stop(turn), server.limits().overall().toMillis(), TimeUnit.MILLISECONDS);
             CheckReport report = new AssignmentChecker(set, access, folder, "exercises/" + set.lesson() + "/")
                     .withPreparedTemplates(pool.states().templates()).scratch(Optional.empty(), message -> { });
             alarm.cancel(false);
@@ -72,35 +73,22 @@ public final class SubmissionGrader {
             }
             return record(submission, GradeRecord.Status.GRADED, null, GradeRecord.tasksOf(report), started);
         } catch (SQLException | RuntimeException e) {
-            if (sandbox != null && sandbox.stopped()) {
+            if (sandbox.stopped()) {
                 return record(submission, GradeRecord.Status.TIMED_OUT, timeUp(access), null, started);
             }
             return record(submission, GradeRecord.Status.NOT_GRADED, "grading failed: " + firstLine(e), null, started);
         } finally {
-            if (access != null) {
-                access.closeLearner();
+            DatabasePool.Slot used = access.slot();
+            if (sandbox.stopped()) {
+                used.closeLearner(); // its backend was ended
             }
-            pool.release(cleanUp(access != null ? access.slot() : slot, sandbox));
+            sandbox.nextTurn(); // a time limit firing from now on is this submission's, already over
+            try {
+                pool.release(pool.recycle(used));
+            } catch (IllegalStateException e) {
+                pool.lost();
+            }
         }
-    }
-
-    /** Empties the pooled database of the submission's objects, then drops its role; returns the database to give back. */
-    private DatabasePool.Slot cleanUp(DatabasePool.Slot slot, Sandbox sandbox) {
-        if (sandbox == null) {
-            return slot;
-        }
-        DatabasePool.Slot clean = slot;
-        try {
-            clean = pool.empty(slot, sandbox.role());
-        } catch (SQLException e) {
-            // the next submission's prepare empties (or replaces) it again
-        }
-        try {
-            sandbox.close();
-        } catch (SQLException e) {
-            // a leftover role is dropped by the next run's dropLeftovers
-        }
-        return clean;
     }
 
     /** A record for a submission that could not be read at all (a broken zip). */

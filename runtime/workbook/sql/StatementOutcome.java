@@ -56,9 +56,12 @@ public sealed interface StatementOutcome {
             return "25P02".equals(sqlState);
         }
 
-        /** Class 08: the connection is gone, later statements cannot run either. */
+        /**
+         * The connection is gone, later statements cannot run either: class 08, or the server ended the
+         * session (57P01 pg_terminate_backend or a fast shutdown, 57P02 a crash of another backend).
+         */
         public boolean connectionLost() {
-            return sqlState != null && sqlState.startsWith("08");
+            return sqlState != null && (sqlState.startsWith("08") || sqlState.equals("57P01") || sqlState.equals("57P02"));
         }
     }
 }

@@ -50,6 +50,7 @@ public final class ExerciseRunner {
         int run = 0;
         int ignored = 0;
         Set<ErrorNote> explained = new HashSet<>();
+        boolean lost = false;
         for (SqlStatement statement : statements) {
             if (statement.isMeta()) {
                 notes.add(shown + ":" + statement.line() + ": skipped `" + statement.firstLine(40)
@@ -66,6 +67,7 @@ public final class ExerciseRunner {
                 errors.add(describe(shown, statement, failed, explained));
                 if (failed.connectionLost()) {
                     notes.add("the connection to the database was lost; the rest of " + shown + " was not run");
+                    lost = true;
                     break;
                 }
             }
@@ -74,7 +76,8 @@ public final class ExerciseRunner {
             notes.add(ignored + (ignored == 1 ? " later statement was" : " later statements were")
                     + " ignored by PostgreSQL because an error had aborted the transaction (25P02): ROLLBACK, fix, run again");
         }
-        TransactionStatus left = TransactionStatus.rollBackIfOpen(connection);
+        // a lost session has no transaction left to roll back (asking it would only throw)
+        TransactionStatus left = lost ? TransactionStatus.IDLE : TransactionStatus.rollBackIfOpen(connection);
         if (left == TransactionStatus.OPEN) {
             notes.add(shown + " ends inside a transaction (BEGIN without COMMIT): its changes were rolled back, as when psql exits");
         } else if (left == TransactionStatus.FAILED) {
