@@ -12,16 +12,15 @@ import workbook.checker.task.TaskSet;
 import workbook.checker.task.TaskSetReader;
 import workbook.cli.ExitCode;
 import workbook.cli.UserError;
-import workbook.db.ConnectionInfo;
 import workbook.db.DatabaseOptions;
-import workbook.db.LiveDatabase;
 import workbook.terminal.Console;
 
 /** {@code ./jbang grade lesson3 --submissions DIR}: grades a class, each submission isolated, into standard reports. */
 @Command(name = "grade", mixinStandardHelpOptions = true,
         header = "Grade a whole class's submissions in isolated databases, into CSV, Gradescope and JUnit reports.",
         description = {"Each entry of the submissions folder is one student: a folder holding the exercise files "
-                + "(directly or under exercises/LESSON/), or a .zip of one. Runs on the embedded server unless --db or --url says otherwise."})
+                + "(directly or under exercises/LESSON/), or a .zip of one. Grades on a throwaway embedded PostgreSQL of its own "
+                + "(in RAM where possible, deleted afterwards; your crm_db's server is not touched) unless --db docker or --url says otherwise."})
 public class GradeCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "LESSON", description = "The exercise set, e.g. lesson3.")
     String lesson;
@@ -68,7 +67,7 @@ public class GradeCommand implements Callable<Integer> {
             if (benchmark < 1) {
                 throw UserError.badInput("--benchmark needs a class size of at least 1.");
             }
-            GradeBenchmark.run(console, home, set, serverFor(database), benchmark, parallel, naiveSample);
+            GradeBenchmark.run(console, home, set, database, benchmark, parallel, naiveSample);
             return ExitCode.OK;
         }
         if (submissions == null) {
@@ -76,17 +75,14 @@ public class GradeCommand implements Callable<Integer> {
         }
         SubmissionsFolder folder = SubmissionsFolder.scan(submissions);
         Path outFolder = out.toAbsolutePath().normalize();
-        ConnectionInfo admin = serverFor(database).connection();
         GradingRun.Settings settings = new GradingRun.Settings(parallel, SandboxLimits.forOverall(Duration.ofSeconds(timeout)), force);
-        GradingProgress progress = new GradingProgress(console.err(), Console.isInteractive(), folder.entries().size());
-        ClassGrader.Outcome outcome = GradingRun.grade(home, set, admin, folder, outFolder, settings, progress);
+        ClassGrader.Outcome outcome;
+        try (GradingDatabase server = GradingDatabase.open(database)) {
+            console.info("Server: " + server.running().provider() + " (" + server.running().description() + ")");
+            GradingProgress progress = new GradingProgress(console.err(), Console.isInteractive(), folder.entries().size());
+            outcome = GradingRun.grade(home, set, server.running().connection(), folder, outFolder, settings, progress);
+        }
         GradeSummary.print(console, set, outcome, outFolder);
         return ExitCode.OK;
-    }
-
-    /** The embedded server unless the instructor chose another (--db, --url or their environment variables). */
-    static workbook.db.RunningDatabase serverFor(DatabaseOptions options) {
-        boolean chosen = options.provider() != null || options.url() != null;
-        return LiveDatabase.ensureUp(chosen ? options : DatabaseOptions.of("embedded", null));
     }
 }

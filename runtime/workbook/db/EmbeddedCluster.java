@@ -10,8 +10,9 @@ import java.util.List;
 import workbook.cli.UserError;
 
 /**
- * Creates the embedded server's data folder with initdb, set up like the postgres:14 image: superuser
+ * Creates an embedded server's data folder with initdb, set up like the postgres:14 image: superuser
  * crmuser with password crmpassword, password authentication, UTF-8; reachable on localhost by TCP only.
+ * Used for the learner's server and for the grader's throwaway clusters (which add settings of their own).
  */
 final class EmbeddedCluster {
     private final PostgresPrograms programs;
@@ -24,6 +25,11 @@ final class EmbeddedCluster {
 
     /** initdb into a sibling folder, renamed at the end: a run killed half-way leaves no half-made cluster behind. */
     void initialise(Path dataDir) {
+        initialise(dataDir, "");
+    }
+
+    /** The same, with {@code moreSettings} (postgresql.conf lines) appended after the workbook's own. */
+    void initialise(Path dataDir, String moreSettings) {
         try {
             Files.createDirectories(stateDir);
             Path partial = dataDir.resolveSibling(dataDir.getFileName() + ".initdb");
@@ -47,7 +53,7 @@ final class EmbeddedCluster {
                     # set by the CRM workbook
                     listen_addresses = 'localhost'
                     unix_socket_directories = ''
-                    """, StandardOpenOption.APPEND);
+                    """ + moreSettings, StandardOpenOption.APPEND);
             Files.move(partial, dataDir, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

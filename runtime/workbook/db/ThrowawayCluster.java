@@ -1,0 +1,151 @@
+package workbook.db;
+
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import workbook.cli.UserError;
+import workbook.terminal.Progress;
+
+/**
+ * A PostgreSQL 14 cluster of the grader's own for one grading run, from the embedded binaries: made by
+ * initdb in RAM where it can, started on a free port, stopped and deleted at the run's end, also on an
+ * error or Ctrl-C. The learner's server and crm_db are not touched, not even started.
+ */
+public final class ThrowawayCluster implements AutoCloseable {
+    private static final Path RAM_ROOT = Path.of("/dev/shm");
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    private static final int PORT_ATTEMPTS = 3;
+    /*
+     * A cluster that lives for one grading run and is deleted after it: durability buys nothing. Waiting
+     * for the disk (fsync at every commit and checkpoint, whole pages after each checkpoint) was most of
+     * the grader's time, which creates and drops databases all the time.
+     */
+    private static final String SETTINGS = """
+            # a throwaway cluster for one grading run, deleted at its end: durability buys nothing
+            fsync = off
+            full_page_writes = off
+            synchronous_commit = off
+            """;
+
+    private final Path folder;
+    private final boolean inRam;
+    private final PostgresPrograms programs;
+    private final Path shownFrom;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final Thread onExit = new Thread(this::discardOnce, "stop-throwaway-postgres");
+    private ConnectionInfo connection;
+
+    private ThrowawayCluster(Path folder, boolean inRam, PostgresPrograms programs, Path shownFrom) {
+        this.folder = folder;
+        this.inRam = inRam;
+        this.programs = programs;
+        this.shownFrom = shownFrom;
+        // Ctrl-C or an exit anywhere in the run: the server and its folder go too
+        Runtime.getRuntime().addShutdownHook(onExit);
+    }
+
+    /** Removes leftovers of killed runs, then makes and starts a new cluster (about a second). */
+    public static ThrowawayCluster start(DatabaseSettings settings) {
+        return start(settings, RAM_ROOT);
+    }
+
+    static ThrowawayCluster start(DatabaseSettings settings, Path ramRoot) {
+        String what = "Starting a throwaway PostgreSQL 14 for grading";
+        try (Progress progress = Progress.start(what)) {
+            boolean[] unpacked = {false};
+            EmbeddedBinaries binaries = EmbeddedBinaries.install(settings.binariesDir(), () -> {
+                unpacked[0] = true;
+                progress.update("Unpacking PostgreSQL 14 (once)");
+            });
+            if (unpacked[0]) {
+                progress.update(what);
+            }
+            Path diskRoot = diskRoot(settings);
+            ThrowawayFolders.sweep(List.of(ramRoot, diskRoot), new PostgresPrograms(binaries, settings.logsDir().resolve("pg_ctl.log")));
+            ThrowawayFolders.Place place = ThrowawayFolders.place(ramRoot, diskRoot);
+            Path folder = ThrowawayFolders.create(place);
+            ThrowawayCluster cluster = new ThrowawayCluster(folder, place.inRam(), new PostgresPrograms(binaries, folder.resolve("pg_ctl.log")),
+                    settings.home().root());
+            try {
+                cluster.initialiseAndStart();
+            } catch (RuntimeException e) {
+                cluster.close();
+                throw e;
+            }
+            progress.done("ready on port " + cluster.connection.port());
+            return cluster;
+        }
+    }
+
+    /** Where clusters go when RAM will not do, and where the sweep looks besides RAM. */
+    static Path diskRoot(DatabaseSettings settings) {
+        return settings.stateDir().resolve("grading");
+    }
+
+    private void initialiseAndStart() {
+        Path data = folder.resolve("data");
+        new EmbeddedCluster(programs, folder).initialise(data, SETTINGS);
+        Path serverLog = folder.resolve("postgres.log");
+        for (int attempt = 1; connection == null; attempt++) {
+            // the port goes on the command line: a retry after losing a race for it needs no edit of postgresql.conf
+            int port = FreePorts.anyFree();
+            int exit = programs.run(List.of("pg_ctl", "-D", data.toString(), "-l", serverLog.toString(), "-o", "-p " + port,
+                    "-w", "-t", Long.toString(START_TIMEOUT.toSeconds()), "start"), START_TIMEOUT.toSeconds() + 10);
+            if (exit == 0) {
+                connection = ConnectionInfo.lesson("localhost", port);
+            } else {
+                String problem = LogTail.lastProblem(serverLog, programs.log());
+                boolean portTaken = problem.contains("TCP/IP") || problem.contains("bind");
+                if (!portTaken || attempt == PORT_ATTEMPTS) {
+                    throw UserError.environment("The throwaway PostgreSQL for grading did not start: " + problem, null);
+                }
+            }
+        }
+        SQLException failure = ServerAdmin.waitUntilAnswers(connection.withDatabase("postgres"), START_TIMEOUT,
+                () -> PostmasterPid.read(data).map(PostmasterPid::alive).orElse(false));
+        if (failure != null) {
+            throw UserError.environment("The throwaway PostgreSQL for grading does not answer: " + failure.getMessage(), failure);
+        }
+        // the grader connects as it would to the learner's server: crmuser on crm_db (here empty)
+        ServerAdmin.ensureDatabase(connection);
+    }
+
+    /** crm_db (empty) on the throwaway server, as crmuser, a superuser. */
+    public ConnectionInfo connection() {
+        return connection;
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    /** What the grading runs on, in words and as the other providers describe themselves. */
+    public RunningDatabase running() {
+        return new RunningDatabase(connection, "embedded", description());
+    }
+
+    public String description() {
+        String where = folder.startsWith(shownFrom) ? shownFrom.relativize(folder).toString() : folder.toString();
+        return "a throwaway embedded PostgreSQL 14 in " + where + (inRam ? "" : " (no RAM disk with 512 MB free)")
+                + " on port " + connection.port() + ", fsync off; crm_db's server untouched";
+    }
+
+    /** Stops the server at once (its data is thrown away) and deletes its folder. */
+    @Override
+    public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(onExit);
+        } catch (IllegalStateException e) {
+            // the JVM is shutting down: the hook is doing this very thing
+        }
+        discardOnce();
+    }
+
+    private void discardOnce() {
+        if (closed.compareAndSet(false, true)) {
+            ThrowawayFolders.remove(folder, programs);
+        }
+    }
+}
