@@ -114,6 +114,9 @@ final class DatabasePool implements AutoCloseable {
             }
             Slot slot = create(group, newSandbox(group));
             rememberFingerprint(slot);
+            if (i == 1) {
+                proveSolutions(slot);
+            }
             idle.add(ready(slot, 0));
             alive.incrementAndGet();
         }
@@ -146,6 +149,17 @@ final class DatabasePool implements AutoCloseable {
             }
         }
         return slot;
+    }
+
+    /**
+     * Builds the last reference state once, so that a reference solution that does not run stops the run
+     * before any student is graded (step by step then, which names it), then empties the database again.
+     */
+    private void proveSolutions(Slot slot) throws SQLException {
+        prepare(slot, states.last());
+        try (Statement s = slot.admin().createStatement()) {
+            s.execute("DROP OWNED BY " + GradingServer.OWNER_ROLE + " CASCADE");
+        }
     }
 
     /** Builds reference state {@code k} in the slot's empty database, in one round trip. */

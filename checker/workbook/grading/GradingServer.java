@@ -138,6 +138,21 @@ public final class GradingServer implements AutoCloseable {
         s.execute("ALTER DATABASE " + name + " ALLOW_CONNECTIONS false");
     }
 
+    /** wbgrade_owner, which owns the reference states' objects; created once per server, under the templates' lock. */
+    void ensureOwnerRole() throws SQLException {
+        Connection c = admin.borrow();
+        try (Statement s = c.createStatement()) {
+            s.execute("SELECT pg_advisory_lock(hashtext('workbook grading templates'))");
+            try {
+                ensureOwnerRole(s);
+            } finally {
+                s.execute("SELECT pg_advisory_unlock(hashtext('workbook grading templates'))");
+            }
+        } finally {
+            admin.giveBack(c, true);
+        }
+    }
+
     private static void ensureOwnerRole(Statement s) throws SQLException {
         if (!exists(s, "SELECT 1 FROM pg_roles WHERE rolname = '" + OWNER_ROLE + "'")) {
             s.execute("CREATE ROLE " + OWNER_ROLE + " NOLOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS");

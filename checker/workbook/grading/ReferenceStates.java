@@ -27,7 +27,7 @@ final class ReferenceStates {
     private final ReferenceTemplates templates;
     private final Map<Integer, String> batches = new ConcurrentHashMap<>();
 
-    /** {@code templates} must be built already (the checker then skips asking the server per submission). */
+    /** {@code templates} name the states for the checker, which asks for a copy of one by its name; they need not exist. */
     ReferenceStates(TaskSet set, ReferenceTemplates templates) {
         this.set = set;
         this.templates = templates;
@@ -39,6 +39,11 @@ final class ReferenceStates {
         for (int k = 0; k <= set.tasks().size(); k++) {
             stateOfTemplate.put(templates.name(k), k);
         }
+    }
+
+    /** The state after every task: the one that runs every reference solution. */
+    int last() {
+        return set.tasks().size();
     }
 
     ReferenceTemplates templates() {
