@@ -36,8 +36,10 @@ public final class ThrowawayCluster implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Thread onExit = new Thread(this::discardOnce, "stop-throwaway-postgres");
     private ConnectionInfo connection;
+    private final InitdbCopy initdb;
 
-    private ThrowawayCluster(Path folder, boolean inRam, PostgresPrograms programs, Path shownFrom) {
+    private ThrowawayCluster(Path folder, boolean inRam, PostgresPrograms programs, Path shownFrom, InitdbCopy initdb) {
+        this.initdb = initdb;
         this.folder = folder;
         this.inRam = inRam;
         this.programs = programs;
@@ -67,7 +69,7 @@ public final class ThrowawayCluster implements AutoCloseable {
             ThrowawayFolders.Place place = ThrowawayFolders.place(ramRoot, diskRoot);
             Path folder = ThrowawayFolders.create(place);
             ThrowawayCluster cluster = new ThrowawayCluster(folder, place.inRam(), new PostgresPrograms(binaries, folder.resolve("pg_ctl.log")),
-                    settings.home().root());
+                    settings.home().root(), new InitdbCopy(diskRoot, binaries, SETTINGS));
             try {
                 cluster.initialiseAndStart();
             } catch (RuntimeException e) {
@@ -86,7 +88,7 @@ public final class ThrowawayCluster implements AutoCloseable {
 
     private void initialiseAndStart() {
         Path data = folder.resolve("data");
-        new EmbeddedCluster(programs, folder).initialise(data, SETTINGS);
+        initdb.initialise(data, new EmbeddedCluster(programs, folder), SETTINGS);
         Path serverLog = folder.resolve("postgres.log");
         for (int attempt = 1; connection == null; attempt++) {
             // the port goes on the command line: a retry after losing a race for it needs no edit of postgresql.conf

@@ -62,6 +62,28 @@ class ThrowawayClusterTest {
     }
 
     @Test
+    void theSecondClusterIsACopyOfTheFirstsInitdbAndWorksAlike() throws Exception {
+        DatabaseSettings settings = TestSettings.fresh("initdb-copy");
+        try (ThrowawayCluster first = ThrowawayCluster.start(settings)) {
+            assertThat(first.connection()).isNotNull();
+        }
+        Path root = ThrowawayCluster.diskRoot(settings);
+        List<Path> kept;
+        try (var list = Files.list(root)) {
+            kept = list.filter(p -> p.getFileName().toString().startsWith("initdb-")).toList();
+        }
+        assertThat(kept).as("initdb's result kept once, complete").hasSize(1);
+        assertThat(kept.get(0).resolve("PG_VERSION")).hasContent("14");
+        Files.writeString(kept.get(0).resolve("copied-marker"), "from the kept copy");
+        try (ThrowawayCluster second = ThrowawayCluster.start(settings);
+             Connection c = ServerAdmin.connect(second.connection(), 5)) {
+            assertThat(second.folder().resolve("data/copied-marker")).as("made by copying, not by initdb").exists();
+            assertThat(show(c, "fsync")).isEqualTo("off");
+            assertThat(show(c, "server_version")).startsWith("14.");
+        }
+    }
+
+    @Test
     void goesToTheDiskWhenThereIsNoRamDisk() throws IOException {
         Path notTmpfs = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "not-tmpfs-");
         try {
