@@ -32,7 +32,7 @@ public final class GradingRun {
         try (GradingServer server = new GradingServer(admin, settings.limits());
              DatabasePool pool = prepare(set, admin, server, settings.jobs())) {
             ResultStore store = new ResultStore(out);
-            SubmissionGrader grader = new SubmissionGrader(set, server, admin, store, checksVersion, alarms, pool);
+            SubmissionGrader grader = new SubmissionGrader(set, server, admin, checksVersion, alarms, pool);
             return new ClassGrader(set, store, checksVersion, grader, settings.jobs(), settings.force()).grade(folder, progress);
         } finally {
             alarms.shutdownNow();

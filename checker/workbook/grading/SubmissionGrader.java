@@ -1,8 +1,5 @@
 package workbook.grading;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
@@ -12,45 +9,35 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import workbook.checker.result.CheckReport;
 import workbook.checker.run.AssignmentChecker;
-import workbook.checker.task.Task;
+import workbook.checker.run.SubmittedFiles;
 import workbook.checker.task.TaskSet;
 import workbook.db.ConnectionInfo;
 
 /**
  * Grades one submission with exactly the checks of {@code ./jbang check} (the checker's scratch mode),
- * inside a sandbox of its own, within the overall time limit, and returns the record of it.
+ * in its job's sandbox (reset between two submissions), within the overall time limit, and returns the
+ * record of it. The files are run as read from the submission: no copy of them is written.
  */
 public final class SubmissionGrader {
-    /** Where the graded files are kept, in the student's output folder: what was graded, for the instructor to read. */
-    static final String SUBMITTED = "submitted";
-
     private final TaskSet set;
     private final GradingServer server;
     private final ConnectionInfo admin;
-    private final ResultStore store;
     private final String checksVersion;
     private final ScheduledExecutorService alarms;
     private final DatabasePool pool;
 
-    SubmissionGrader(TaskSet set, GradingServer server, ConnectionInfo admin, ResultStore store, String checksVersion,
+    SubmissionGrader(TaskSet set, GradingServer server, ConnectionInfo admin, String checksVersion,
                      ScheduledExecutorService alarms, DatabasePool pool) {
         this.pool = pool;
         this.set = set;
         this.server = server;
         this.admin = admin;
-        this.store = store;
         this.checksVersion = checksVersion;
         this.alarms = alarms;
     }
 
     public GradeRecord grade(Submission submission) {
         long started = System.nanoTime();
-        Path folder;
-        try {
-            folder = writeFiles(submission);
-        } catch (IOException e) {
-            return record(submission, GradeRecord.Status.NOT_GRADED, "cannot write its files to the output folder: " + e.getMessage(), null, started);
-        }
         DatabasePool.Slot slot;
         try {
             slot = pool.lease();
@@ -65,7 +52,7 @@ public final class SubmissionGrader {
         SandboxedServerAccess access = new SandboxedServerAccess(admin, server, pool, slot);
         try {
             ScheduledFuture<?> alarm = alarms.schedule(() -> sandbox.stop(turn), server.limits().overall().toMillis(), TimeUnit.MILLISECONDS);
-            CheckReport report = new AssignmentChecker(set, access, folder, "exercises/" + set.lesson() + "/")
+            CheckReport report = new AssignmentChecker(set, access, SubmittedFiles.of(submission.files()), "exercises/" + set.lesson() + "/")
                     .withPreparedTemplates(pool.states().templates()).scratch(Optional.empty(), message -> { });
             alarm.cancel(false);
             if (sandbox.stopped()) {
@@ -109,22 +96,6 @@ public final class SubmissionGrader {
         double seconds = (System.nanoTime() - started) / 1e9;
         return new GradeRecord(GradeRecord.FORMAT_VERSION, s.student(), s.entry(), set.lesson(), s.contentHash(), checksVersion,
                 status, problem, Instant.now().toString(), seconds, s.missing(), s.stray(), all);
-    }
-
-    /** The exercise files as submitted, under {@code <out>/<student>/submitted/}: the checker reads them there. */
-    private Path writeFiles(Submission submission) throws IOException {
-        Path folder = store.folderOf(submission.student()).resolve(SUBMITTED);
-        Files.createDirectories(folder);
-        for (Task task : set.tasks()) {
-            Path file = folder.resolve(task.file());
-            byte[] bytes = submission.files().get(task.file());
-            if (bytes == null) {
-                Files.deleteIfExists(file);
-            } else {
-                Files.write(file, bytes);
-            }
-        }
-        return folder;
     }
 
     private static String firstLine(Throwable e) {

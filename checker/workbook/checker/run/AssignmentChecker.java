@@ -27,7 +27,7 @@ import workbook.checker.task.TaskSet;
 public final class AssignmentChecker {
     private final TaskSet set;
     private final ServerAccess server;
-    private final Path submission;
+    private final SubmittedFiles submission;
     private final String shownFolder;
     private ReferenceTemplates prepared;
 
@@ -36,6 +36,11 @@ public final class AssignmentChecker {
      * @param shownFolder how that folder is named in messages, e.g. {@code exercises/lesson3/}
      */
     public AssignmentChecker(TaskSet set, ServerAccess server, Path submission, String shownFolder) {
+        this(set, server, SubmittedFiles.in(submission), shownFolder);
+    }
+
+    /** @param submission the learner's files, however they were read (a grader passes a submission's, read once) */
+    public AssignmentChecker(TaskSet set, ServerAccess server, SubmittedFiles submission, String shownFolder) {
         this.set = set;
         this.server = server;
         this.submission = submission;
@@ -111,7 +116,7 @@ public final class AssignmentChecker {
             Optional<TableSnapshot> before = TableSnapshot.take(handle, set.table(), set.key(), conditions(task));
             FileRun run;
             try (Connection learner = server.connectLearner(scratch.name())) {
-                run = new ExerciseRunner(set.errorNotes()).run(submission.resolve(task.file()), shown, learner);
+                run = new ExerciseRunner(set.errorNotes()).run(submission, task.file(), shown, learner);
             }
             notes.addAll(run.notes());
             if (run.status() == FileRun.Status.EMPTY || run.status() == FileRun.Status.MISSING) {

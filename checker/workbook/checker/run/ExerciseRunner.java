@@ -1,7 +1,6 @@
 package workbook.checker.run;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -9,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.List;
+import java.util.Optional;
 import workbook.checker.task.ErrorNote;
 import workbook.sql.SqlSource;
 import workbook.sql.SqlStateNames;
@@ -32,12 +32,18 @@ public final class ExerciseRunner {
 
     /** Runs {@code file}, naming it {@code shown} in messages (e.g. exercises/lesson3/01-add-columns.sql). */
     public FileRun run(Path file, String shown, Connection connection) throws SQLException {
-        if (!Files.isRegularFile(file)) {
-            return new FileRun(FileRun.Status.MISSING, List.of(), List.of(shown + " is missing"), 0);
-        }
+        return run(SubmittedFiles.in(file.toAbsolutePath().getParent()), file.getFileName().toString(), shown, connection);
+    }
+
+    /** Runs {@code file} of {@code files}, naming it {@code shown} in messages. */
+    public FileRun run(SubmittedFiles files, String file, String shown, Connection connection) throws SQLException {
         SqlText source;
         try {
-            source = SqlSource.read(file);
+            Optional<byte[]> bytes = files.read(file);
+            if (bytes.isEmpty()) {
+                return new FileRun(FileRun.Status.MISSING, List.of(), List.of(shown + " is missing"), 0);
+            }
+            source = SqlSource.decode(Path.of(file), bytes.get());
         } catch (IOException e) {
             return new FileRun(FileRun.Status.UNREADABLE, List.of(shown + ": cannot read it: " + e.getMessage()), List.of(), 0);
         }
