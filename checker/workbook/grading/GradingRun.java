@@ -47,9 +47,16 @@ public final class GradingRun {
     static DatabasePool prepare(TaskSet set, ConnectionInfo admin, GradingServer server, int jobs) {
         try {
             ReferenceTemplates templates = new ReferenceTemplates(set, new ServerAccess(admin));
+            if (!server.adminIsSuperuser()) {
+                // PostgreSQL 14 lets only a superuser drop what another role owns (DROP OWNED), which every reset does
+                throw UserError.environment("Grading needs a superuser on " + admin.host() + ":" + admin.port() + " (it makes a role per job and drops"
+                        + " what that role owns between students); " + admin.user() + " is not one. The lesson's crmuser is.", null);
+            }
             server.dropLeftovers();
             server.ensureOwnerRole();
             return new DatabasePool(server, "template0", new ReferenceStates(set, templates), jobs, server.newName("jobs"));
+        } catch (UserError e) {
+            throw e;
         } catch (SQLException | RuntimeException e) {
             throw UserError.environment("Cannot prepare the grading databases on " + admin.host() + ":" + admin.port() + ": " + e.getMessage(), e);
         }

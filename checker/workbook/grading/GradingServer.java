@@ -138,6 +138,15 @@ public final class GradingServer implements AutoCloseable {
         s.execute("ALTER DATABASE " + name + " ALLOW_CONNECTIONS false");
     }
 
+    boolean adminIsSuperuser() throws SQLException {
+        Connection c = admin.borrow();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")) {
+            return rs.next() && rs.getBoolean(1);
+        } finally {
+            admin.giveBack(c, true);
+        }
+    }
+
     /** wbgrade_owner, which owns the reference states' objects; created once per server, under the templates' lock. */
     void ensureOwnerRole() throws SQLException {
         Connection c = admin.borrow();
