@@ -36,7 +36,7 @@ final class DatabasePool implements AutoCloseable {
         private Connection learner;
         /** The reference state the database holds untouched since it was built, or -1. */
         private int readyState = -1;
-        /** {@link #LEFTOVERS} of the emptied template: what an emptying must come back to. */
+        /** {@link #LEFTOVERS} of the new database (from template0): what an emptying must come back to. */
         private long baseline;
 
         private Slot(String name, Connection admin, Sandbox sandbox, String group) {
@@ -89,7 +89,6 @@ final class DatabasePool implements AutoCloseable {
     }
 
     private final GradingServer server;
-    private final String emptyTemplate;
     private final ReferenceStates states;
     private final LinkedBlockingQueue<Slot> idle = new LinkedBlockingQueue<>();
     private final List<String> databases = new ArrayList<>();
@@ -99,9 +98,8 @@ final class DatabasePool implements AutoCloseable {
     private final AtomicInteger alive = new AtomicInteger();
     private final String stem;
 
-    DatabasePool(GradingServer server, String template, ReferenceStates states, int size, String stem) throws SQLException {
+    DatabasePool(GradingServer server, ReferenceStates states, int size, String stem) throws SQLException {
         this.server = server;
-        this.emptyTemplate = template;
         this.states = states;
         this.stem = stem;
         for (int i = 1; i <= size; i++) {
@@ -137,16 +135,14 @@ final class DatabasePool implements AutoCloseable {
             name = stem + "_pool" + (++created);
             databases.add(name);
         }
-        server.admin().execute("CREATE DATABASE " + name + " TEMPLATE " + emptyTemplate);
+        // template0: the pristine database initdb made, nothing of anyone's in it
+        server.admin().execute("CREATE DATABASE " + name + " TEMPLATE template0");
         server.admin().execute("REVOKE ALL ON DATABASE " + name + " FROM PUBLIC; GRANT CONNECT, TEMPORARY ON DATABASE " + name + " TO " + group);
         Connection admin = server.admin().connectTo(name);
         Slot slot = new Slot(name, admin, sandbox, group);
-        try (Statement s = admin.createStatement()) {
-            s.execute("DROP OWNED BY " + GradingServer.OWNER_ROLE + " CASCADE"); // the template's lesson objects
-            try (ResultSet rs = s.executeQuery("SELECT " + LEFTOVERS)) {
-                rs.next();
-                slot.baseline = rs.getLong(1);
-            }
+        try (Statement s = admin.createStatement(); ResultSet rs = s.executeQuery("SELECT " + LEFTOVERS)) {
+            rs.next();
+            slot.baseline = rs.getLong(1);
         }
         return slot;
     }
@@ -309,7 +305,7 @@ final class DatabasePool implements AutoCloseable {
     /**
      * Objects created after initdb (oids from 16384 on) in the catalogs a submission can add to, user
      * schemas, large objects and default privileges: after an emptying there must be exactly as many as in
-     * the emptied template ({@link Slot#baseline}; 0 unless the instructor installed something there). Each
+     * the new database ({@link Slot#baseline}; 0 unless template0 holds something). Each
      * count is a range scan of an oid index: cheap enough for every submission.
      */
     private static final String LEFTOVERS = "(SELECT count(*) FROM ("

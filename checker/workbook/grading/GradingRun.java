@@ -54,7 +54,7 @@ public final class GradingRun {
             }
             server.dropLeftovers();
             server.ensureOwnerRole();
-            return new DatabasePool(server, "template0", new ReferenceStates(set, templates), jobs, server.newName("jobs"));
+            return new DatabasePool(server, new ReferenceStates(set, templates), jobs, server.newName("jobs"));
         } catch (UserError e) {
             throw e;
         } catch (SQLException | RuntimeException e) {

@@ -90,20 +90,12 @@ public final class GradingServer implements AutoCloseable {
         if (name.length() > 63) {
             throw new IllegalArgumentException("template name too long: " + name);
         }
-        Connection c = admin.borrow();
-        try (Statement s = c.createStatement()) {
-            s.execute("SELECT pg_advisory_lock(hashtext('workbook grading templates'))");
-            try {
-                ensureOwnerRole(s);
-                if (!exists(s, "SELECT 1 FROM pg_database WHERE datname = '" + name + "'")) {
-                    build(s, source, name);
-                }
-            } finally {
-                s.execute("SELECT pg_advisory_unlock(hashtext('workbook grading templates'))");
+        underTemplatesLock(s -> {
+            ensureOwnerRole(s);
+            if (!exists(s, "SELECT 1 FROM pg_database WHERE datname = '" + name + "'")) {
+                build(s, source, name);
             }
-        } finally {
-            admin.giveBack(c, true);
-        }
+        });
         templates.put(source, name);
         return name;
     }
@@ -149,17 +141,26 @@ public final class GradingServer implements AutoCloseable {
 
     /** wbgrade_owner, which owns the reference states' objects; created once per server, under the templates' lock. */
     void ensureOwnerRole() throws SQLException {
+        underTemplatesLock(GradingServer::ensureOwnerRole);
+    }
+
+    /** Work on the server's shared grading objects, one grading run at a time (they may run side by side). */
+    private void underTemplatesLock(LockedWork work) throws SQLException {
         Connection c = admin.borrow();
         try (Statement s = c.createStatement()) {
             s.execute("SELECT pg_advisory_lock(hashtext('workbook grading templates'))");
             try {
-                ensureOwnerRole(s);
+                work.run(s);
             } finally {
                 s.execute("SELECT pg_advisory_unlock(hashtext('workbook grading templates'))");
             }
         } finally {
             admin.giveBack(c, true);
         }
+    }
+
+    private interface LockedWork {
+        void run(Statement s) throws SQLException;
     }
 
     private static void ensureOwnerRole(Statement s) throws SQLException {

@@ -55,15 +55,14 @@ public final class Sandbox implements AutoCloseable {
 
     /**
      * One SQL expression describing everything about the role a submission could change on its own:
-     * its password (when the admin may read it), attributes, settings (ALTER ROLE ... SET is allowed on
+     * its password (the grader is a superuser: it may read it), attributes, settings (ALTER ROLE ... SET is allowed on
      * oneself) and memberships both ways (PostgreSQL 14 lets a role grant itself to others). Equal
      * before and after a submission means the next one meets the role as created.
      */
     String fingerprintSql() {
         String r = "'" + role + "'";
         return "(SELECT concat_ws(' | ',"
-                + " (SELECT CASE WHEN (SELECT rolsuper FROM pg_roles WHERE rolname = current_user)"
-                + "  THEN (SELECT rolpassword FROM pg_authid WHERE rolname = " + r + ") END),"
+                + " (SELECT rolpassword FROM pg_authid WHERE rolname = " + r + "),"
                 + " (SELECT concat_ws(',', rolsuper, rolinherit, rolcreaterole, rolcreatedb, rolcanlogin, rolreplication,"
                 + "  rolbypassrls, rolconnlimit, rolvaliduntil) FROM pg_roles WHERE rolname = " + r + "),"
                 + " (SELECT string_agg(setdatabase || ':' || setconfig::text, ';' ORDER BY setdatabase) FROM pg_db_role_setting"
