@@ -5,13 +5,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
+import workbook.FileTrees;
 import workbook.WorkbookHome;
 import workbook.checker.task.TaskSet;
 import workbook.db.DatabaseOptions;
@@ -100,15 +100,7 @@ final class GradeBenchmark {
         keep.add(ReportWriter.GRADES_CSV);
         try (Stream<Path> entries = Files.list(folder)) {
             for (Path entry : entries.filter(e -> !keep.contains(e.getFileName().toString())).toList()) {
-                deleteTree(entry);
-            }
-        }
-    }
-
-    private static void deleteTree(Path path) throws IOException {
-        try (Stream<Path> walk = Files.walk(path)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
+                FileTrees.deleteTree(entry);
             }
         }
     }

@@ -11,12 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Comparator;
 import java.util.Locale;
-import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.tukaani.xz.XZInputStream;
+import workbook.FileTrees;
 import workbook.cli.UserError;
 
 /**
@@ -54,9 +53,9 @@ public final class EmbeddedBinaries {
             Files.writeString(partial.resolve(".complete"), os + " " + arch + "\n");
             if (Files.isRegularFile(dir.resolve(".complete"))) {
                 // another command unpacked them meanwhile, and its server may run from them: keep those
-                deleteTree(partial);
+                FileTrees.deleteTree(partial);
             } else {
-                deleteTree(dir);
+                FileTrees.deleteTree(dir);
                 Files.move(partial, dir, StandardCopyOption.ATOMIC_MOVE);
             }
         } catch (IOException | RuntimeException e) {
@@ -125,17 +124,6 @@ public final class EmbeddedBinaries {
             Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rwxr-xr-x"));
         } catch (UnsupportedOperationException e) {
             path.toFile().setExecutable(true);
-        }
-    }
-
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 }

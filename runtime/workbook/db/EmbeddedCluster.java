@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import workbook.FileTrees;
 import workbook.cli.UserError;
 
 /**
@@ -33,7 +34,7 @@ final class EmbeddedCluster {
         try {
             Files.createDirectories(stateDir);
             Path partial = dataDir.resolveSibling(dataDir.getFileName() + ".initdb");
-            EmbeddedBinaries.deleteTree(partial);
+            FileTrees.deleteTree(partial);
             Path pwfile = Files.createTempFile(stateDir, "pwfile-", "");
             try {
                 Files.writeString(pwfile, ConnectionInfo.LESSON_PASSWORD + "\n");

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import workbook.FileTrees;
 import workbook.cli.UserError;
 import workbook.terminal.Progress;
 
@@ -153,7 +154,7 @@ public final class EmbeddedServer implements DatabaseServer {
         boolean wasRunning = PostmasterPid.read(dataDir).map(PostmasterPid::alive).orElse(false);
         stop();
         try {
-            EmbeddedBinaries.deleteTree(dataDir);
+            FileTrees.deleteTree(dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -11,7 +11,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Stream;
+import workbook.FileTrees;
 
 /**
  * A data folder fresh from initdb, kept in {@code .workbook/grading/initdb-<key>/} and copied for each
@@ -33,7 +33,7 @@ final class InitdbCopy {
     void initialise(Path dataDir, EmbeddedCluster cluster, String settings) {
         if (Files.isDirectory(kept)) {
             try {
-                copyTree(kept, dataDir);
+                FileTrees.copyTree(kept, dataDir);
                 return;
             } catch (IOException e) {
                 deleteQuietly(dataDir); // initdb below, as if nothing were kept
@@ -47,7 +47,7 @@ final class InitdbCopy {
         Path partial = kept.resolveSibling(kept.getFileName() + ".partial-" + UUID.randomUUID());
         try {
             Files.createDirectories(kept.getParent());
-            copyTree(dataDir, partial);
+            FileTrees.copyTree(dataDir, partial);
             Files.move(partial, kept, StandardCopyOption.ATOMIC_MOVE);
         } catch (FileAlreadyExistsException e) {
             deleteQuietly(partial); // another run kept one first
@@ -56,19 +56,10 @@ final class InitdbCopy {
         }
     }
 
-    /** Copies a tree with its files' permissions (PostgreSQL refuses a data folder others may read). */
-    static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path source : (Iterable<Path>) walk::iterator) {
-                Files.copy(source, to.resolve(from.relativize(source).toString()), StandardCopyOption.COPY_ATTRIBUTES);
-            }
-        }
-    }
-
     private static void deleteQuietly(Path dir) {
         try {
             if (Files.exists(dir)) {
-                EmbeddedBinaries.deleteTree(dir);
+                FileTrees.deleteTree(dir);
             }
         } catch (IOException ignored) {
             // a leftover copy is harmless

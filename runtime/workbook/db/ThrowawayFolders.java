@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import workbook.FileTrees;
 
 /**
  * Where the grader's throwaway clusters live: a folder {@code crm-workbook-grading-<random>} in RAM when
@@ -115,7 +116,7 @@ final class ThrowawayFolders {
         // a backend may still be exiting and writing a last file: try a few times
         for (int attempt = 1; ; attempt++) {
             try {
-                EmbeddedBinaries.deleteTree(folder);
+                FileTrees.deleteTree(folder);
                 return;
             } catch (IOException | UncheckedIOException e) {
                 if (attempt == 5) {

@@ -11,12 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import jdk.jshell.spi.ExecutionControlProvider;
 import jdk.jshell.tool.JavaShellToolBuilder;
+import workbook.FileTrees;
 import workbook.db.ConnectionInfo;
 
 /**
@@ -57,7 +56,7 @@ public final class InteractiveShell implements AutoCloseable {
             return tool.start(arguments(startup, database.id()));
         } finally {
             thread.setContextClassLoader(previous);
-            deleteTree(scratch);
+            FileTrees.deleteTree(scratch);
         }
     }
 
@@ -75,14 +74,6 @@ public final class InteractiveShell implements AutoCloseable {
         Files.createDirectories(services.getParent());
         Files.writeString(services, WorkbookExecution.class.getName() + "\n", StandardCharsets.UTF_8);
         return new URLClassLoader(new URL[] {scratch.toUri().toURL()}, InteractiveShell.class.getClassLoader());
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 
     /** The tool's command line: local execution, our class path, javac as JBang runs it, our startup. */

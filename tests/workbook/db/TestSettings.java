@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import workbook.FileTrees;
 
 /**
  * Settings for provider tests: a temporary workbook checkout (never the real .workbook/), a free port,
@@ -48,7 +49,7 @@ public final class TestSettings {
         synchronized (CHECKOUTS) {
             for (Path root : CHECKOUTS) {
                 try {
-                    EmbeddedBinaries.deleteTree(root);
+                    FileTrees.deleteTree(root);
                 } catch (IOException | UncheckedIOException e) {
                     // a server still writing there; the operating system's temp cleaning takes the rest
                 }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import workbook.FileTrees;
 
 /**
  * The grader's throwaway PostgreSQL against real processes: made in RAM with durability off, gone after
@@ -28,7 +29,7 @@ class ThrowawayClusterTest {
     @AfterEach
     void removePrivateRam() throws IOException {
         if (privateRam != null) {
-            EmbeddedBinaries.deleteTree(privateRam);
+            FileTrees.deleteTree(privateRam);
         }
     }
 

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import workbook.FileTrees;
 
 /**
  * The launcher's reuse of the command JBang resolved: a warm run skips JBang, and any change to what
@@ -85,7 +86,7 @@ class LaunchCacheTest {
         checkout.env.put("JBANG_DIR", dir.resolve("own-jbang").toString());
         assertThat(checkout.run("probe").exitCode()).isZero();
 
-        deleteTree(dir.resolve("own-jbang/cache/jars"));
+        FileTrees.deleteTree(dir.resolve("own-jbang/cache/jars"));
         LaunchResult after = checkout.run("probe");
 
         assertThat(after.exitCode()).as(after.toString()).isZero();
@@ -138,13 +139,5 @@ class LaunchCacheTest {
         assertThat(file.exitCode()).as(file.toString()).isZero();
         assertThat(file.stdout()).contains("args=<direct>");
         assertThat(Files.exists(checkout.root.resolve(".workbook/launch"))).isFalse();
-    }
-
-    static void deleteTree(Path root) throws IOException {
-        try (var files = Files.walk(root)) {
-            for (Path p : (Iterable<Path>) files.sorted(java.util.Comparator.reverseOrder())::iterator) {
-                Files.delete(p);
-            }
-        }
     }
 }
