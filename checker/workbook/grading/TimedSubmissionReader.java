@@ -39,7 +39,7 @@ final class TimedSubmissionReader {
         } catch (TimeoutException e) {
             task.cancel(true); // a read that heeds interrupts stops now; one stuck opening a pipe stays parked
             throw new SubmissionReader.UnreadableSubmission("reading the submission took longer than " + shown(limit)
-                    + " (a named pipe, or a stalled disk?)");
+                    + " (a named pipe? a stalled disk?)");
         } catch (InterruptedException e) {
             task.cancel(true);
             Thread.currentThread().interrupt();
