@@ -24,8 +24,11 @@ import workbook.terminal.Console;
                 + "(directly or under exercises/LESSON/), or a .zip of one. Grades on a throwaway embedded PostgreSQL of its own "
                 + "(in RAM where possible, deleted afterwards; your crm_db's server is not touched) unless --db docker or --url says otherwise."})
 public class GradeCommand implements Callable<Integer> {
-    /** Each job keeps a database and two sessions on the server; PostgreSQL allows 100 sessions by default. */
-    static final int MAX_JOBS = 64;
+    /**
+     * Each job keeps a database and two to three sessions on the server, which allows 100 by default:
+     * at 40 jobs a class ran out of them (students not graded, "too many clients"), at 32 it did not.
+     */
+    static final int MAX_JOBS = 32;
     /** An hour per submission is far beyond any real one; PostgreSQL's timeouts stop at about 24 days. */
     static final int MAX_TIMEOUT_SECONDS = 3600;
 

@@ -46,8 +46,9 @@ class GradeCommandTest {
     void jobsAndTimeoutOutsideTheirRangeSayTheRange() throws Exception {
         String dir = submissions.toString();
         assertRefused(grade("lesson3", "--submissions", dir, "--jobs", "1000000000"),
-                "--jobs 1000000000 is out of range: 1 to 64 submissions at once.");
-        assertRefused(grade("lesson3", "--submissions", dir, "--jobs", "0"), "--jobs 0 is out of range: 1 to 64 submissions at once.");
+                "--jobs 1000000000 is out of range: 1 to 32 submissions at once.");
+        assertRefused(grade("lesson3", "--submissions", dir, "--jobs", "0"), "--jobs 0 is out of range: 1 to 32 submissions at once.");
+        assertRefused(grade("lesson3", "--submissions", dir, "--jobs", "33"), "--jobs 33 is out of range: 1 to 32 submissions at once.");
         assertRefused(grade("lesson3", "--submissions", dir, "--timeout", "2147483647"),
                 "--timeout 2147483647 is out of range: 1 to 3600 seconds per submission.");
         assertRefused(grade("lesson3", "--submissions", dir, "--timeout", "0"), "--timeout 0 is out of range: 1 to 3600 seconds per submission.");
@@ -59,7 +60,7 @@ class GradeCommandTest {
     void theHelpSaysTheRanges() throws Exception {
         CommandJvm.Run help = grade("--help");
         assertThat(help.exit()).isZero();
-        assertThat(help.out().replaceAll("\\s+", " ")).contains("1 to 64 (default: the number of cores, at most 64)",
+        assertThat(help.out().replaceAll("\\s+", " ")).contains("1 to 32 (default: the number of cores, at most 32)",
                 "1 to 3600 seconds (default: 30)", "0 or more (default: 5)");
     }
 
