@@ -38,7 +38,8 @@ public class GradeCommand implements Callable<Integer> {
     @Option(names = "--submissions", paramLabel = "DIR", description = "Folder with one folder or .zip per student.")
     Path submissions;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "grades", description = "Where reports go (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "grades",
+            description = "Folder the reports go to, not inside a student's entry (default: ${DEFAULT-VALUE}).")
     Path out;
 
     @Option(names = "--jobs", paramLabel = "N",
