@@ -1,6 +1,7 @@
 package workbook.grading;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -14,9 +15,9 @@ import workbook.checker.task.Task;
 import workbook.checker.task.TaskSet;
 
 /**
- * Grades a whole class in parallel: each entry is read, graded in its own sandbox unless its result is
- * already recorded for the same files and checks (or --force), recorded, then rendered. Reports are
- * written from the records only.
+ * Grades a whole class in parallel: each entry is read (within a time limit), graded in its own sandbox
+ * unless its result is already recorded for the same files and checks (or --force), recorded, then
+ * rendered. Reports are written from the records only.
  */
 public final class ClassGrader {
     private final TaskSet set;
@@ -25,14 +26,18 @@ public final class ClassGrader {
     private final SubmissionGrader grader;
     private final int jobs;
     private final boolean force;
+    private final Duration readLimit;
 
-    public ClassGrader(TaskSet set, ResultStore store, String checksVersion, SubmissionGrader grader, int jobs, boolean force) {
+    /** @param readLimit how long reading one entry may take before the student is recorded as not graded */
+    public ClassGrader(TaskSet set, ResultStore store, String checksVersion, SubmissionGrader grader, int jobs, boolean force,
+                       Duration readLimit) {
         this.set = set;
         this.store = store;
         this.checksVersion = checksVersion;
         this.grader = grader;
         this.jobs = jobs;
         this.force = force;
+        this.readLimit = readLimit;
     }
 
     /** What a run did: every student's record (sorted), and how many were graded now or taken from before. */
@@ -41,7 +46,8 @@ public final class ClassGrader {
 
     public Outcome grade(SubmissionsFolder folder, GradingProgress progress) throws IOException {
         long started = System.nanoTime();
-        SubmissionReader reader = new SubmissionReader(set.tasks().stream().map(Task::file).toList());
+        SubmissionReader files = new SubmissionReader(set.tasks().stream().map(Task::file).toList());
+        TimedSubmissionReader reader = new TimedSubmissionReader(files::read, readLimit);
         ReportWriter reports = new ReportWriter(store);
         AtomicInteger reused = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(jobs, daemon("grade"));
@@ -77,7 +83,7 @@ public final class ClassGrader {
         return new Outcome(records, records.size() - reused.get(), reused.get(), seconds, folder);
     }
 
-    private GradeRecord gradeOne(SubmissionsFolder.Entry entry, SubmissionReader reader, AtomicInteger reused) throws IOException {
+    private GradeRecord gradeOne(SubmissionsFolder.Entry entry, TimedSubmissionReader reader, AtomicInteger reused) throws IOException {
         Submission submission;
         try {
             submission = reader.read(entry.path());

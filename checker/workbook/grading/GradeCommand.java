@@ -1,5 +1,7 @@
 package workbook.grading;
 
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -22,19 +24,30 @@ import workbook.terminal.Console;
                 + "(directly or under exercises/LESSON/), or a .zip of one. Grades on a throwaway embedded PostgreSQL of its own "
                 + "(in RAM where possible, deleted afterwards; your crm_db's server is not touched) unless --db docker or --url says otherwise."})
 public class GradeCommand implements Callable<Integer> {
+    /**
+     * Each job keeps a database and two to three sessions on the server, which allows 100 by default:
+     * at 40 jobs a class ran out of them (students not graded, "too many clients"), at 32 it did not.
+     */
+    static final int MAX_JOBS = 32;
+    /** An hour per submission is far beyond any real one; PostgreSQL's timeouts stop at about 24 days. */
+    static final int MAX_TIMEOUT_SECONDS = 3600;
+
     @Parameters(index = "0", paramLabel = "LESSON", description = "The exercise set, e.g. lesson3.")
     String lesson;
 
     @Option(names = "--submissions", paramLabel = "DIR", description = "Folder with one folder or .zip per student.")
     Path submissions;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "grades", description = "Where reports go (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "grades",
+            description = "Folder the reports go to, not inside a student's entry (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--jobs", paramLabel = "N", description = "Submissions graded at once (default: the number of cores).")
+    @Option(names = "--jobs", paramLabel = "N",
+            description = "Submissions graded at once, 1 to " + MAX_JOBS + " (default: the number of cores, at most " + MAX_JOBS + ").")
     Integer jobs;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30", description = "Time limit per submission (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
+            description = "Time limit per submission, 1 to " + MAX_TIMEOUT_SECONDS + " seconds (default: ${DEFAULT-VALUE}).")
     int timeout;
 
     @Option(names = "--force", description = "Grade every submission again, even those unchanged since the last run.")
@@ -45,7 +58,8 @@ public class GradeCommand implements Callable<Integer> {
                     + "with a Docker engine, also the naive way (a container per submission, on a sample of --naive-sample) and the ratio.")
     Integer benchmark;
 
-    @Option(names = "--naive-sample", paramLabel = "N", defaultValue = "5", description = "Submissions graded the naive way in --benchmark (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--naive-sample", paramLabel = "N", defaultValue = "5",
+            description = "Submissions graded the naive way in --benchmark, 0 or more (default: ${DEFAULT-VALUE}).")
     int naiveSample;
 
     @Mixin
@@ -53,28 +67,32 @@ public class GradeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // every option is checked before a server starts: a wrong one costs a second, not a server's start
+        if (jobs != null && (jobs < 1 || jobs > MAX_JOBS)) {
+            throw UserError.badInput("--jobs " + jobs + " is out of range: 1 to " + MAX_JOBS + " submissions at once.");
+        }
+        if (timeout < 1 || timeout > MAX_TIMEOUT_SECONDS) {
+            throw UserError.badInput("--timeout " + timeout + " is out of range: 1 to " + MAX_TIMEOUT_SECONDS + " seconds per submission.");
+        }
+        if (naiveSample < 0) {
+            throw UserError.badInput("--naive-sample " + naiveSample + " is out of range: 0 or more (0 skips the naive way).");
+        }
+        if (benchmark != null && benchmark < 1) {
+            throw UserError.badInput("--benchmark needs a class size of at least 1.");
+        }
+        int parallel = jobs != null ? jobs : Math.min(Runtime.getRuntime().availableProcessors(), MAX_JOBS);
         Console console = Console.system();
         WorkbookHome home = WorkbookHome.locate();
         TaskSet set = TaskSetReader.forLesson(home, lesson);
-        if (timeout < 1) {
-            throw UserError.badInput("--timeout must be at least 1 second.");
-        }
-        int parallel = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
-        if (parallel < 1) {
-            throw UserError.badInput("--jobs must be at least 1.");
-        }
         if (benchmark != null) {
-            if (benchmark < 1) {
-                throw UserError.badInput("--benchmark needs a class size of at least 1.");
-            }
             GradeBenchmark.run(console, home, set, database, benchmark, parallel, naiveSample);
             return ExitCode.OK;
         }
         if (submissions == null) {
             throw UserError.badInput("Missing --submissions DIR: the folder with one folder or .zip per student.");
         }
-        SubmissionsFolder folder = SubmissionsFolder.scan(submissions);
-        Path outFolder = out.toAbsolutePath().normalize();
+        Path outFolder = reportsFolder();
+        SubmissionsFolder folder = SubmissionsFolder.scan(submissions, out);
         GradingRun.Settings settings = new GradingRun.Settings(parallel, SandboxLimits.forOverall(Duration.ofSeconds(timeout)), force);
         ClassGrader.Outcome outcome;
         try (GradingDatabase server = GradingDatabase.open(database)) {
@@ -84,5 +102,22 @@ public class GradeCommand implements Callable<Integer> {
         }
         GradeSummary.print(console, set, outcome, outFolder);
         return ExitCode.OK;
+    }
+
+    /** --out as an absolute path, refused when it, or the nearest part of it that exists, is not a folder. */
+    private Path reportsFolder() {
+        Path folder = out.toAbsolutePath().normalize();
+        if (Files.exists(folder, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(folder)) {
+            throw UserError.badInput("--out " + out + " is a file; it names the folder the reports go to.");
+        }
+        for (Path above = folder.getParent(); above != null; above = above.getParent()) {
+            if (Files.exists(above, LinkOption.NOFOLLOW_LINKS)) {
+                if (!Files.isDirectory(above)) {
+                    throw UserError.badInput("--out " + out + " cannot be made: " + above + " is a file.");
+                }
+                break;
+            }
+        }
+        return folder;
     }
 }

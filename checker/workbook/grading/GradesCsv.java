@@ -10,6 +10,7 @@ import java.util.List;
 /**
  * {@code grades.csv}: one row per student, points per task, then score and max_score (RFC 4180: a field
  * holding a comma, quote or line break is quoted, quotes doubled, so {@code o'brien, "jr"} reads back intact).
+ * Names are text: one a spreadsheet would take for a formula gets a leading {@code '} (OWASP's advice).
  */
 public final class GradesCsv {
     private GradesCsv() {
@@ -21,12 +22,12 @@ public final class GradesCsv {
         columns.addAll(taskIds);
         columns.add("score");
         columns.add("max_score");
-        return String.join(",", columns.stream().map(GradesCsv::field).toList());
+        return String.join(",", columns.stream().map(GradesCsv::text).toList());
     }
 
     public static String row(List<String> taskIds, GradeRecord record) {
         List<String> fields = new ArrayList<>();
-        fields.add(field(record.student()));
+        fields.add(text(record.student()));
         for (String id : taskIds) {
             GradeRecord.TaskGrade task = record.task(id);
             fields.add(Integer.toString(task == null ? 0 : task.points()));
@@ -44,7 +45,19 @@ public final class GradesCsv {
         Files.writeString(file, csv, StandardCharsets.UTF_8);
     }
 
-    static String field(String value) {
+    /**
+     * A text field a spreadsheet shows as written: a student names their folder, so {@code =HYPERLINK(...)}
+     * would otherwise be a live formula on the instructor's machine. Spreadsheets start a formula at
+     * = + - @, and may drop a leading tab, line break or space before looking.
+     */
+    static String text(String value) {
+        String trimmed = value.stripLeading();
+        boolean formula = value.startsWith("\t") || value.startsWith("\r") || value.startsWith("\n")
+                || (!trimmed.isEmpty() && "=+-@".indexOf(trimmed.charAt(0)) >= 0);
+        return field(formula ? "'" + value : value);
+    }
+
+    private static String field(String value) {
         if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0
                 && value.equals(value.strip())) {
             return value;

@@ -33,7 +33,7 @@ public final class GradingRun {
              DatabasePool pool = prepare(set, admin, server, settings.jobs())) {
             ResultStore store = new ResultStore(out);
             SubmissionGrader grader = new SubmissionGrader(set, server, admin, checksVersion, alarms, pool);
-            return new ClassGrader(set, store, checksVersion, grader, settings.jobs(), settings.force()).grade(folder, progress);
+            return new ClassGrader(set, store, checksVersion, grader, settings.jobs(), settings.force(), settings.limits().overall()).grade(folder, progress);
         } finally {
             alarms.shutdownNow();
         }

@@ -19,9 +19,9 @@ import java.util.zip.ZipFile;
 
 /**
  * Reads one entry of a submissions folder (a folder, or a .zip of one) into memory. Submissions are
- * untrusted: nothing is extracted to disk, links are not followed, zip entry names that climb out
- * ({@code ../}) or start at the root are ignored, and only the exercise files are decompressed, each
- * capped, so a zip bomb costs nothing.
+ * untrusted: nothing is extracted to disk, only regular files are opened (no links, named pipes or
+ * devices), zip entry names that climb out ({@code ../}) or start at the root are ignored, and only the
+ * exercise files are decompressed, each capped, so a zip bomb costs nothing.
  */
 public final class SubmissionReader {
     /** An exercise file is a few lines of SQL; anything this big is a mistake or an attack. */
@@ -73,9 +73,12 @@ public final class SubmissionReader {
                 @Override
                 public FileVisitResult visitFile(Path p, BasicFileAttributes attrs) {
                     String relative = folder.relativize(p).toString().replace('\\', '/');
-                    boolean link = attrs.isSymbolicLink();
-                    found.add(new Found(relative, link ? null : () -> readCapped(Files.newInputStream(p, LinkOption.NOFOLLOW_LINKS), relative),
-                            link ? " (a link, not followed)" : ""));
+                    if (attrs.isRegularFile()) {
+                        found.add(new Found(relative, () -> readCapped(Files.newInputStream(p, LinkOption.NOFOLLOW_LINKS), relative), ""));
+                    } else {
+                        // opening a named pipe waits for a writer that never comes; a device or socket is no exercise either
+                        found.add(new Found(relative, null, attrs.isSymbolicLink() ? " (a link, not followed)" : " (not a regular file, not read)"));
+                    }
                     return found.size() > MAX_ENTRIES ? FileVisitResult.TERMINATE : FileVisitResult.CONTINUE;
                 }
             });

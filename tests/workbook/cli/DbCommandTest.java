@@ -3,16 +3,13 @@ package workbook.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import workbook.cli.CommandJvm.Run;
 import workbook.db.ConnectionInfo;
 import workbook.db.FreePorts;
 import workbook.db.ServerAdmin;
@@ -26,9 +23,6 @@ import workbook.db.TestSettings;
 class DbCommandTest {
     private static Path home;
     private static int port;
-
-    record Run(int exit, String out, String err) {
-    }
 
     @BeforeAll
     static void checkout() throws IOException {
@@ -50,26 +44,17 @@ class DbCommandTest {
     }
 
     static Process start(Path home, int port, Map<String, String> extraEnv, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "Db"));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        Map<String, String> env = builder.environment();
-        env.remove("WORKBOOK_DB");
-        env.remove("WORKBOOK_DB_URL");
+        Map<String, String> env = new HashMap<>();
         env.put("WORKBOOK_HOME", home.toString());
         env.put("WORKBOOK_DB_PORT", Integer.toString(port));
         env.put("WORKBOOK_PG_BINARIES", Path.of("target", "pg-binaries").toAbsolutePath().toString());
         env.put("WORKBOOK_DOCKER_CONTAINER", "crm-postgres-test-cli");
         env.putAll(extraEnv);
-        return builder.start();
+        return CommandJvm.start("Db", env, args);
     }
 
     static Run await(Process process) throws IOException, InterruptedException {
-        var out = process.getInputStream().readAllBytes();
-        var err = process.getErrorStream().readAllBytes();
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        return new Run(process.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+        return CommandJvm.await(process);
     }
 
     @Test

@@ -57,6 +57,7 @@ class ClassGradingTest {
         carol.put("03-update-alice.sql", "UPDATE users SET first_name = 'Alicia', updated_at = NOW();\n");
         write(submissions.resolve("carol/exercises/lesson3"), carol);
         Files.createDirectories(submissions.resolve("dave"));
+        SubmissionReaderTest.mkfifo(submissions.resolve("dave/01-add-columns.sql")); // opened, it would hang the run
         zip(submissions.resolve(ODD_NAME + ".zip"), "", solved);
         Map<String, String> mallory = new LinkedHashMap<>(solved);
         mallory.put("04-delete-bob.sql", solved.get("04-delete-bob.sql") + "\n" + String.join("\n",
@@ -126,6 +127,7 @@ class ClassGradingTest {
         GradeRecord eve = record("eve");
         assertThat(eve.stray()).contains("../../escape.sql (a path outside the zip, ignored)", "notes.txt");
         assertThat(record("dave").missing()).hasSize(5);
+        assertThat(record("dave").stray()).containsExactly("01-add-columns.sql (not a regular file, not read)");
     }
 
     @Test

@@ -2,11 +2,13 @@ package workbook.grading;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -48,6 +50,26 @@ class SubmissionReaderTest {
         Submission s = reader.read(ben);
         assertThat(s.files()).containsOnlyKeys("01-add-columns.sql");
         assertThat(s.stray()).containsExactly("02-insert-bob.sql (a link, not followed)");
+    }
+
+    @Test
+    void aNamedPipeIsListedNotOpenedSoReadingDoesNotHang() throws Exception {
+        Path dee = Files.createDirectories(dir.resolve("dee"));
+        Files.writeString(dee.resolve("02-insert-bob.sql"), "SELECT 2;");
+        mkfifo(dee.resolve("01-add-columns.sql"));
+        // opening a pipe waits for a writer: without a bound here, a reader that opens it hangs the test run
+        Submission s = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> reader.read(dee));
+        assertThat(s.files()).containsOnlyKeys("02-insert-bob.sql");
+        assertThat(s.missing()).contains("01-add-columns.sql");
+        assertThat(s.stray()).containsExactly("01-add-columns.sql (not a regular file, not read)");
+    }
+
+    /** A named pipe made as a person would, with mkfifo(1). */
+    static void mkfifo(Path path) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("mkfifo", path.toString()).redirectErrorStream(true).start();
+        String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(said).isZero();
+        assertThat(Files.isRegularFile(path)).isFalse();
     }
 
     @Test
