@@ -2,20 +2,27 @@ package workbook.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyStore;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
+import workbook.FileTrees;
 import workbook.TestDatabase;
 import workbook.db.ConnectionInfo;
 import workbook.sql.ScriptRunner.OnError;
@@ -144,6 +151,56 @@ class ReceiveLimitTest {
         } catch (SQLException e) {
             assertThat(e.getMessage()).contains("could not be instantiated");
         }
+    }
+
+    /**
+     * Under TLS the gate sees only ciphertext after the server's 'S': it counts the raw bytes, so a session
+     * whose total passes the limit still ends (one big message, though, is allocated before it is counted).
+     */
+    @Test
+    void underTlsTheRawBytesAreCountedAndTheSessionStillEnds() throws Exception {
+        Path folder = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "tls-");
+        try (EmbeddedPostgres server = EmbeddedPostgres.builder().setServerConfig("ssl", "on")
+                .setServerConfig("ssl_cert_file", folder.resolve("server.crt").toString())
+                .setServerConfig("ssl_key_file", selfSignedKeyPair(folder).toString()).start()) {
+            Properties properties = new Properties();
+            properties.setProperty("user", "postgres");
+            ReceiveLimit.Limited limited = ReceiveLimit.connect(server.getJdbcUrl("postgres", "postgres"), properties, MB);
+            try (Connection connection = limited.connection()) {
+                assertThat(StatementExecutor.execute(connection, "SELECT ssl::text FROM pg_stat_ssl WHERE pid = pg_backend_pid()"))
+                        .isEqualTo(new StatementOutcome.Rows(List.of("ssl"), List.of("text"), List.of(List.of("true")), 1, false));
+                assertThat(StatementExecutor.execute(connection, "SELECT repeat('x', 100000) FROM generate_series(1, 100)"))
+                        .isInstanceOfSatisfying(Failed.class, failed -> assertThat(failed.sqlState()).isEqualTo("08006"));
+                assertThat(limited.limit().reason()).isEqualTo(ENDED);
+            }
+        } finally {
+            FileTrees.deleteTree(folder);
+        }
+    }
+
+    /** Writes server.crt and server.key (PEM, as PostgreSQL reads them) for localhost; returns the key's path. */
+    private static Path selfSignedKeyPair(Path folder) throws Exception {
+        Path store = folder.resolve("server.p12");
+        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair", "-alias", "pg", "-keyalg", "RSA", "-keysize", "2048", "-dname", "CN=localhost",
+                "-validity", "2", "-storetype", "PKCS12", "-keystore", store.toString(), "-storepass", "secret")
+                .redirectErrorStream(true).start();
+        String output = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(keytool.waitFor()).as(output).isZero();
+        KeyStore keys = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(store)) {
+            keys.load(in, "secret".toCharArray());
+        }
+        Files.writeString(folder.resolve("server.crt"), pem("CERTIFICATE", keys.getCertificate("pg").getEncoded()));
+        Path key = folder.resolve("server.key");
+        Files.writeString(key, pem("PRIVATE KEY", keys.getKey("pg", "secret".toCharArray()).getEncoded()));
+        Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-------")); // PostgreSQL refuses a readable key
+        return key;
+    }
+
+    private static String pem(String kind, byte[] der) {
+        return "-----BEGIN " + kind + "-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
+                + "\n-----END " + kind + "-----\n";
     }
 
     /**
