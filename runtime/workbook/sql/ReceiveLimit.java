@@ -23,11 +23,12 @@ import org.postgresql.PGConnection;
  * notifications are charged more than their size, for the objects the driver makes of each, so that a flood
  * of tiny ones is bounded too.
  *
- * <p>The memory bound, measured (ReceiveLimitTest): the driver holds up to about 7 times the limit while it
- * decodes one error or notice just under it (its buffer, the decoded chars, the string, its fields), and at
- * most about 6 times for a flood of empty rows; so a grader needs about 7 × limit of heap per connection
- * running at once, beside its own. Under TLS or GSS encryption only the raw bytes can be counted: the total
- * still holds, but one big message is allocated by the driver before it is counted.
+ * <p>The memory bound is a multiple of the limit: while pgjdbc decodes one error or notice just under it, it
+ * holds about 7 times its size at once (its buffer, the decoded chars, the string, the split fields); a flood
+ * of empty rows costs about 6 times its bytes. So allow about 8 × limit of heap per connection running at
+ * once (measured with ReceiveLimitChild: a 4 MB limit needed 40 MB of heap, an 8 MB limit 64 MB). Under TLS
+ * or GSS encryption only the raw bytes can be counted: the total still holds, but one big message is
+ * allocated by the driver before it is counted.
  */
 public final class ReceiveLimit {
     /**

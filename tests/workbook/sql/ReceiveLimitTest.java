@@ -58,7 +58,8 @@ class ReceiveLimitTest {
                         """.formatted(file), OnError.CONTINUE);
                 assertThat(runs).as("file " + file).noneMatch(StatementRun::failed);
                 assertThat(connection.unwrap(PGConnection.class).getNotifications()).hasSize(1);
-                connection.createStatement().execute("NOTIFY progress, 'left for the reset'");
+                assertThat(StatementExecutor.execute(connection, "NOTIFY progress, 'left for the reset'"))
+                        .isEqualTo(new StatementOutcome.Done("NOTIFY", 0));
                 total += limit.received();
 
                 limit.reset(connection);
@@ -206,7 +207,8 @@ class ReceiveLimitTest {
     /**
      * The grader's JVM, with 64 MB of heap and a 4 MB limit, meets every attack; each ends its session within
      * seconds (the server's own work producing 300 MB is most of it), and messages just under the limit pass.
-     * With no limit, the same JVM dies of OutOfMemoryError at the first 300 MB attack.
+     * With no limit (0) the same JVM dies of OutOfMemoryError on each attack but the single value, which
+     * pgjdbc survives by itself (it skips a row it cannot allocate); a test cannot expect that, so it is not one.
      */
     @Test
     void aGraderWithA64MegabyteHeapSurvivesEveryAttackAndEachEndsOnlyThatSession() throws Exception {
