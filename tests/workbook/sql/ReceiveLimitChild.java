@@ -18,7 +18,8 @@ import java.util.Properties;
  * the attacks kill this JVM), sslmode, attack names.
  */
 public final class ReceiveLimitChild {
-    private static final String HUGE = "repeat('x', 300000000)";
+    /** 100 MB: more than the child's whole heap, and quick for the server to make. */
+    private static final String HUGE = "repeat('x', 100000000)";
     /** Each attack: statements run first (if any), then the one that must be stopped. */
     static Map<String, List<String>> attacks(long limit) {
         String almost = "repeat('x', " + limit * 15 / 16 + ")";
@@ -29,7 +30,7 @@ public final class ReceiveLimitChild {
             "rows", List.of("SELECT repeat('x', 100000) FROM generate_series(1, 100000)"),
             "value", List.of("SELECT " + HUGE),
             "notice", List.of("DO $$ BEGIN RAISE NOTICE '%', " + HUGE + "; END $$"),
-            // the server would also write a 300 MB error to its log, which the test server's log reader would hold
+            // the server would also write a 100 MB error to its log, which the test server's log reader would hold
             "error", List.of("SET log_min_messages = panic", "DO $$ BEGIN RAISE EXCEPTION '%', " + HUGE + "; END $$"),
             // payloads differ: PostgreSQL delivers identical notifications of one transaction once
             "notifications", List.of("LISTEN c", "SELECT pg_notify('c', repeat('x', 7000) || i) FROM generate_series(1, 50000) i"),
