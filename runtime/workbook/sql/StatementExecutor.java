@@ -113,7 +113,17 @@ public final class StatementExecutor {
             return new StatementOutcome.Failed(m.getSQLState(), m.getMessage(), m.getDetail(), m.getHint(),
                     m.getPosition(), m.getConstraint(), m.getTable(), m.getColumn());
         }
-        return new StatementOutcome.Failed(e.getSQLState(), String.valueOf(e.getMessage()), null, null, 0, null, null, null);
+        return new StatementOutcome.Failed(e.getSQLState(), withCause(e), null, null, 0, null, null, null);
+    }
+
+    /** The driver's message, and what caused it when that says more ("An I/O error occurred ..." alone says little). */
+    private static String withCause(SQLException e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = String.valueOf(e.getMessage());
+        return root == e || root.getMessage() == null || message.contains(root.getMessage()) ? message : message + " (" + root.getMessage() + ")";
     }
 
     /** Where inside a function or DO block the error happened (PostgreSQL's CONTEXT), if it said. */
