@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
+import workbook.checker.run.SubmittedFiles;
 
 /**
  * Reads one entry of a submissions folder (a folder, or a .zip of one) into memory. Submissions are
@@ -25,7 +26,7 @@ import java.util.zip.ZipFile;
  */
 public final class SubmissionReader {
     /** An exercise file is a few lines of SQL; anything this big is a mistake or an attack. */
-    static final int MAX_FILE_BYTES = 1 << 20;
+    static final int MAX_FILE_BYTES = SubmittedFiles.MAX_FILE_BYTES;
     /** More entries than any real submission; walking or listing stops there. */
     static final int MAX_ENTRIES = 10_000;
     /** Stray files are listed in the feedback up to this many. */

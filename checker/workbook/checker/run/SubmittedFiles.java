@@ -1,6 +1,7 @@
 package workbook.checker.run;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -12,13 +13,26 @@ import java.util.Optional;
  */
 @FunctionalInterface
 public interface SubmittedFiles {
+    /** An exercise file is a few lines of SQL; anything this big is a mistake or an attack, and is not read. */
+    int MAX_FILE_BYTES = 1 << 20;
+
     /** The bytes of {@code file} (e.g. 01-add-columns.sql); empty when there is no such file. */
     Optional<byte[]> read(String file) throws IOException;
 
+    /** The files of a folder; one that is not a regular file (a pipe, a device) is as good as missing, never opened. */
     static SubmittedFiles in(Path folder) {
         return file -> {
             Path path = folder.resolve(file);
-            return Files.isRegularFile(path) ? Optional.of(Files.readAllBytes(path)) : Optional.empty();
+            if (!Files.isRegularFile(path)) {
+                return Optional.empty();
+            }
+            try (InputStream in = Files.newInputStream(path)) {
+                byte[] bytes = in.readNBytes(MAX_FILE_BYTES + 1);
+                if (bytes.length > MAX_FILE_BYTES) {
+                    throw new IOException("it is larger than " + (MAX_FILE_BYTES >> 20) + " MiB; an exercise file is a few lines of SQL");
+                }
+                return Optional.of(bytes);
+            }
         };
     }
 
