@@ -39,11 +39,13 @@ public final class CheckCellKind implements CellKind {
         } catch (UserError e) {
             return CellOutput.of(CellOutput.Outcome.FAILED, new Output.Error("check", e.getMessage(), List.of()));
         }
-        AssignmentChecker checker = new AssignmentChecker(set, new ServerAccess(context.database().connection()).dropsInBackground(),
-                context.home().exercisesDir().resolve(lesson), "exercises/" + lesson + "/");
         List<Output> outputs = new ArrayList<>();
         outputs.add(new Output.Note("Your files in exercises/" + lesson + "/ ran in a scratch copy of the lesson's end state; crm_db was not touched."));
-        CheckReport report = checker.scratch(Optional.empty(), message -> { });
+        CheckReport report;
+        try (ServerAccess server = new ServerAccess(context.database().connection()).dropsInBackground()) {
+            report = new AssignmentChecker(set, server, context.home().exercisesDir().resolve(lesson), "exercises/" + lesson + "/")
+                    .scratch(Optional.empty(), message -> { });
+        }
         ScratchDatabase.awaitDrops();
         for (TaskResult task : report.tasks()) {
             outputs.add(new Output.Verdict(task.passed(), verdictText(task)));

@@ -58,12 +58,13 @@ public class CheckCommand implements Callable<Integer> {
             throw UserError.badInput("--watch re-runs your files when you save them; --live runs no files. Use one of them.");
         }
         RunningDatabase running = LiveDatabase.ensureUp(database);
-        AssignmentChecker checker = new AssignmentChecker(set, new ServerAccess(running.connection()).dropsInBackground(),
-                home.exercisesDir().resolve(lesson), "exercises/" + lesson + "/");
-        if (watch) {
-            return new CheckWatcher(home.exercisesDir().resolve(lesson), () -> checkOnce(checker, set, console)).watch(console);
+        try (ServerAccess server = new ServerAccess(running.connection()).dropsInBackground()) {
+            AssignmentChecker checker = new AssignmentChecker(set, server, home.exercisesDir().resolve(lesson), "exercises/" + lesson + "/");
+            if (watch) {
+                return new CheckWatcher(home.exercisesDir().resolve(lesson), () -> checkOnce(checker, set, console)).watch(console);
+            }
+            return checkOnce(checker, set, console);
         }
-        return checkOnce(checker, set, console);
     }
 
     int checkOnce(AssignmentChecker checker, TaskSet set, Console console) throws SQLException {

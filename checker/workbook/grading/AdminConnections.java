@@ -7,12 +7,14 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
 import java.util.concurrent.LinkedBlockingDeque;
+import workbook.checker.sandbox.PinnedSearchPath;
 import workbook.db.ConnectionInfo;
 
 /**
  * A small pool of the instructor's (admin) connections to the server's maintenance database, used only
  * to create and drop the grader's own roles and databases. Opening a connection costs a server process
- * (milliseconds), which a class of hundreds would pay hundreds of times.
+ * (milliseconds), which a class of hundreds would pay hundreds of times. Every admin session has its
+ * search_path pinned to pg_catalog, also those on a job's database, where students' objects are.
  */
 final class AdminConnections implements AutoCloseable {
     private final ConnectionInfo admin;
@@ -45,17 +47,18 @@ final class AdminConnections implements AutoCloseable {
     }
 
     /**
-     * Login properties for the grader's sessions. Their commits need not wait for the WAL to reach the
-     * disk (synchronous_commit off: a crash could lose the last moments of throw-away grading databases
-     * and roles, never corrupt anything); on a busy disk that wait, at every statement of every
-     * submission, is most of a submission's time.
+     * Login properties for the grader's admin sessions. Their commits need not wait for the WAL to reach
+     * the disk (synchronous_commit off: a crash could lose the last moments of throw-away grading databases
+     * and roles, never corrupt anything); on a busy disk that wait, at every reset, is much of its time. A
+     * lock a student's leftovers could hold (a prepared transaction) must not make a reset wait for ever.
      */
     static Properties properties(String user, String password) {
         Properties props = new Properties();
         props.setProperty("user", user);
         props.setProperty("password", password);
-        props.setProperty("options", "-c synchronous_commit=off");
-        return props;
+        props.setProperty("options", "-c synchronous_commit=off -c lock_timeout=10s");
+        props.setProperty("ApplicationName", "workbook grader");
+        return PinnedSearchPath.add(props);
     }
 
     Connection borrow() throws SQLException {

@@ -9,7 +9,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 import workbook.checker.task.Task;
 import workbook.checker.task.TaskSet;
@@ -113,10 +112,5 @@ public final class ClassGrader {
             t.setDaemon(true);
             return t;
         };
-    }
-
-    /** A scheduler for the per-submission time limits. */
-    public static ScheduledExecutorService alarms() {
-        return Executors.newSingleThreadScheduledExecutor(daemon("time-limit"));
     }
 }

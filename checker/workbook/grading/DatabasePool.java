@@ -9,35 +9,38 @@ import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.postgresql.PGConnection;
+import java.util.stream.Collectors;
+import workbook.checker.sandbox.Sandbox;
+import workbook.checker.sandbox.SandboxDatabase;
 
 /**
- * One database, one sandbox role and one student session per parallel job, used by one submission at a
- * time and reset between them, so a submission costs no CREATE DATABASE (on a busy disk its two
- * checkpoints take most of a second), no CREATE ROLE and no new server process with cold caches.
+ * One database, one sandbox role and its sessions per grading job, used by one submission at a time and
+ * reset between them, so a submission costs no CREATE DATABASE (on a busy disk its two checkpoints take
+ * most of a second), no CREATE ROLE and no new server process with cold caches.
  *
- * <p>Why this is as isolating as a fresh database and role: everything a submission can create belongs
- * to its role or to wbgrade_owner (the role may SET ROLE to it), and nothing else in the database is
- * writable to it (it owns neither the database nor its schema, cannot create schemas or extensions).
- * Between two submissions DROP OWNED BY both empties the database, a check proves that no object is left
- * in any user schema and that the role is as created (password, attributes, settings, memberships: what
- * a role may change about itself), and the session is reset by DISCARD ALL after every file; anything
- * else replaces the database or the role (and with it the session) by fresh ones.
+ * <p>Why this is as isolating as a fresh database and role: everything a submission can create belongs to
+ * its role, and nothing else in the database is writable to it (it owns neither the database nor a schema,
+ * cannot create schemas or extensions, and its only membership, the job's group, owns nothing). Between
+ * two submissions the admin drops everything the role owns and proves that no object is left and that the
+ * role is as created (password, attributes, settings, memberships: what a role may change about itself);
+ * the sessions are reset by DISCARD ALL after every use; anything else replaces the database or the role
+ * (and its sessions). The admin's session on the database only drops and reads the catalogs, pinned; the
+ * reference states are built by the role itself, on its own session.
  */
 final class DatabasePool implements AutoCloseable {
-    /** A job's database, the admin's session on it (resets and checks), its sandbox, and the student's session. */
+    /** A job's database, the admin's session on it (resets and proofs), and its sandbox (the student's sessions). */
     static final class Slot {
         private final String name;
         private final Connection admin;
         private final Sandbox sandbox;
         /** The job's group, allowed to connect to the database; the sandbox's role is its member. */
         private final String group;
-        /** The student's session, kept from file to file and from submission to submission; null when closed. */
-        private Connection learner;
         /** The reference state the database holds untouched since it was built, or -1. */
         private int readyState = -1;
         /** {@link #LEFTOVERS} of the new database (from template0): what an emptying must come back to. */
         private long baseline;
+        /** The role as created ({@link workbook.checker.sandbox.SandboxRole#fingerprintSql}). */
+        private String fingerprint;
 
         private Slot(String name, Connection admin, Sandbox sandbox, String group) {
             this.name = name;
@@ -50,41 +53,8 @@ final class DatabasePool implements AutoCloseable {
             return name;
         }
 
-        Connection admin() {
-            return admin;
-        }
-
         Sandbox sandbox() {
             return sandbox;
-        }
-
-        /** The student's session on this database, opened as the sandbox's role when there is none. */
-        synchronized Connection learner() throws SQLException {
-            if (learner == null || learner.isClosed()) {
-                learner = sandbox.connect(name);
-            }
-            return learner;
-        }
-
-        /** The backend of the open student session, or 0: the one session an emptying leaves alive. */
-        synchronized int learnerPid() {
-            try {
-                return learner == null || learner.isClosed() ? 0 : learner.unwrap(PGConnection.class).getBackendPID();
-            } catch (SQLException e) {
-                closeLearner();
-                return 0;
-            }
-        }
-
-        synchronized void closeLearner() {
-            if (learner != null) {
-                try {
-                    learner.close();
-                } catch (SQLException ignored) {
-                    // the session ends with the emptying anyway
-                }
-                learner = null;
-            }
         }
     }
 
@@ -94,38 +64,44 @@ final class DatabasePool implements AutoCloseable {
     private final List<String> databases = new ArrayList<>();
     private final List<Sandbox> sandboxes = new ArrayList<>();
     private final List<String> groups = new ArrayList<>();
+    private final List<Connection> adminSessions = new ArrayList<>();
     private int created;
     private final AtomicInteger alive = new AtomicInteger();
     private final String stem;
 
+    /** Makes {@code size} slots; when that fails half-way (too many clients, say), removes what it made before saying so. */
     DatabasePool(GradingServer server, ReferenceStates states, int size, String stem) throws SQLException {
         this.server = server;
         this.states = states;
         this.stem = stem;
-        for (int i = 1; i <= size; i++) {
-            // a group per job holds the right to connect to the job's database: DROP OWNED BY the role
-            // (which revokes the role's own grants) leaves it alone, so no GRANT per reset
-            String group = stem + "_job" + i;
-            server.admin().execute("CREATE ROLE " + group + " NOLOGIN");
-            synchronized (this) {
-                groups.add(group);
+        try {
+            for (int i = 1; i <= size; i++) {
+                // a group per job holds the right to connect to the job's database and to create in its public
+                // schema: DROP OWNED BY the role (which revokes the role's own grants) leaves it alone
+                String group = stem + "_job" + i;
+                server.admin().execute("CREATE ROLE " + group + " NOLOGIN");
+                synchronized (this) {
+                    groups.add(group); // only what this pool made is its to drop
+                }
+                Slot slot = create(group, newSandbox(group));
+                rememberFingerprint(slot);
+                if (i == 1) {
+                    proveSolutions(slot);
+                }
+                idle.add(ready(slot, 0));
+                alive.incrementAndGet();
             }
-            Slot slot = create(group, newSandbox(group));
-            rememberFingerprint(slot);
-            if (i == 1) {
-                proveSolutions(slot);
-            }
-            idle.add(ready(slot, 0));
-            alive.incrementAndGet();
+        } catch (SQLException | RuntimeException e) {
+            close();
+            throw e;
         }
     }
 
     private Sandbox newSandbox(String group) throws SQLException {
-        Sandbox sandbox = server.openSandbox();
+        Sandbox sandbox = server.openSandbox(group);
         synchronized (this) {
             sandboxes.add(sandbox);
         }
-        sandbox.grantMembership(group);
         return sandbox;
     }
 
@@ -133,16 +109,24 @@ final class DatabasePool implements AutoCloseable {
         String name;
         synchronized (this) {
             name = stem + "_pool" + (++created);
-            databases.add(name);
         }
         // template0: the pristine database initdb made, nothing of anyone's in it
         server.admin().execute("CREATE DATABASE " + name + " TEMPLATE template0");
+        synchronized (this) {
+            databases.add(name); // only what this pool made is its to drop
+        }
         server.admin().execute("REVOKE ALL ON DATABASE " + name + " FROM PUBLIC; GRANT CONNECT, TEMPORARY ON DATABASE " + name + " TO " + group);
         Connection admin = server.admin().connectTo(name);
+        synchronized (this) {
+            adminSessions.add(admin);
+        }
         Slot slot = new Slot(name, admin, sandbox, group);
-        try (Statement s = admin.createStatement(); ResultSet rs = s.executeQuery("SELECT " + LEFTOVERS)) {
-            rs.next();
-            slot.baseline = rs.getLong(1);
+        try (Statement s = admin.createStatement()) {
+            s.execute(SandboxDatabase.openTo(group, server.limits()));
+            try (ResultSet rs = s.executeQuery("SELECT " + LEFTOVERS)) {
+                rs.next();
+                slot.baseline = rs.getLong(1);
+            }
         }
         return slot;
     }
@@ -153,14 +137,14 @@ final class DatabasePool implements AutoCloseable {
      */
     private void proveSolutions(Slot slot) throws SQLException {
         prepare(slot, states.last());
-        try (Statement s = slot.admin().createStatement()) {
-            s.execute("DROP OWNED BY " + GradingServer.OWNER_ROLE + " CASCADE");
+        try (Statement s = slot.admin.createStatement()) {
+            s.execute(dropOwned(slot));
         }
     }
 
-    /** Builds reference state {@code k} in the slot's empty database, in one round trip. */
+    /** Builds reference state {@code k} in the slot's empty database, in one round trip, as the slot's role. */
     private Slot ready(Slot slot, int k) throws SQLException {
-        try (Statement s = slot.admin().createStatement()) {
+        try (Connection session = slot.sandbox.learner(slot.name); Statement s = session.createStatement()) {
             s.execute(states.batch(k));
         }
         slot.readyState = k;
@@ -195,8 +179,8 @@ final class DatabasePool implements AutoCloseable {
 
     /**
      * Makes the slot's database hold reference state {@code k} for the same submission: nothing to do when
-     * it holds it untouched, else DROP OWNED and the state's statements in one round trip. The submission's
-     * own idle session stays (a new login would buy no isolation within one submission).
+     * it holds it untouched, else the admin drops what the role owns and the role builds the state in one
+     * round trip. The submission's own idle sessions stay (a new login would buy no isolation within one submission).
      */
     Slot prepare(Slot slot, int k) throws SQLException {
         if (slot.readyState == k) {
@@ -204,43 +188,50 @@ final class DatabasePool implements AutoCloseable {
             return slot;
         }
         slot.readyState = -1;
-        String drop = "DROP OWNED BY " + slot.sandbox().role() + ", " + GradingServer.OWNER_ROLE + " CASCADE;\n";
-        try (Statement s = slot.admin().createStatement()) {
-            s.execute(drop + states.batch(k));
-            return slot;
+        try (Statement s = slot.admin.createStatement()) {
+            s.execute(dropOwned(slot));
+        }
+        try {
+            return ready(slot, k);
         } catch (SQLException batchFailed) {
             // a reference solution that does not run cleanly: again step by step, which names it
-            try (Statement s = slot.admin().createStatement()) {
-                s.execute("RESET ROLE;" + drop);
+            try (Statement s = slot.admin.createStatement()) {
+                s.execute(dropOwned(slot));
             }
-            states.buildStepByStep(slot.admin(), k);
+            try (Connection session = slot.sandbox.learner(slot.name)) {
+                states.buildStepByStep(session, k);
+            }
             return slot;
         }
     }
 
+    private static String dropOwned(Slot slot) {
+        return "DROP OWNED BY " + slot.sandbox.role().name() + " CASCADE";
+    }
+
     /**
-     * Between two submissions: ends every session on the database but the student's idle one, drops
-     * everything the role or wbgrade_owner owns, proves that nothing is left and that the role is as
-     * created, and builds the first reference state for the next submission, all in one round trip.
-     * Whatever fails that proof is replaced: the database, or the role and its session.
+     * Between two submissions: ends every session on the database but the admin's and the sandbox's idle
+     * ones, drops everything the role owns, proves that nothing is left and that the role is as created, in
+     * one round trip; then the role builds the first reference state for the next submission. Whatever
+     * fails that proof is replaced: the database, or the role and its sessions.
      */
     Slot recycle(Slot slot) {
-        Sandbox sandbox = slot.sandbox();
         slot.readyState = -1;
         boolean emptied = false;
         boolean roleUntouched = false;
-        try (Statement s = slot.admin().createStatement()) {
-            boolean isResult = s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database()"
-                    + " AND pid <> pg_backend_pid() AND pid <> " + slot.learnerPid() + ";\n"
-                    + "DROP OWNED BY " + sandbox.role() + ", " + GradingServer.OWNER_ROLE + " CASCADE;\n"
-                    + "SELECT " + LEFTOVERS + " AS leftovers, " + sandbox.fingerprintSql() + " AS role;\n"
-                    + states.batch(0));
+        String ours = slot.sandbox.pids().stream().map(String::valueOf).collect(Collectors.joining(", ", "ARRAY[", "]::pg_catalog.int4[]"));
+        try (Statement s = slot.admin.createStatement()) {
+            boolean isResult = s.execute("SELECT pg_catalog.pg_terminate_backend(a.pid) FROM pg_catalog.pg_stat_activity AS a"
+                    + " WHERE a.datname OPERATOR(pg_catalog.=) pg_catalog.current_database() AND a.pid OPERATOR(pg_catalog.<>) pg_catalog.pg_backend_pid()"
+                    + " AND a.pid OPERATOR(pg_catalog.<>) ALL (" + ours + ");\n"
+                    + dropOwned(slot) + ";\n"
+                    + "SELECT " + LEFTOVERS + " AS leftovers, (" + slot.sandbox.role().fingerprintSql() + ") AS role");
             while (isResult || s.getUpdateCount() != -1) {
                 if (isResult) {
                     try (ResultSet rs = s.getResultSet()) {
                         if (rs.getMetaData().getColumnCount() == 2 && "leftovers".equals(rs.getMetaData().getColumnLabel(1)) && rs.next()) {
                             emptied = rs.getLong(1) == slot.baseline;
-                            roleUntouched = sandbox.untouched(rs.getString(2));
+                            roleUntouched = slot.fingerprint != null && slot.fingerprint.equals(rs.getString(2));
                         }
                     }
                 }
@@ -253,10 +244,6 @@ final class DatabasePool implements AutoCloseable {
             // the database first: the old role can only be dropped once it owns nothing there
             Slot next = emptied ? slot : replaceDatabase(slot);
             next = roleUntouched ? next : replaceRole(next);
-            if (emptied) {
-                next.readyState = 0; // built by the round trip above, owned by wbgrade_owner
-                return next;
-            }
             return ready(next, 0);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot reset a grading database: " + e.getMessage(), e);
@@ -264,83 +251,78 @@ final class DatabasePool implements AutoCloseable {
     }
 
     private void rememberFingerprint(Slot slot) throws SQLException {
-        try (Statement s = slot.admin().createStatement(); ResultSet rs = s.executeQuery("SELECT " + slot.sandbox().fingerprintSql())) {
+        try (Statement s = slot.admin.createStatement(); ResultSet rs = s.executeQuery(slot.sandbox.role().fingerprintSql())) {
             rs.next();
-            slot.sandbox().rememberFingerprint(rs.getString(1));
+            slot.fingerprint = rs.getString(1);
         }
     }
 
     private Slot replaceRole(Slot slot) throws SQLException {
-        slot.closeLearner();
-        Sandbox old = slot.sandbox();
+        Sandbox old = slot.sandbox;
         Sandbox fresh = newSandbox(slot.group);
         try {
-            old.close();
+            server.dropSandbox(old);
         } catch (SQLException e) {
             // a leftover role goes with the next run's dropLeftovers
         }
         synchronized (this) {
             sandboxes.remove(old);
         }
-        Slot next = new Slot(slot.name(), slot.admin(), fresh, slot.group);
+        Slot next = new Slot(slot.name, slot.admin, fresh, slot.group);
         next.baseline = slot.baseline;
         rememberFingerprint(next);
         return next;
     }
 
     private Slot replaceDatabase(Slot slot) throws SQLException {
-        slot.closeLearner();
-        try {
-            slot.admin().close();
-        } catch (SQLException ignored) {
-            // replaced anyway
-        }
-        server.admin().execute("DROP DATABASE IF EXISTS " + slot.name() + " WITH (FORCE)");
+        slot.sandbox.closeSessions();
+        closeQuietly(slot.admin);
+        server.admin().execute("DROP DATABASE IF EXISTS " + slot.name + " WITH (FORCE)");
         synchronized (this) {
-            databases.remove(slot.name());
+            databases.remove(slot.name);
+            adminSessions.remove(slot.admin);
         }
-        return create(slot.group, slot.sandbox());
+        Slot next = create(slot.group, slot.sandbox);
+        next.fingerprint = slot.fingerprint;
+        return next;
     }
 
     /**
      * Objects created after initdb (oids from 16384 on) in the catalogs a submission can add to, user
      * schemas, large objects and default privileges: after an emptying there must be exactly as many as in
-     * the new database ({@link Slot#baseline}; 0 unless template0 holds something). Each
-     * count is a range scan of an oid index: cheap enough for every submission.
+     * the new database ({@link Slot#baseline}; 0 unless template0 holds something). Each count is a range
+     * scan of an oid index: cheap enough for every submission. Pinned: it runs where students' objects are.
      */
-    private static final String LEFTOVERS = "(SELECT count(*) FROM ("
-            + "SELECT 1 FROM pg_class WHERE oid >= 16384"
-            + " UNION ALL SELECT 1 FROM pg_proc WHERE oid >= 16384"
-            + " UNION ALL SELECT 1 FROM pg_type WHERE oid >= 16384"
-            + " UNION ALL SELECT 1 FROM pg_operator WHERE oid >= 16384"
-            + " UNION ALL SELECT 1 FROM pg_collation WHERE oid >= 16384"
-            + " UNION ALL SELECT 1 FROM pg_conversion WHERE oid >= 16384"
-            + " UNION ALL SELECT 1 FROM pg_ts_config WHERE oid >= 16384"
-            + " UNION ALL SELECT 1 FROM pg_ts_dict WHERE oid >= 16384"
-            + " UNION ALL SELECT 1 FROM pg_statistic_ext WHERE oid >= 16384"
-            + " UNION ALL SELECT 1 FROM pg_namespace WHERE oid >= 16384 AND nspname NOT LIKE 'pg\\_%'" // temp schemas stay, empty
-            + " UNION ALL SELECT 1 FROM pg_largeobject_metadata"
-            + " UNION ALL SELECT 1 FROM pg_default_acl) AS leftover)";
+    private static final String LEFTOVERS = "(SELECT pg_catalog.count(*) FROM ("
+            + oidsFrom("pg_class") + " UNION ALL " + oidsFrom("pg_proc") + " UNION ALL " + oidsFrom("pg_type")
+            + " UNION ALL " + oidsFrom("pg_operator") + " UNION ALL " + oidsFrom("pg_collation") + " UNION ALL " + oidsFrom("pg_conversion")
+            + " UNION ALL " + oidsFrom("pg_ts_config") + " UNION ALL " + oidsFrom("pg_ts_dict") + " UNION ALL " + oidsFrom("pg_statistic_ext")
+            + " UNION ALL " + oidsFrom("pg_cast") + " UNION ALL " + oidsFrom("pg_transform")
+            // temporary schemas stay, empty
+            + " UNION ALL SELECT 1 FROM pg_catalog.pg_namespace AS n WHERE n.oid OPERATOR(pg_catalog.>=) 16384"
+            + " AND n.nspname OPERATOR(pg_catalog.!~~) 'pg\\_%'"
+            + " UNION ALL SELECT 1 FROM pg_catalog.pg_largeobject_metadata"
+            + " UNION ALL SELECT 1 FROM pg_catalog.pg_default_acl) AS leftover)";
+
+    private static String oidsFrom(String catalog) {
+        return "SELECT 1 FROM pg_catalog." + catalog + " AS c WHERE c.oid OPERATOR(pg_catalog.>=) 16384";
+    }
 
     @Override
     public void close() {
         List<String> dbs;
         List<Sandbox> roles;
         List<String> jobGroups;
+        List<Connection> sessions;
         synchronized (this) {
             dbs = List.copyOf(databases);
             roles = List.copyOf(sandboxes);
             jobGroups = List.copyOf(groups);
+            sessions = List.copyOf(adminSessions);
         }
-        Slot slot;
-        while ((slot = idle.poll()) != null) {
-            slot.closeLearner();
-            try {
-                slot.admin().close();
-            } catch (SQLException ignored) {
-                // dropped next
-            }
-        }
+        idle.clear();
+        roles.forEach(Sandbox::closeSessions);
+        sessions.forEach(DatabasePool::closeQuietly);
         for (String name : dbs) {
             try {
                 server.admin().execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
@@ -350,7 +332,7 @@ final class DatabasePool implements AutoCloseable {
         }
         for (Sandbox sandbox : roles) {
             try {
-                sandbox.close();
+                server.dropSandbox(sandbox);
             } catch (SQLException ignored) {
                 // a leftover goes with the next run's dropLeftovers
             }
@@ -361,6 +343,14 @@ final class DatabasePool implements AutoCloseable {
             } catch (SQLException ignored) {
                 // a leftover goes with the next run's dropLeftovers
             }
+        }
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException ignored) {
+            // dropped next
         }
     }
 }

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import workbook.FileTrees;
 import workbook.WorkbookHome;
+import workbook.checker.sandbox.SandboxLimits;
 import workbook.checker.task.TaskSet;
 import workbook.db.DatabaseOptions;
 import workbook.db.DockerEngine;

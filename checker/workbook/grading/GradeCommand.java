@@ -10,6 +10,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import workbook.WorkbookHome;
+import workbook.checker.sandbox.SandboxLimits;
 import workbook.checker.task.TaskSet;
 import workbook.checker.task.TaskSetReader;
 import workbook.cli.ExitCode;

@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.util.concurrent.ScheduledExecutorService;
 import workbook.WorkbookHome;
 import workbook.checker.run.ReferenceTemplates;
 import workbook.checker.run.ServerAccess;
+import workbook.checker.sandbox.SandboxLimits;
 import workbook.checker.task.TaskSet;
 import workbook.cli.UserError;
 import workbook.db.ConnectionInfo;
@@ -28,14 +28,11 @@ public final class GradingRun {
                                             Settings settings, GradingProgress progress) throws IOException {
         Files.createDirectories(out);
         String checksVersion = ChecksVersion.of(home, set);
-        ScheduledExecutorService alarms = ClassGrader.alarms();
         try (GradingServer server = new GradingServer(admin, settings.limits());
              DatabasePool pool = prepare(set, admin, server, settings.jobs())) {
             ResultStore store = new ResultStore(out);
-            SubmissionGrader grader = new SubmissionGrader(set, server, admin, checksVersion, alarms, pool);
+            SubmissionGrader grader = new SubmissionGrader(set, server, admin, checksVersion, pool);
             return new ClassGrader(set, store, checksVersion, grader, settings.jobs(), settings.force(), settings.limits().overall()).grade(folder, progress);
-        } finally {
-            alarms.shutdownNow();
         }
     }
 
@@ -53,7 +50,7 @@ public final class GradingRun {
                         + " what that role owns between students); " + admin.user() + " is not one. The lesson's crmuser is.", null);
             }
             server.dropLeftovers();
-            server.ensureOwnerRole();
+            server.checkRoomFor(jobs);
             return new DatabasePool(server, new ReferenceStates(set, templates), jobs, server.newName("jobs"));
         } catch (UserError e) {
             throw e;

@@ -7,23 +7,29 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import workbook.checker.sandbox.Sandbox;
+import workbook.checker.sandbox.SandboxLimits;
+import workbook.checker.sandbox.SandboxRole;
+import workbook.checker.sandbox.SandboxWatch;
+import workbook.cli.UserError;
 import workbook.db.ConnectionInfo;
 
 /**
  * The server as the grader uses it: everything it creates is named {@code wbgrade_...}, so it creates
- * and removes only its own databases and roles, on any provider. It keeps templates of the checker's
- * reference states whose tables belong to the NOLOGIN role {@code wbgrade_owner}; each submission's
- * role is a member of it, so the student can ALTER the users table without ever being more.
+ * and removes only its own databases and roles, on any provider. Its admin sessions only create, drop and
+ * look at the catalogs (search_path pinned, names qualified); students' SQL, and everything that reads or
+ * writes inside their databases, runs as the jobs' sandbox roles, which one {@link SandboxWatch} holds to
+ * their limits.
  */
 public final class GradingServer implements AutoCloseable {
     static final String PREFIX = "wbgrade_";
-    static final String OWNER_ROLE = PREFIX + "owner";
-    private static final String TEMPLATE_PREFIX = PREFIX + "tpl_";
+    /** Sessions a job's role may have: the student's and the checks', and room for one being replaced. */
+    private static final int ROLE_CONNECTIONS = 4;
+    /** Sessions a job uses at most: its admin's, its student's, its checks', and one of the admin pool's. */
+    private static final int SESSIONS_PER_JOB = 4;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final AdminConnections admin;
@@ -31,15 +37,15 @@ public final class GradingServer implements AutoCloseable {
     private final ThreadLocal<Connection> handing = new ThreadLocal<>();
     private final Jdbi jdbi = Jdbi.create(handing::get);
     private final SandboxLimits limits;
+    private final SandboxWatch watch;
     /** wbgrade_<epoch seconds>_<random>: this run's names, so leftovers of a killed run can be told by age. */
     private final String runStem;
     private final AtomicInteger sequence = new AtomicInteger();
-    /** The checker's template name to the grader's copy, once built in this run. */
-    private final Map<String, String> templates = new ConcurrentHashMap<>();
 
     public GradingServer(ConnectionInfo adminInfo, SandboxLimits limits) {
         this.admin = new AdminConnections(adminInfo);
         this.limits = limits;
+        this.watch = new SandboxWatch(adminInfo);
         this.runStem = PREFIX + (System.currentTimeMillis() / 1000) + "_" + String.format("%06x", RANDOM.nextInt(1 << 24));
     }
 
@@ -70,127 +76,74 @@ public final class GradingServer implements AutoCloseable {
         return runStem + "_" + suffix;
     }
 
-    /** A fresh role for one submission; its databases come from {@link Sandbox#cloneOf(String)}. */
-    public Sandbox openSandbox() throws SQLException {
-        String role = runStem + "_" + sequence.incrementAndGet();
-        return Sandbox.create(this, role, randomPassword());
-    }
-
     /**
-     * The grader's copy of a reference template (one of the checker's), owned by wbgrade_owner and closed
-     * to connections, built once and kept while its source exists.
+     * A new role for a job's students, a member of {@code group} (which may connect to the job's database and
+     * create in its public schema, and owns nothing), and the sandbox its sessions run in.
      */
-    public String templateFrom(String source) throws SQLException {
-        String known = templates.get(source);
-        return known != null ? known : buildTemplateFrom(source);
+    Sandbox openSandbox(String group) throws SQLException {
+        SandboxRole role = new SandboxRole(runStem + "_" + sequence.incrementAndGet(), SandboxRole.randomPassword());
+        admin.execute(role.createSql(limits, true, ROLE_CONNECTIONS) + "GRANT " + group + " TO " + role.name());
+        return new Sandbox(role, admin.info(), limits, watch, null);
     }
 
-    private synchronized String buildTemplateFrom(String source) throws SQLException {
-        String name = TEMPLATE_PREFIX + source.replaceFirst("^wb_tpl_", "");
-        if (name.length() > 63) {
-            throw new IllegalArgumentException("template name too long: " + name);
-        }
-        underTemplatesLock(s -> {
-            ensureOwnerRole(s);
-            if (!exists(s, "SELECT 1 FROM pg_database WHERE datname = '" + name + "'")) {
-                build(s, source, name);
-            }
-        });
-        templates.put(source, name);
-        return name;
-    }
-
-    private void build(Statement s, String source, String name) throws SQLException {
-        String building = name.length() <= 54 ? name + "_building" : name.substring(0, 54) + "_building";
-        s.execute("DROP DATABASE IF EXISTS " + building);
-        s.execute("CREATE DATABASE " + building + " TEMPLATE " + source);
-        try (Connection t = admin.connectTo(building); Statement ts = t.createStatement()) {
-            // hand the lesson's objects to wbgrade_owner: a student's role is its member, not the admin
-            List<String> handOver = new ArrayList<>();
-            String mine = "(SELECT oid FROM pg_roles WHERE rolname = current_user)";
-            String userSchema = "NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%'";
-            try (ResultSet rs = ts.executeQuery(
-                    "SELECT format('ALTER TABLE %I.%I OWNER TO " + OWNER_ROLE + "', n.nspname, c.relname)"
-                    + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
-                    + " WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') AND c.relowner = " + mine + " AND n.nspname " + userSchema
-                    + " UNION ALL SELECT format('ALTER ROUTINE %s OWNER TO " + OWNER_ROLE + "', p.oid::regprocedure)"
-                    + " FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace"
-                    + " WHERE p.proowner = " + mine + " AND n.nspname " + userSchema)) {
-                while (rs.next()) {
-                    handOver.add(rs.getString(1));
-                }
-            }
-            for (String sql : handOver) {
-                ts.execute(sql);
-            }
-        }
-        s.execute("REVOKE ALL ON DATABASE " + building + " FROM PUBLIC");
-        s.execute("ALTER DATABASE " + building + " RENAME TO " + name);
-        // nobody may connect to a template: one open session would make every CREATE DATABASE ... TEMPLATE fail
-        s.execute("ALTER DATABASE " + name + " ALLOW_CONNECTIONS false");
+    /** Closes a sandbox's sessions and drops its role, which must own nothing any more. */
+    void dropSandbox(Sandbox sandbox) throws SQLException {
+        sandbox.close();
+        admin.execute("DROP ROLE IF EXISTS " + sandbox.role().name());
     }
 
     boolean adminIsSuperuser() throws SQLException {
         Connection c = admin.borrow();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")) {
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT r.rolsuper FROM pg_catalog.pg_roles AS r WHERE r.rolname OPERATOR(pg_catalog.=) CURRENT_USER")) {
             return rs.next() && rs.getBoolean(1);
         } finally {
             admin.giveBack(c, true);
         }
     }
 
-    /** wbgrade_owner, which owns the reference states' objects; created once per server, under the templates' lock. */
-    void ensureOwnerRole() throws SQLException {
-        underTemplatesLock(GradingServer::ensureOwnerRole);
-    }
-
-    /** Work on the server's shared grading objects, one grading run at a time (they may run side by side). */
-    private void underTemplatesLock(LockedWork work) throws SQLException {
+    /**
+     * Says, before anything is made, when the server cannot hold {@code jobs} jobs: each needs sessions for
+     * its admin, its student and its checks, and the run one more for its watch; a run that ran out of
+     * sessions half-way would fail its students one by one instead.
+     */
+    void checkRoomFor(int jobs) throws SQLException {
         Connection c = admin.borrow();
-        try (Statement s = c.createStatement()) {
-            s.execute("SELECT pg_advisory_lock(hashtext('workbook grading templates'))");
-            try {
-                work.run(s);
-            } finally {
-                s.execute("SELECT pg_advisory_unlock(hashtext('workbook grading templates'))");
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT pg_catalog.current_setting('max_connections')::pg_catalog.int4"
+                + " OPERATOR(pg_catalog.-) (SELECT pg_catalog.count(*) FROM pg_catalog.pg_stat_activity AS a"
+                + " WHERE a.backend_type OPERATOR(pg_catalog.=) 'client backend')::pg_catalog.int4")) {
+            rs.next();
+            int free = rs.getInt(1);
+            int needed = SESSIONS_PER_JOB * jobs + 1;
+            if (needed > free) {
+                int fits = Math.max(1, (free - 1) / SESSIONS_PER_JOB);
+                throw UserError.badInput("--jobs " + jobs + " needs about " + needed + " sessions on " + admin.info().host() + ":"
+                        + admin.info().port() + ", which has " + free + " free (max_connections): use --jobs " + fits + " or fewer.");
             }
         } finally {
             admin.giveBack(c, true);
         }
     }
 
-    private interface LockedWork {
-        void run(Statement s) throws SQLException;
-    }
-
-    private static void ensureOwnerRole(Statement s) throws SQLException {
-        if (!exists(s, "SELECT 1 FROM pg_roles WHERE rolname = '" + OWNER_ROLE + "'")) {
-            s.execute("CREATE ROLE " + OWNER_ROLE + " NOLOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS");
-        }
-    }
-
     /**
-     * Drops what killed runs left behind (databases and roles of this grader older than an hour),
-     * and templates whose source the checker has since replaced.
+     * Drops what killed runs left behind (databases and roles of this grader older than an hour), and what
+     * older versions of the grader kept between runs (template databases, and the role that owned them).
      */
     public void dropLeftovers() {
         long hourAgo = System.currentTimeMillis() / 1000 - 3600;
         try {
             Connection c = admin.borrow();
             try (Statement s = c.createStatement()) {
-                for (String db : names(s, "SELECT datname FROM pg_database WHERE datname ~ '^wbgrade_[0-9]+_'")) {
-                    if (stamp(db) < hourAgo) {
+                for (String db : names(s, "SELECT datname FROM pg_catalog.pg_database WHERE datname OPERATOR(pg_catalog.~) '^wbgrade_([0-9]+_|tpl_)'")) {
+                    if (db.startsWith("wbgrade_tpl_") || stamp(db) < hourAgo) {
                         s.execute("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
                     }
                 }
-                for (String role : names(s, "SELECT rolname FROM pg_roles WHERE rolname ~ '^wbgrade_[0-9]+_'")) {
-                    if (stamp(role) < hourAgo) {
+                for (String role : names(s, "SELECT rolname FROM pg_catalog.pg_roles WHERE rolname OPERATOR(pg_catalog.~) '^wbgrade_([0-9]+_|owner$)'")) {
+                    if (role.equals("wbgrade_owner") || stamp(role) < hourAgo) {
                         s.execute("DROP ROLE IF EXISTS " + role);
                     }
-                }
-                for (String tpl : names(s, "SELECT d.datname FROM pg_database d WHERE d.datname LIKE 'wbgrade\\_tpl\\_%' "
-                        + "AND NOT EXISTS (SELECT 1 FROM pg_database s WHERE s.datname = 'wb_tpl_' || substr(d.datname, 13))")) {
-                    s.execute("DROP DATABASE IF EXISTS " + tpl);
                 }
             } finally {
                 admin.giveBack(c, true);
@@ -215,23 +168,9 @@ public final class GradingServer implements AutoCloseable {
         return names;
     }
 
-    private static boolean exists(Statement s, String query) throws SQLException {
-        try (ResultSet rs = s.executeQuery(query)) {
-            return rs.next();
-        }
-    }
-
-    private static String randomPassword() {
-        String letters = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-        StringBuilder p = new StringBuilder();
-        for (int i = 0; i < 24; i++) {
-            p.append(letters.charAt(RANDOM.nextInt(letters.length())));
-        }
-        return p.toString();
-    }
-
     @Override
     public void close() {
+        watch.close();
         admin.close();
     }
 }

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import workbook.WorkbookHome;
+import workbook.checker.sandbox.SandboxLimits;
 import workbook.checker.task.TaskSet;
 import workbook.db.ConnectionInfo;
 import workbook.db.DockerEngine;

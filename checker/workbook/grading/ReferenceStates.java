@@ -18,7 +18,8 @@ import workbook.checker.task.TaskSet;
 /**
  * The checker's reference states rebuilt in place: state k is the assignment's setup.sql followed by
  * the reference solutions of tasks 1..k, exactly what {@link ReferenceTemplates} runs to build its
- * templates. Everything is created as wbgrade_owner, so a student's role (its member) may alter it.
+ * templates. Built on the job's sandbox session, so everything belongs to the student's role (which may
+ * then alter it) and the admin never runs anything inside a student's database.
  */
 final class ReferenceStates {
     private final TaskSet set;
@@ -57,16 +58,16 @@ final class ReferenceStates {
 
     /**
      * The statements that build state {@code k} in an empty database as one string, sent in one round
-     * trip: SET ROLE to the owner, setup.sql, the reference solutions of tasks 1..k, RESET ROLE. All of it is
-     * the instructor's own SQL, which must run cleanly; a file is closed by a line break and a semicolon, so a
-     * final comment or a missing semicolon cannot swallow the next file.
+     * trip: setup.sql, then the reference solutions of tasks 1..k. All of it is the instructor's own SQL,
+     * which must run cleanly; a file is closed by a line break and a semicolon, so a final comment or a
+     * missing semicolon cannot swallow the next file.
      */
     String batch(int k) {
         String known = batches.get(k);
         if (known != null) {
             return known;
         }
-        StringBuilder sql = new StringBuilder("SET ROLE " + GradingServer.OWNER_ROLE + ";\n").append(setupSql).append("\n;\n");
+        StringBuilder sql = new StringBuilder(setupSql).append("\n;\n");
         for (int j = 0; j < k; j++) {
             Task task = set.tasks().get(j);
             try {
@@ -75,29 +76,25 @@ final class ReferenceStates {
                 throw new IllegalStateException("cannot read the reference solution of " + task.id() + ": " + e.getMessage(), e);
             }
         }
-        String built = sql.append("RESET ROLE").toString();
+        String built = sql.toString();
         batches.put(k, built);
         return built;
     }
 
     /**
-     * Builds state {@code k} in the (empty) database of {@code admin} statement by statement, naming a
+     * Builds state {@code k} in the (empty) database of {@code session} statement by statement, naming a
      * reference solution that fails: the slow path, taken only when {@link #batch(int)} failed.
      */
-    void buildStepByStep(Connection admin, int k) throws SQLException {
-        try (Statement s = admin.createStatement()) {
-            try {
-                s.execute("SET ROLE " + GradingServer.OWNER_ROLE + ";\n" + setupSql);
-                ExerciseRunner runner = new ExerciseRunner(set.errorNotes());
-                for (int j = 0; j < k; j++) {
-                    Task task = set.tasks().get(j);
-                    FileRun run = runner.run(set.solutionFile(task), task.file(), admin);
-                    if (!run.sqlErrors().isEmpty()) {
-                        throw new SQLException("the reference solution of " + task.id() + " does not run cleanly: " + String.join("; ", run.sqlErrors()));
-                    }
-                }
-            } finally {
-                s.execute("RESET ROLE");
+    void buildStepByStep(Connection session, int k) throws SQLException {
+        try (Statement s = session.createStatement()) {
+            s.execute(setupSql);
+        }
+        ExerciseRunner runner = new ExerciseRunner(set.errorNotes());
+        for (int j = 0; j < k; j++) {
+            Task task = set.tasks().get(j);
+            FileRun run = runner.run(set.solutionFile(task), task.file(), session);
+            if (!run.sqlErrors().isEmpty()) {
+                throw new SQLException("the reference solution of " + task.id() + " does not run cleanly: " + String.join("; ", run.sqlErrors()));
             }
         }
     }

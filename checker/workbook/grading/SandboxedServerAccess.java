@@ -2,44 +2,40 @@ package workbook.grading;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jdbi.v3.core.Handle;
 import workbook.checker.run.ServerAccess;
+import workbook.checker.sandbox.LentConnection;
+import workbook.checker.sandbox.Sandbox;
 import workbook.db.ConnectionInfo;
 
 /**
  * The checker's view of the server while it grades one submission. A "scratch copy" it asks for is this
- * job's pooled database, emptied and rebuilt to the reference state the copy's template holds; the
- * student's files run there as the job's sandbox role, and the checks on the admin's own session, which
- * the student cannot touch. The admin connections are lent from pools instead of opened per call.
+ * job's database, emptied and rebuilt to the reference state the copy's template holds; the student's files
+ * run and the checks read there in the job's sandbox, on sessions kept from one submission to the next.
+ * The admin connections the checker may ask for are lent from the run's pool instead of opened per call.
  */
 final class SandboxedServerAccess extends ServerAccess {
     private final GradingServer grading;
-    private final Sandbox sandbox;
     private final DatabasePool pool;
     private DatabasePool.Slot slot;
     private final Map<String, DatabasePool.Slot> scratchNames = new ConcurrentHashMap<>();
-    private final AtomicInteger filesStarted = new AtomicInteger();
 
     SandboxedServerAccess(ConnectionInfo admin, GradingServer grading, DatabasePool pool, DatabasePool.Slot slot) {
-        super(admin);
+        super(admin, grading.limits());
         this.grading = grading;
-        this.sandbox = slot.sandbox();
         this.pool = pool;
         this.slot = slot;
     }
 
     @Override
     public void createScratchDatabase(String name, String template) {
+        int state = pool.states().stateOf(template);
+        if (state < 0) {
+            throw new IllegalArgumentException("not a reference state of this assignment: " + template);
+        }
         try {
-            int state = pool.states().stateOf(template);
-            if (state < 0) {
-                sandbox.cloneAs(name, grading.templateFrom(template)); // not a reference state: a real copy
-                return;
-            }
             slot = pool.prepare(slot, state);
             scratchNames.put(name, slot);
         } catch (SQLException e) {
@@ -47,48 +43,45 @@ final class SandboxedServerAccess extends ServerAccess {
         }
     }
 
-    /** A recycled pooled database needs no drop: the next prepare (or the clean-up) empties it. */
+    /** The job's database needs no drop: the next prepare (or the reset after the submission) empties it. */
     @Override
     public void dropScratchDatabase(String name) {
-        if (scratchNames.remove(name) == null) {
-            super.dropScratchDatabase(name);
-        }
+        scratchNames.remove(name);
     }
 
     @Override
-    public Connection connect(String database) throws SQLException {
-        DatabasePool.Slot mapped = scratchNames.get(database);
-        return mapped == null ? super.connect(database) : SharedConnection.lend(mapped.admin(), () -> { });
+    public synchronized Sandbox sandbox() {
+        return slot.sandbox();
     }
 
-    /**
-     * The student's session for one file. Opening a session costs a server process and a login; the job's
-     * one session is reused instead, and after each file DISCARD ALL resets everything a file can leave in
-     * a session (settings, SET ROLE, temporary tables, prepared statements, locks), as a new session would.
-     * A session it cannot reset (a transaction left open) is closed, and the next file gets a new one.
-     */
     @Override
-    public synchronized Connection connectLearner(String database) throws SQLException {
-        filesStarted.incrementAndGet();
-        DatabasePool.Slot mapped = scratchNames.get(database);
+    public Connection judge(String database) throws SQLException {
+        return slot.sandbox().judge(jobDatabase(database));
+    }
+
+    @Override
+    public Connection learner(String database) throws SQLException {
+        return slot.sandbox().learner(jobDatabase(database));
+    }
+
+    private String jobDatabase(String scratch) throws SQLException {
+        DatabasePool.Slot mapped = scratchNames.get(scratch);
         if (mapped == null) {
-            return sandbox.connect(database);
+            throw new SQLException("no such scratch database in this job: " + scratch);
         }
-        Connection real = mapped.learner();
-        return SharedConnection.lend(real, () -> {
-            try (Statement s = real.createStatement()) {
-                s.execute("DISCARD ALL");
-            } catch (SQLException e) {
-                mapped.closeLearner();
-            }
-        });
+        return mapped.name();
+    }
+
+    /** The job keeps its sessions from task to task and submission to submission. */
+    @Override
+    public void leave(String database) {
     }
 
     @Override
     public Handle admin() {
         try {
             Connection c = grading.admin().borrow();
-            return grading.handleOn(SharedConnection.lend(c, () -> grading.admin().giveBack(c, true)));
+            return grading.handleOn(LentConnection.lend(c, () -> grading.admin().giveBack(c, true)));
         } catch (SQLException e) {
             throw new IllegalStateException("cannot reach the server: " + e.getMessage(), e);
         }
@@ -99,13 +92,13 @@ final class SandboxedServerAccess extends ServerAccess {
         return grading.handleOn(connection);
     }
 
-    /** The pooled database as it is now (a failed emptying may have replaced it), to hand back to the pool. */
+    /** The job's slot as it is now (a failed reset may have replaced its database or role), to hand back to the pool. */
     DatabasePool.Slot slot() {
         return slot;
     }
 
-    /** How many exercise files had started running: what finished before a time-out. */
-    int filesStarted() {
-        return filesStarted.get();
+    /** Nothing of its own to close: the sandbox and its watch belong to the run. */
+    @Override
+    public void close() {
     }
 }

@@ -4,9 +4,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import workbook.checker.result.CheckReport;
 import workbook.checker.run.AssignmentChecker;
 import workbook.checker.run.SubmittedFiles;
@@ -15,7 +12,7 @@ import workbook.db.ConnectionInfo;
 
 /**
  * Grades one submission with exactly the checks of {@code ./jbang check} (the checker's scratch mode),
- * in its job's sandbox (reset between two submissions), within the overall time limit, and returns the
+ * in its job's sandbox (reset between two submissions), within the sandbox's limits, and returns the
  * record of it. The files are run as read from the submission: no copy of them is written.
  */
 public final class SubmissionGrader {
@@ -23,17 +20,14 @@ public final class SubmissionGrader {
     private final GradingServer server;
     private final ConnectionInfo admin;
     private final String checksVersion;
-    private final ScheduledExecutorService alarms;
     private final DatabasePool pool;
 
-    SubmissionGrader(TaskSet set, GradingServer server, ConnectionInfo admin, String checksVersion,
-                     ScheduledExecutorService alarms, DatabasePool pool) {
+    SubmissionGrader(TaskSet set, GradingServer server, ConnectionInfo admin, String checksVersion, DatabasePool pool) {
         this.pool = pool;
         this.set = set;
         this.server = server;
         this.admin = admin;
         this.checksVersion = checksVersion;
-        this.alarms = alarms;
     }
 
     public GradeRecord grade(Submission submission) {
@@ -47,31 +41,24 @@ public final class SubmissionGrader {
         } catch (SQLException e) {
             return record(submission, GradeRecord.Status.NOT_GRADED, "grading failed: " + firstLine(e), null, started);
         }
-        Sandbox sandbox = slot.sandbox();
-        int turn = sandbox.nextTurn();
         SandboxedServerAccess access = new SandboxedServerAccess(admin, server, pool, slot);
         try {
-            ScheduledFuture<?> alarm = alarms.schedule(() -> sandbox.stop(turn), server.limits().overall().toMillis(), TimeUnit.MILLISECONDS);
             CheckReport report = new AssignmentChecker(set, access, SubmittedFiles.of(submission.files()), "exercises/" + set.lesson() + "/")
                     .withPreparedTemplates(pool.states().templates()).scratch(Optional.empty(), message -> { });
-            alarm.cancel(false);
-            if (sandbox.stopped()) {
-                return record(submission, GradeRecord.Status.TIMED_OUT, timeUp(access), GradeRecord.tasksOf(report), started);
+            if (report.stop() != null) {
+                // the tasks judged before the time ran out keep their points
+                return record(submission, GradeRecord.Status.TIMED_OUT, report.stop(), GradeRecord.tasksOf(report), started);
             }
             return record(submission, GradeRecord.Status.GRADED, null, GradeRecord.tasksOf(report), started);
         } catch (SQLException | RuntimeException e) {
-            if (sandbox.stopped()) {
-                return record(submission, GradeRecord.Status.TIMED_OUT, timeUp(access), null, started);
+            Optional<String> stopped = access.sandbox().stopped();
+            if (stopped.isPresent()) {
+                return record(submission, GradeRecord.Status.TIMED_OUT, stopped.get(), null, started);
             }
             return record(submission, GradeRecord.Status.NOT_GRADED, "grading failed: " + firstLine(e), null, started);
         } finally {
-            DatabasePool.Slot used = access.slot();
-            if (sandbox.stopped()) {
-                used.closeLearner(); // its backend was ended
-            }
-            sandbox.nextTurn(); // a time limit firing from now on is this submission's, already over
             try {
-                pool.release(pool.recycle(used));
+                pool.release(pool.recycle(access.slot()));
             } catch (IllegalStateException e) {
                 pool.lost();
             }
@@ -82,13 +69,6 @@ public final class SubmissionGrader {
     public GradeRecord unreadable(String student, String entry, String why) {
         return new GradeRecord(GradeRecord.FORMAT_VERSION, student, entry, set.lesson(), null, checksVersion,
                 GradeRecord.Status.NOT_GRADED, why, Instant.now().toString(), 0, List.of(), List.of(), GradeRecord.ungraded(set, "not graded: " + why));
-    }
-
-    private String timeUp(SandboxedServerAccess access) {
-        int started = access == null ? 0 : access.filesStarted();
-        String running = started >= 1 && started <= set.tasks().size() ? set.tasks().get(started - 1).file() : "its files";
-        return "the overall time limit of " + server.limits().overall().toSeconds() + " s ended it while " + running
-                + " was running (a statement that never ends, e.g. a loop with statement_timeout set to 0)";
     }
 
     private GradeRecord record(Submission s, GradeRecord.Status status, String problem, List<GradeRecord.TaskGrade> tasks, long started) {

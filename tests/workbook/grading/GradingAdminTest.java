@@ -14,6 +14,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import workbook.TestDatabase;
+import workbook.checker.sandbox.SandboxLimits;
 import workbook.cli.UserError;
 import workbook.db.ConnectionInfo;
 

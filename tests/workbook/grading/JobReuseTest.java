@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import workbook.TestDatabase;
+import workbook.checker.sandbox.SandboxLimits;
 import workbook.db.ConnectionInfo;
 
 /**
@@ -45,7 +46,7 @@ class JobReuseTest {
         roleTamperer.put("01-add-columns.sql", solved.get("01-add-columns.sql") + String.join("\n",
                 "", "ALTER ROLE CURRENT_USER SET statement_timeout = 0;",
                 "ALTER ROLE CURRENT_USER PASSWORD 'chosen-by-the-student';",
-                "GRANT CURRENT_USER TO wbgrade_owner;", ""));
+                "GRANT CURRENT_USER TO " + admin.user() + ";", ""));
         roleTamperer.put("05-email-index.sql", solved.get("05-email-index.sql") + "\nSELECT pg_terminate_backend(pg_backend_pid());\n");
         ClassGradingTest.write(submissions.resolve("a-role-tamperer"), roleTamperer);
         ClassGradingTest.write(submissions.resolve("b-slow"), slow);
@@ -54,12 +55,12 @@ class JobReuseTest {
         Map<String, String> sessionTamperer = new LinkedHashMap<>(solved);
         sessionTamperer.put("05-email-index.sql", solved.get("05-email-index.sql") + String.join("\n",
                 "", "SET statement_timeout = 0;", "SET search_path = pg_temp, public;",
-                "CREATE TEMP TABLE users (email text);", "SET ROLE wbgrade_owner;",
+                "CREATE TEMP TABLE users (email text);",
                 "SELECT pg_advisory_lock(42);", "PREPARE sneaky AS SELECT 1;", ""));
         ClassGradingTest.write(submissions.resolve("c-session-tamperer"), sessionTamperer);
         ClassGradingTest.write(submissions.resolve("d-slow"), slow);
 
-        SandboxLimits limits = new SandboxLimits(Duration.ofSeconds(1), Duration.ofMillis(500), Duration.ofSeconds(10), Duration.ofSeconds(10), "64MB");
+        SandboxLimits limits = SandboxLimits.forOverall(Duration.ofSeconds(10)).withStatement(Duration.ofSeconds(1));
         GradingProgress quiet = new GradingProgress(new PrintStream(OutputStream.nullOutputStream()), false, 0);
         GradingRun.grade(ClassGradingTest.HOME, ClassGradingTest.LESSON3, admin, SubmissionsFolder.scan(submissions), out,
                 new GradingRun.Settings(1, limits, true), quiet);
@@ -86,9 +87,9 @@ class JobReuseTest {
     @Test
     void theRunLeavesNoRoleOrDatabaseBehind() throws Exception {
         try (Connection c = TestDatabase.connect(admin); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT (SELECT count(*) FROM pg_roles WHERE rolname LIKE 'wbgrade\\_%' AND rolname <> 'wbgrade_owner')"
-                     + " + (SELECT count(*) FROM pg_database WHERE datname LIKE 'wbgrade\\_%' AND datname NOT LIKE 'wbgrade\\_tpl\\_%')"
-                     + " + (SELECT count(*) FROM pg_auth_members WHERE roleid <> member AND member = 'wbgrade_owner'::regrole)")) {
+             ResultSet rs = s.executeQuery("SELECT (SELECT count(*) FROM pg_roles WHERE rolname LIKE 'wbgrade\\_%')"
+                     + " + (SELECT count(*) FROM pg_database WHERE datname LIKE 'wbgrade\\_%')"
+                     + " + (SELECT count(*) FROM pg_auth_members WHERE member = '" + admin.user() + "'::regrole)")) {
             rs.next();
             assertThat(rs.getInt(1)).isZero();
         }

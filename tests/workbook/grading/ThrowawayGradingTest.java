@@ -13,6 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import workbook.TestDatabase;
+import workbook.checker.sandbox.SandboxLimits;
 import workbook.db.ConnectionInfo;
 import workbook.db.DatabaseOptions;
 import workbook.db.DatabaseSettings;

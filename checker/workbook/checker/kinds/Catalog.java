@@ -48,7 +48,7 @@ public final class Catalog {
     }
 
     private Optional<Long> readOid(String table) {
-        return handle.createQuery(OID.formatted(":t")).bind("t", table).mapTo(Long.class).findOne();
+        return handle.createQuery(OID.formatted(":t")).bind("t", Rows.relation(table)).mapTo(Long.class).findOne();
     }
 
     /** Whether {@code table}'s oid is known already, so a read-ahead need not ask again. */
@@ -103,7 +103,7 @@ public final class Catalog {
 
     private Map<String, Column> readColumns(String table) {
         Map<String, Column> byName = new LinkedHashMap<>();
-        handle.createQuery(COLUMNS.formatted("to_regclass(:t)")).bind("t", table)
+        handle.createQuery(COLUMNS.formatted("to_regclass(:t)")).bind("t", Rows.relation(table))
                 .map((rs, ctx) -> column(rs))
                 .forEach(c -> byName.put(c.name(), c));
         return byName;
@@ -119,14 +119,16 @@ public final class Catalog {
     }
 
     private List<Index> readIndexes(String table) {
-        return handle.createQuery(INDEXES.formatted("to_regclass(:t)")).bind("t", table)
+        return handle.createQuery(INDEXES.formatted("to_regclass(:t)")).bind("t", Rows.relation(table))
                 .map((rs, ctx) -> index(rs))
                 .list().stream().toList();
     }
 
-    // The queries, with %s where the table's name (OID) or its oid (COLUMNS, INDEXES) goes: here from a
-    // bound parameter, in ReadAhead from a literal
-    static final String OID = "SELECT to_regclass(%s)::oid::bigint";
+    // The queries, with %s where the table's schema-qualified name (OID) or its oid (COLUMNS, INDEXES) goes:
+    // here from a bound parameter, in ReadAhead from a literal. They run where search_path is pinned to
+    // pg_catalog, so the catalog's own functions and operators answer, not ones a learner's SQL created.
+    // Only a plain (or partitioned) table counts: a view named users is no table, whatever it shows.
+    static final String OID = "SELECT c.oid::bigint FROM pg_class c WHERE c.oid = to_regclass(%s) AND c.relkind IN ('r', 'p')";
 
     static final String COLUMNS = """
             SELECT a.attname AS name,

@@ -39,7 +39,7 @@ final class ReadAhead {
         }
         ReadAhead batch = new ReadAhead();
         for (String table : plan.oids) {
-            batch.add(Catalog.OID.formatted(literal(table)), rs -> {
+            batch.add(Catalog.OID.formatted(literal(Rows.relation(table))), rs -> {
                 Optional<Long> oid = rs.next() ? Optional.ofNullable(rs.getString(1)).map(Long::valueOf) : Optional.empty();
                 return () -> db.catalog().knowOid(table, oid);
             });
@@ -47,7 +47,7 @@ final class ReadAhead {
         for (String table : plan.columns) {
             // 'users'::regclass is resolved once, when planning (to_regclass is called on every pg_index row):
             // it fails when there is no such table, as the rows' queries then do, and the lazy reads take over
-            batch.add(Catalog.COLUMNS.formatted(literal(table) + "::regclass"), rs -> {
+            batch.add(Catalog.COLUMNS.formatted(literal(Rows.relation(table)) + "::regclass"), rs -> {
                 List<Catalog.Column> columns = new ArrayList<>();
                 while (rs.next()) {
                     columns.add(Catalog.column(rs));
@@ -56,7 +56,7 @@ final class ReadAhead {
             });
         }
         for (String table : plan.indexes) {
-            batch.add(Catalog.INDEXES.formatted(literal(table) + "::regclass"), rs -> {
+            batch.add(Catalog.INDEXES.formatted(literal(Rows.relation(table)) + "::regclass"), rs -> {
                 List<Catalog.Index> indexes = new ArrayList<>();
                 while (rs.next()) {
                     indexes.add(Catalog.index(rs));
@@ -144,7 +144,7 @@ final class ReadAhead {
         String a = "to_jsonb(t)->>" + literal(c.column());
         String b = c.otherColumn() == null ? "CAST(? AS text)" : "to_jsonb(t)->>" + literal(c.otherColumn());
         return "SELECT x.a, x.b, " + Instants.SIGN.formatted("x.a", "x.b") + " FROM (SELECT " + a + " AS a, " + b + " AS b FROM "
-                + Rows.quote(c.table()) + " AS t WHERE " + c.where() + ") AS x WHERE x.a IS NOT NULL AND x.b IS NOT NULL";
+                + Rows.relation(c.table()) + " AS t WHERE " + c.where() + ") AS x WHERE x.a IS NOT NULL AND x.b IS NOT NULL";
     }
 
     // names from tasks.toml: an escape-string literal reads the same whatever standard_conforming_strings says

@@ -61,11 +61,11 @@ public final class Rows {
 
     /** The query for the rows {@code where} picks (every row when it is null), each as one JSON text. */
     static String select(String table, String where) {
-        return "SELECT to_jsonb(t)::text FROM " + quote(table) + " AS t" + (where == null ? "" : " WHERE " + where);
+        return "SELECT to_jsonb(t)::text FROM " + relation(table) + " AS t" + (where == null ? "" : " WHERE " + where);
     }
 
     static String selectCount(String table) {
-        return "SELECT count(*) FROM " + quote(table);
+        return "SELECT count(*) FROM " + relation(table);
     }
 
     private static List<Map<String, Object>> parsed(List<String> json) {
@@ -74,6 +74,15 @@ public final class Rows {
             rows.add(Collections.unmodifiableMap(TableSnapshot.parse(row)));
         }
         return Collections.unmodifiableList(rows);
+    }
+
+    /**
+     * The table as the workbook's queries name it: schema-qualified (public, unless tasks.toml names a schema
+     * as in "crm.users"), so no search_path decides which relation is read.
+     */
+    public static String relation(String table) {
+        int dot = table.indexOf('.');
+        return dot < 0 ? "public." + quote(table) : quote(table.substring(0, dot)) + "." + quote(table.substring(dot + 1));
     }
 
     public static String quote(String identifier) {

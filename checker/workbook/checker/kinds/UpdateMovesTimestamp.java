@@ -9,7 +9,9 @@ import workbook.checker.task.CheckSpec;
 /**
  * An UPDATE that leaves the timestamp {@code column} out (it sets each of {@code columns} to itself on
  * the row picked by {@code where}) still moves that column forward: something on the table (a trigger)
- * keeps it honest. The probe runs in a transaction that is rolled back, so the data stays as it was.
+ * keeps it honest. The probe runs in a transaction that is rolled back, so the data stays as it was. It
+ * runs the learner's own trigger, so it runs where the learner's SQL would: on the sandbox's session
+ * (never a privileged one), with the default search_path their functions were written for.
  */
 public final class UpdateMovesTimestamp implements CheckKind {
     @Override
@@ -29,14 +31,16 @@ public final class UpdateMovesTimestamp implements CheckKind {
             return Verdict.absent("`" + table + "` has no column `" + spec.column() + "`");
         }
         Handle h = db.handle();
-        String select = "SELECT " + quote(spec.column()) + "::text FROM " + quote(table) + " WHERE " + spec.where();
-        String update = "UPDATE " + quote(table) + " SET " + spec.columns().stream().map(c -> quote(c) + " = " + quote(c))
-                .collect(Collectors.joining(", ")) + " WHERE " + spec.where();
+        String select = "SELECT " + quote(spec.column()) + "::text FROM " + Rows.relation(table) + " WHERE " + spec.where();
+        String set = " SET " + spec.columns().stream().map(c -> quote(c) + " = " + quote(c)).collect(Collectors.joining(", ")) + " WHERE " + spec.where();
+        String update = "UPDATE " + Rows.relation(table) + set;
+        String shown = "UPDATE " + quote(table) + set; // as the learner would write it
         boolean ownTransaction = !h.isInTransaction();
         if (ownTransaction) {
             h.begin();
         }
         h.execute("SAVEPOINT update_moves_timestamp");
+        h.execute("SET LOCAL search_path = \"$user\", public");
         try {
             Optional<String> before = h.createQuery(select).mapTo(String.class).findFirst();
             if (before.isEmpty()) {
@@ -49,11 +53,11 @@ public final class UpdateMovesTimestamp implements CheckKind {
             if (moved) {
                 return Verdict.pass();
             }
-            return Verdict.fail("`" + update + "` left " + spec.rowName() + "'s `" + spec.column() + "` at " + before.get()
+            return Verdict.fail("`" + shown + "` left " + spec.rowName() + "'s `" + spec.column() + "` at " + before.get()
                     + "; a BEFORE UPDATE trigger that sets NEW." + spec.column() + " := now() moves it on every UPDATE");
         } catch (RuntimeException e) {
             String message = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : String.valueOf(e.getMessage());
-            return Verdict.fail("`" + update + "` failed: " + message.lines().findFirst().orElse(""));
+            return Verdict.fail("`" + shown + "` failed: " + message.lines().findFirst().orElse(""));
         } finally {
             h.execute("ROLLBACK TO SAVEPOINT update_moves_timestamp");
             if (ownTransaction) {

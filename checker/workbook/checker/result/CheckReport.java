@@ -4,9 +4,10 @@ import java.util.List;
 
 /**
  * Everything one check run found, as data: which exercise set, how it was judged (a scratch copy
- * running the learner's files, or the live database as it is), and one result per task.
+ * running the learner's files, or the live database as it is), one result per task, and, when the run
+ * ended early, why ({@code stop}, e.g. "the time limit of 30 s ran out while ... was running"; else null).
  */
-public record CheckReport(String lesson, Mode mode, List<TaskResult> tasks) {
+public record CheckReport(String lesson, Mode mode, List<TaskResult> tasks, String stop) {
 
     public CheckReport {
         tasks = List.copyOf(tasks);

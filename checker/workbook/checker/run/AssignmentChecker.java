@@ -15,14 +15,16 @@ import workbook.checker.kinds.TableSnapshot;
 import workbook.checker.result.CheckReport;
 import workbook.checker.result.CheckResult;
 import workbook.checker.result.TaskResult;
+import workbook.checker.sandbox.Sandbox;
 import workbook.checker.task.CheckSpec;
 import workbook.checker.task.Task;
 import workbook.checker.task.TaskSet;
 
 /**
  * Checks an assignment, task by task. Scratch mode clones the lesson's end state, runs each exercise
- * file and judges the state it leaves; when a task fails, the next one starts from the reference state
- * instead, so a mistake costs points once. Live mode judges the learner's database as it is.
+ * file and judges the state it leaves, in the server's sandbox (never as the admin); when a task fails,
+ * the next one starts from the reference state instead, so a mistake costs points once. Live mode judges
+ * the learner's database as it is.
  */
 public final class AssignmentChecker {
     private final TaskSet set;
@@ -56,7 +58,10 @@ public final class AssignmentChecker {
         return this;
     }
 
-    /** Runs the files in a scratch copy; {@code progress} hears about slow work before it starts. */
+    /**
+     * Runs the files in a scratch copy; {@code progress} hears about slow work before it starts. The run is
+     * one turn of the sandbox: past its time limit the remaining tasks are not run, and the report says why.
+     */
     public CheckReport scratch(Optional<Integer> onlyTask, Consumer<String> progress) throws SQLException {
         ReferenceTemplates templates = prepared;
         if (templates == null) {
@@ -71,18 +76,26 @@ public final class AssignmentChecker {
         int last = onlyTask.orElse(set.tasks().size());
         List<TaskResult> results = new ArrayList<>();
         String onReference = first > 1 ? "judged from the reference state of tasks 1–" + (first - 1) + " (--task " + first + ")" : null;
+        String stop = null;
+        Sandbox sandbox = server.sandbox();
         ScratchDatabase scratch = ScratchDatabase.cloneOf(server, templates.name(first - 1));
-        // a session held on the learner's own database makes a stray DROP DATABASE crm_db in a file fail
-        try (Handle guard = server.admin()) {
+        try (Sandbox.Turn turn = sandbox.startTurn()) {
             for (int number = first; number <= last; number++) {
                 Task task = set.tasks().get(number - 1);
+                if (stop != null) {
+                    results.add(TaskJudge.notRun(number, task, shownFolder + task.file(), "not run: " + stop));
+                    continue;
+                }
                 TaskResult result = runTask(number, task, scratch, onReference);
                 results.add(result);
                 onReference = null; // said once, on the task right after the one that failed
-                if (!result.passed() && number < last) {
+                if (sandbox.stopped().isPresent()) {
+                    stop = sandbox.stopped().get() + " while " + result.file() + " was running";
+                } else if (!result.passed() && number < last) {
                     // nothing of the learner's ran: the reference solution applies right here, sparing a clone
                     boolean untouched = result.status() == TaskResult.Status.NOT_ATTEMPTED || result.sqlErrors().stream().anyMatch(e -> e.contains("nothing in it was run"));
                     if (!untouched || !applyReference(task, scratch)) {
+                        server.leave(scratch.name());
                         scratch.close();
                         scratch = ScratchDatabase.cloneOf(server, templates.name(number));
                     }
@@ -91,34 +104,48 @@ public final class AssignmentChecker {
                 }
             }
         } finally {
+            server.leave(scratch.name());
             scratch.close();
         }
         if (server.backgroundDrops()) {
             ScratchDatabase.prepareSpare(server, templates.name(first - 1));
         }
-        return new CheckReport(set.lesson(), CheckReport.Mode.SCRATCH, results);
+        return new CheckReport(set.lesson(), CheckReport.Mode.SCRATCH, results, stop);
     }
 
+    /** Applies the task's reference solution where the learner's file would have run: in the sandbox, never as the admin. */
     private boolean applyReference(Task task, ScratchDatabase scratch) throws SQLException {
-        try (Connection c = server.connect(scratch.name())) {
+        try (Connection c = server.learner(scratch.name())) {
             FileRun run = new ExerciseRunner(set.errorNotes()).run(set.solutionFile(task), task.file(), c);
             return run.status() == FileRun.Status.RAN && run.sqlErrors().isEmpty();
         }
     }
 
+    /**
+     * Snapshots the table, runs the learner's file, then judges the state it left, all in the sandbox: the
+     * checks read on the judge's session, whatever the file planted runs with the file's rights at most.
+     * A limit that ended the file's session (time, disk, locks, bytes received) fails the task with its reason.
+     */
     private TaskResult runTask(int number, Task task, ScratchDatabase scratch, String onReference) throws SQLException {
         List<String> notes = new ArrayList<>();
         if (onReference != null) {
             notes.add(onReference);
         }
         String shown = shownFolder + task.file();
-        try (Connection judgeConnection = server.connect(scratch.name()); Handle handle = server.handleOn(judgeConnection)) {
+        Sandbox sandbox = server.sandbox();
+        try (Connection judgeConnection = server.judge(scratch.name()); Handle handle = server.handleOn(judgeConnection)) {
             Optional<TableSnapshot> before = TableSnapshot.take(handle, set.table(), set.key(), conditions(task));
             FileRun run;
-            try (Connection learner = server.connectLearner(scratch.name())) {
+            try (Connection learner = server.learner(scratch.name())) {
                 run = new ExerciseRunner(set.errorNotes()).run(submission, task.file(), shown, learner);
             }
             notes.addAll(run.notes());
+            Optional<String> limit = sandbox.stopped().map(why -> why + " while " + shown + " was running")
+                    .or(() -> sandbox.takeLimitHit().map(why -> shown + " was stopped: " + why));
+            if (limit.isPresent()) {
+                return new TaskResult(task.id(), number, task.title(), task.bonus(), TaskResult.Status.FAILED, shown,
+                        TaskJudge.allFailed(task, limit.get()), run.sqlErrors(), notes);
+            }
             if (run.status() == FileRun.Status.EMPTY || run.status() == FileRun.Status.MISSING) {
                 notes.remove(onReference); // how a task not yet written was judged is of no interest yet
                 String why = run.status() == FileRun.Status.MISSING ? shown + " is missing" : "not attempted yet: " + shown + " has no SQL";
@@ -134,6 +161,13 @@ public final class AssignmentChecker {
             List<CheckResult> checks = TaskJudge.judge(task, inspection);
             return new TaskResult(task.id(), number, task.title(), task.bonus(), TaskJudge.status(checks), shown,
                     checks, run.sqlErrors(), notes);
+        } catch (SQLException e) {
+            // the sandbox's time ran out between two sessions: the task is reported with that reason, not as a crash
+            Optional<String> stopped = sandbox.stopped();
+            if (stopped.isEmpty()) {
+                throw e;
+            }
+            return TaskJudge.notRun(number, task, shown, stopped.get() + " while " + shown + " was running");
         }
     }
 
@@ -153,7 +187,7 @@ public final class AssignmentChecker {
         }
         List<TaskResult> settled = LiveSupersession.apply(set, results);
         List<TaskResult> shown = onlyTask.map(n -> settled.subList(n - 1, n)).orElse(settled);
-        return new CheckReport(set.lesson(), CheckReport.Mode.LIVE, shown);
+        return new CheckReport(set.lesson(), CheckReport.Mode.LIVE, shown, null);
     }
 
     /** The conditions a task's checks pick rows by, so the snapshot can remember which rows they picked before. */

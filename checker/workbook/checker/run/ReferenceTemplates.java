@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.util.HexFormat;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
+import workbook.checker.sandbox.SandboxDatabase;
 import workbook.checker.task.Task;
 import workbook.checker.task.TaskSet;
 import workbook.db.ConnectionInfo;
@@ -22,8 +23,8 @@ import workbook.db.ConnectionInfo;
  * only clones one (CREATE DATABASE ... TEMPLATE, tens of milliseconds).
  */
 public final class ReferenceTemplates {
-    /** Bump when the way templates are built changes, so old ones are not reused. */
-    private static final String BUILD_VERSION = "1";
+    /** Bump when the way templates are built changes, so old ones are not reused (2: built by the sandbox's role). */
+    private static final String BUILD_VERSION = "2";
     private static final String PREFIX = "wb_tpl_";
 
     private final TaskSet set;
@@ -68,12 +69,21 @@ public final class ReferenceTemplates {
         }
     }
 
-    // filled under a temporary name and renamed when complete, so a crash never leaves a half-built template
+    /*
+     * Filled under a temporary name and renamed when complete, so a crash never leaves a half-built template.
+     * The instructor's SQL runs as the sandbox's role, so its objects belong to that role and a learner's file
+     * (run as the same role) may alter them, as it may in crm_db, while the admin never runs inside.
+     */
     private void build(Handle admin, int k) throws SQLException {
         String building = name(k) + "_building";
         admin.execute("DROP DATABASE IF EXISTS " + building);
         admin.execute("CREATE DATABASE " + building + " TEMPLATE " + (k == 0 ? "template0" : name(k - 1)));
-        try (Connection c = server.connect(building)) {
+        if (k == 0) {
+            try (Connection fresh = server.adminOnFresh(building); Statement s = fresh.createStatement()) {
+                s.execute(SandboxDatabase.openTo(server.sandbox().role().name(), server.sandbox().limits()));
+            }
+        }
+        try (Connection c = server.learner(building)) {
             if (k == 0) {
                 try (Statement s = c.createStatement()) {
                     s.execute(Files.readString(set.setupFile(), StandardCharsets.UTF_8));
@@ -88,6 +98,8 @@ public final class ReferenceTemplates {
             }
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + set.setupFile() + ": " + e.getMessage(), e);
+        } finally {
+            server.leave(building); // a database anyone is connected to can neither be renamed nor copied
         }
         admin.execute("ALTER DATABASE " + building + " RENAME TO " + name(k));
     }

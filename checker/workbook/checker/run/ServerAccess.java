@@ -5,21 +5,40 @@ package workbook.checker.run;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Properties;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import workbook.checker.sandbox.PinnedSearchPath;
+import workbook.checker.sandbox.Sandbox;
+import workbook.checker.sandbox.SandboxLimits;
+import workbook.checker.sandbox.SandboxWatch;
 import workbook.db.ConnectionInfo;
 
 /**
- * How the checker reaches the server: an admin handle on the learner's database (used only to create
- * and drop the checker's own databases, never to change crm_db), and connections to any other database
- * on the same server. A grader may open learner connections as a less privileged role.
+ * How the checker reaches the server, two ways apart. As the admin (the lesson's user on crm_db): only
+ * the workbook's own SQL about databases and roles and pinned catalog queries, never inside a database a
+ * learner's file has touched. As the sandbox ({@link Sandbox}, here wb_learner): everything that runs or
+ * reads inside a scratch copy, so whatever a file planted there runs with no more rights than the file.
+ * A grader lends its job's sandbox and database instead.
  */
-public class ServerAccess {
+public class ServerAccess implements AutoCloseable {
+    /** A check run gets what a graded submission gets, so check tells what grade will say. */
+    static final Duration CHECK_TIME = Duration.ofSeconds(30);
+
     private final ConnectionInfo info;
+    private final SandboxLimits limits;
     private boolean backgroundDrops;
+    private SandboxWatch watch;
+    private Sandbox sandbox;
 
     public ServerAccess(ConnectionInfo info) {
+        this(info, SandboxLimits.forOverall(CHECK_TIME));
+    }
+
+    public ServerAccess(ConnectionInfo info, SandboxLimits limits) {
         this.info = info;
+        this.limits = limits;
     }
 
     /** Scratch copies are then dropped on a thread of their own (for a learner waiting on a verdict). */
@@ -36,15 +55,47 @@ public class ServerAccess {
         return info;
     }
 
-    /** A Jdbi handle on the database named in {@link #info()} (the learner's crm_db), autocommit. */
+    /** A Jdbi handle on the database named in {@link #info()} (the learner's crm_db) as its user, search_path pinned. */
     public Handle admin() {
-        return Jdbi.create(info.jdbcUrl(), info.user(), info.password()).open();
+        return Jdbi.create(info.jdbcUrl(), adminProperties()).open();
     }
 
-    /** A connection to another database on the same server, for the workbook's own SQL. */
-    public Connection connect(String database) throws SQLException {
-        ConnectionInfo other = info.withDatabase(database);
-        return DriverManager.getConnection(other.jdbcUrl(), other.user(), other.password());
+    /** The admin on another database: only one just made from template0, which nothing untrusted has touched yet. */
+    Connection adminOnFresh(String database) throws SQLException {
+        return DriverManager.getConnection(info.withDatabase(database).jdbcUrl(), adminProperties());
+    }
+
+    private Properties adminProperties() {
+        Properties props = new Properties();
+        props.setProperty("user", info.user());
+        props.setProperty("password", info.password());
+        return PinnedSearchPath.add(props);
+    }
+
+    /** Where a check run's files run and its checks read: wb_learner's sessions, made on first use. */
+    public synchronized Sandbox sandbox() {
+        if (sandbox == null) {
+            watch = new SandboxWatch(info);
+            sandbox = new Sandbox(LearnerRole.ensure(this, limits), info, limits, watch, () -> LearnerRole.mend(this, limits));
+        }
+        return sandbox;
+    }
+
+    /** The session where the checks read {@code database} (a scratch copy): the sandbox's, search_path pinned. */
+    public Connection judge(String database) throws SQLException {
+        return sandbox().judge(database);
+    }
+
+    /** The session where a file or a reference solution runs on {@code database}: the sandbox's. */
+    public Connection learner(String database) throws SQLException {
+        return sandbox().learner(database);
+    }
+
+    /** The checker is done with {@code database}: the sandbox's sessions on it close, so it can be dropped, renamed or copied. */
+    public synchronized void leave(String database) {
+        if (sandbox != null) {
+            sandbox.closeSessions();
+        }
     }
 
     /**
@@ -57,7 +108,7 @@ public class ServerAccess {
 
     /**
      * Creates the scratch database {@code name} as a copy of {@code template}. A grader overrides it to
-     * create the copy inside a student's sandbox (its own role, closed to others).
+     * rebuild its job's database to the template's state instead.
      */
     public void createScratchDatabase(String name, String template) {
         try (Handle admin = admin()) {
@@ -72,12 +123,12 @@ public class ServerAccess {
         }
     }
 
-    /** A connection on which a learner's file runs; a statement_timeout keeps a runaway query from hanging the check. */
-    public Connection connectLearner(String database) throws SQLException {
-        Connection c = connect(database);
-        try (var s = c.createStatement()) {
-            s.execute("SET statement_timeout = '15s'");
+    @Override
+    public synchronized void close() {
+        if (sandbox != null) {
+            sandbox.close();
+            watch.close();
+            sandbox = null;
         }
-        return c;
     }
 }

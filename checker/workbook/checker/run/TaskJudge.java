@@ -44,6 +44,12 @@ public final class TaskJudge {
                 .toList();
     }
 
+    /** A task whose file did not run to the end or at all because the sandbox's time ran out: every check failed with why. */
+    static TaskResult notRun(int number, Task task, String file, String reason) {
+        return new TaskResult(task.id(), number, task.title(), task.bonus(), TaskResult.Status.FAILED, file,
+                allFailed(task, reason), List.of(), List.of());
+    }
+
     static TaskResult.Status status(List<CheckResult> checks) {
         return checks.stream().allMatch(CheckResult::passed) ? TaskResult.Status.PASSED : TaskResult.Status.FAILED;
     }

@@ -1,4 +1,4 @@
-package workbook.grading;
+package workbook.checker.sandbox;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -8,11 +8,11 @@ import java.sql.Connection;
  * A connection lent to code that closes what it is given (the checker, Jdbi handles): close() hands it
  * back instead, with any transaction rolled back and autocommit restored, so the next borrower finds it as usual.
  */
-final class SharedConnection {
-    private SharedConnection() {
+public final class LentConnection {
+    private LentConnection() {
     }
 
-    static Connection lend(Connection real, Runnable giveBack) {
+    public static Connection lend(Connection real, Runnable giveBack) {
         return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, method, args) -> {
             switch (method.getName()) {
                 case "close":

@@ -1,4 +1,4 @@
-package workbook.grading;
+package workbook.checker.sandbox;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -17,15 +17,15 @@ import javax.crypto.spec.SecretKeySpec;
  * adds no safety, yet the client repeats those 4096 rounds at every login (about 9 ms of CPU each).
  * The login stays SCRAM, as strong as before against anyone without the password.
  */
-final class RoleSecret {
-    static final int ITERATIONS = 64;
+public final class RoleSecret {
+    public static final int ITERATIONS = 64;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private RoleSecret() {
     }
 
     /** {@code SCRAM-SHA-256$<iterations>:<salt>$<StoredKey>:<ServerKey>}, the form CREATE ROLE ... PASSWORD accepts as is. */
-    static String scramVerifier(String password) {
+    public static String scramVerifier(String password) {
         try {
             byte[] salt = new byte[16];
             RANDOM.nextBytes(salt);
