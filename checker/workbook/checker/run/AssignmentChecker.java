@@ -90,7 +90,7 @@ public final class AssignmentChecker {
                 results.add(result);
                 onReference = null; // said once, on the task right after the one that failed
                 if (sandbox.stopped().isPresent()) {
-                    stop = sandbox.stopped().get() + " while " + result.file() + " was running";
+                    stop = whileRunning(sandbox.stopped().get(), result.file());
                 } else if (!result.passed() && number < last) {
                     // nothing of the learner's ran: the reference solution applies right here, sparing a clone
                     boolean untouched = result.status() == TaskResult.Status.NOT_ATTEMPTED || result.sqlErrors().stream().anyMatch(e -> e.contains("nothing in it was run"));
@@ -140,7 +140,7 @@ public final class AssignmentChecker {
                 run = new ExerciseRunner(set.errorNotes()).run(submission, task.file(), shown, learner);
             }
             notes.addAll(run.notes());
-            Optional<String> limit = sandbox.stopped().map(why -> why + " while " + shown + " was running")
+            Optional<String> limit = sandbox.stopped().map(why -> whileRunning(why, shown))
                     .or(() -> sandbox.takeLimitHit().map(why -> shown + " was stopped: " + why));
             if (limit.isPresent()) {
                 return new TaskResult(task.id(), number, task.title(), task.bonus(), TaskResult.Status.FAILED, shown,
@@ -167,8 +167,13 @@ public final class AssignmentChecker {
             if (stopped.isEmpty()) {
                 throw e;
             }
-            return TaskJudge.notRun(number, task, shown, stopped.get() + " while " + shown + " was running");
+            return TaskJudge.notRun(number, task, shown, whileRunning(stopped.get(), shown));
         }
+    }
+
+    /** "the time limit of 30 s ran out while exercises/lesson3/05-email-index.sql was running". */
+    private static String whileRunning(String why, String shown) {
+        return why + " while " + shown + " was running";
     }
 
     /** Judges the learner's own database as it is now: no files run, nothing changed. */
