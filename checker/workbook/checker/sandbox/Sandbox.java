@@ -92,17 +92,24 @@ public final class Sandbox implements AutoCloseable {
         return LentConnection.lend(s.connection(), () -> handBack(s, false));
     }
 
-    private synchronized Session session(String database, boolean pinned) throws SQLException {
-        if (stopped != null && stoppedTurn == turn) {
-            throw new SQLException(stopped + "; its sessions were ended", "57014");
-        }
-        Session s = pinned ? judge : learner;
-        if (s != null && s.database().equals(database) && !ended.contains(s.pid()) && !s.connection().isClosed()) {
-            return s;
+    /**
+     * The open session, or a new one. Only the thread that grades (or checks) uses the sessions; the watch
+     * only reads which backends they are and marks ended ones, so the logins and resets, which wait for the
+     * server, run outside the lock the watch needs.
+     */
+    private Session session(String database, boolean pinned) throws SQLException {
+        Session s;
+        synchronized (this) {
+            if (stopped != null && stoppedTurn == turn) {
+                throw new SQLException(stopped + "; its sessions were ended", "57014");
+            }
+            s = pinned ? judge : learner;
+            if (s != null && s.database().equals(database) && !ended.contains(s.pid()) && !s.connection().isClosed()) {
+                return s;
+            }
         }
         if (s != null) {
             closeQuietly(s);
-            ended.remove(s.pid());
         }
         ReceiveLimit.Limited limited;
         try {
@@ -114,25 +121,34 @@ public final class Sandbox implements AutoCloseable {
             passwordRepair.repair();
             limited = role.login(server, database, pinned, limits.receiveBytes());
         }
-        s = new Session(database, limited, limited.connection().unwrap(PGConnection.class).getBackendPID());
-        ended.remove(s.pid()); // the operating system may give a new backend an old one's pid
-        if (pinned) {
-            judge = s;
-        } else {
-            learner = s;
+        Session fresh = new Session(database, limited, limited.connection().unwrap(PGConnection.class).getBackendPID());
+        synchronized (this) {
+            if (s != null) {
+                ended.remove(s.pid());
+            }
+            ended.remove(fresh.pid()); // the operating system may give a new backend an old one's pid
+            if (pinned) {
+                judge = fresh;
+            } else {
+                learner = fresh;
+            }
+            if (!database.equals(this.database)) {
+                this.database = database;
+                this.baseline = -1;
+            }
         }
-        if (!database.equals(this.database)) {
-            this.database = database;
-            this.baseline = -1;
-        }
-        return s;
+        return fresh;
     }
 
-    private synchronized void handBack(Session s, boolean learnerSession) {
-        if (learnerSession && s.limited().limit().exceeded() && limitHit == null) {
-            limitHit = s.limited().limit().reason();
+    private void handBack(Session s, boolean learnerSession) {
+        boolean close;
+        synchronized (this) {
+            if (learnerSession && s.limited().limit().exceeded() && limitHit == null) {
+                limitHit = s.limited().limit().reason();
+            }
+            close = s.limited().limit().exceeded() || ended.contains(s.pid());
         }
-        if (s.limited().limit().exceeded() || ended.contains(s.pid())) {
+        if (close) {
             closeQuietly(s);
         } else if (learnerSession) {
             discardAll(s);
@@ -171,14 +187,16 @@ public final class Sandbox implements AutoCloseable {
         @Override
         public void close() {
             watch.remove(Sandbox.this);
+            Session checks;
             synchronized (Sandbox.this) {
                 if (turn == number) {
                     turn++;
                     deadline = Long.MAX_VALUE;
                 }
-                if (judge != null && !ended.contains(judge.pid())) {
-                    discardAll(judge); // the next turn's checks meet the session as it was made
-                }
+                checks = judge != null && !ended.contains(judge.pid()) ? judge : null;
+            }
+            if (checks != null) {
+                discardAll(checks); // the next turn's checks meet the session as it was made
             }
         }
     }
@@ -244,15 +262,19 @@ public final class Sandbox implements AutoCloseable {
     }
 
     /** Closes the sessions (before their database is dropped or renamed); the next use opens new ones. */
-    public synchronized void closeSessions() {
-        for (Session s : new Session[] {learner, judge}) {
+    public void closeSessions() {
+        Session[] open;
+        synchronized (this) {
+            open = new Session[] {learner, judge};
+            learner = null;
+            judge = null;
+            database = null;
+        }
+        for (Session s : open) {
             if (s != null) {
                 closeQuietly(s);
             }
         }
-        learner = null;
-        judge = null;
-        database = null;
     }
 
     private static void closeQuietly(Session s) {
