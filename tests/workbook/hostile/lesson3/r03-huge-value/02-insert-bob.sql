@@ -1,4 +1,4 @@
--- Resource: the grader's memory, through one value of 50 MB: the driver allocates a message's declared
+-- Resource: the grader's memory, through one value of 20 MB: the driver allocates a message's declared
 -- size before it reads it.
 {{SOLUTION}}
-SELECT repeat('x', 50000000);
+SELECT repeat('x', 20000000);

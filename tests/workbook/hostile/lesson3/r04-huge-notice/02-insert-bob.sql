@@ -1,3 +1,3 @@
--- Resource: the grader's memory, through one notice of 50 MB.
+-- Resource: the grader's memory, through one notice of 20 MB.
 {{SOLUTION}}
-DO $$ BEGIN RAISE NOTICE '%', repeat('x', 50000000); END $$;
+DO $$ BEGIN RAISE NOTICE '%', repeat('x', 20000000); END $$;
