@@ -26,7 +26,21 @@ final class PostgresPrograms {
 
     /** Runs a program to its end; returns its exit code. */
     int run(List<String> programAndArgs, long timeoutSeconds) {
-        List<String> command = new ArrayList<>(wrapper());
+        return run(programAndArgs, timeoutSeconds, 0);
+    }
+
+    /**
+     * Runs a program with its address space, and that of every process it starts, capped at
+     * {@code memoryBytes} (0: no cap): a server started so refuses an allocation past it with an
+     * "out of memory" error in that one session, where the operating system would kill processes.
+     * Only where a POSIX shell sets the limit (not on Windows).
+     */
+    int run(List<String> programAndArgs, long timeoutSeconds, long memoryBytes) {
+        List<String> command = new ArrayList<>();
+        if (memoryBytes > 0 && !System.getProperty("os.name").toLowerCase().contains("win")) {
+            command.addAll(List.of("/bin/sh", "-c", "ulimit -v " + (memoryBytes / 1024) + " && exec \"$0\" \"$@\""));
+        }
+        command.addAll(wrapper());
         command.add(binaries.bin(programAndArgs.get(0)).toString());
         command.addAll(programAndArgs.subList(1, programAndArgs.size()));
         try {

@@ -17,6 +17,12 @@ public final class ThrowawayCluster implements AutoCloseable {
     private static final Path RAM_ROOT = Path.of("/dev/shm");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static final int PORT_ATTEMPTS = 3;
+    /**
+     * The address space each server process may use (its share of shared memory included): one student's
+     * statement that builds gigabytes then fails alone with "out of memory", instead of the operating system
+     * killing a process of the server that every job shares.
+     */
+    static final long PROCESS_MEMORY = 1L << 30;
     /*
      * A cluster that lives for one grading run and is deleted after it: durability buys nothing. Waiting
      * for the disk (fsync at every commit and checkpoint, whole pages after each checkpoint) was most of
@@ -100,7 +106,7 @@ public final class ThrowawayCluster implements AutoCloseable {
             // the port goes on the command line: a retry after losing a race for it needs no edit of postgresql.conf
             int port = FreePorts.anyFree();
             int exit = programs.run(List.of("pg_ctl", "-D", data.toString(), "-l", serverLog.toString(), "-o", "-p " + port,
-                    "-w", "-t", Long.toString(START_TIMEOUT.toSeconds()), "start"), START_TIMEOUT.toSeconds() + 10);
+                    "-w", "-t", Long.toString(START_TIMEOUT.toSeconds()), "start"), START_TIMEOUT.toSeconds() + 10, PROCESS_MEMORY);
             if (exit == 0) {
                 connection = ConnectionInfo.lesson("localhost", port);
             } else {

@@ -33,6 +33,11 @@ class ThrowawayGradingTest {
         Path submissions = Files.createDirectories(work.resolve("submissions"));
         Map<String, String> solved = ClassGradingTest.solutions();
         ClassGradingTest.write(submissions.resolve("alice"), solved);
+        // 1.8 GB in one server process: the throwaway server refuses it to that session alone
+        Map<String, String> bea = new LinkedHashMap<>(solved);
+        bea.put("02-insert-bob.sql", solved.get("02-insert-bob.sql")
+                + "\nSELECT pg_column_size(array_agg(repeat('x', 1000))) FROM generate_series(1, 900000);\n");
+        ClassGradingTest.write(submissions.resolve("bea"), bea);
         Map<String, String> carol = new LinkedHashMap<>(solved);
         carol.put("03-update-alice.sql", "UPDATE users SET first_name = 'Alicia', updated_at = NOW();\n");
         ClassGradingTest.write(submissions.resolve("carol"), carol);
@@ -52,9 +57,12 @@ class ThrowawayGradingTest {
             outcome = GradingRun.grade(ClassGradingTest.HOME, ClassGradingTest.LESSON3, used, SubmissionsFolder.scan(submissions), out,
                     new GradingRun.Settings(2, SandboxLimits.forOverall(Duration.ofSeconds(30)), false), quiet);
         }
-        assertThat(outcome.graded()).isEqualTo(3);
+        assertThat(outcome.graded()).isEqualTo(4);
         Map<String, List<String>> rows = ClassGradingTest.csv(out.resolve("grades.csv"));
         assertThat(rows.get("alice")).containsExactly("alice", "10", "4", "4", "3", "2", "23", "21");
+        assertThat(rows.get("bea")).containsExactly("bea", "10", "4", "4", "3", "2", "23", "21");
+        assertThat(String.join("\n", new ResultStore(out).read("bea").orElseThrow().task("02-insert-bob").sqlErrors()))
+                .contains("ERROR: out of memory");
         assertThat(rows.get("carol")).containsExactly("carol", "10", "4", "2", "3", "2", "21", "21");
         assertThat(rows.get("dave")).containsExactly("dave", "0", "0", "0", "0", "0", "0", "21");
         assertThat(folder).as("the throwaway cluster's folder").doesNotExist();
