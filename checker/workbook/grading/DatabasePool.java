@@ -20,7 +20,7 @@ import workbook.checker.sandbox.SandboxDatabase;
  *
  * <p>Why this is as isolating as a fresh database and role: everything a submission can create belongs to
  * its role, and nothing else in the database is writable to it (it owns neither the database nor a schema,
- * cannot create schemas or extensions, and its only membership, the job's group, owns nothing). Between
+ * cannot create schemas or extensions, and is a member of no role, so SET ROLE leads nowhere). Between
  * two submissions the admin drops everything the role owns and proves that no object is left and that the
  * role is as created (password, attributes, settings, memberships: what a role may change about itself);
  * the sessions are reset by DISCARD ALL after every use; anything else replaces the database or the role
@@ -33,8 +33,6 @@ final class DatabasePool implements AutoCloseable {
         private final String name;
         private final Connection admin;
         private final Sandbox sandbox;
-        /** The job's group, allowed to connect to the database; the sandbox's role is its member. */
-        private final String group;
         /** The reference state the database holds untouched since it was built, or -1. */
         private int readyState = -1;
         /** {@link #LEFTOVERS} of the new database (from template0): what an emptying must come back to. */
@@ -42,11 +40,10 @@ final class DatabasePool implements AutoCloseable {
         /** The role as created ({@link workbook.checker.sandbox.SandboxRole#fingerprintSql}). */
         private String fingerprint;
 
-        private Slot(String name, Connection admin, Sandbox sandbox, String group) {
+        private Slot(String name, Connection admin, Sandbox sandbox) {
             this.name = name;
             this.admin = admin;
             this.sandbox = sandbox;
-            this.group = group;
         }
 
         String name() {
@@ -63,7 +60,6 @@ final class DatabasePool implements AutoCloseable {
     private final LinkedBlockingQueue<Slot> idle = new LinkedBlockingQueue<>();
     private final List<String> databases = new ArrayList<>();
     private final List<Sandbox> sandboxes = new ArrayList<>();
-    private final List<String> groups = new ArrayList<>();
     private final List<Connection> adminSessions = new ArrayList<>();
     private int created;
     private final AtomicInteger alive = new AtomicInteger();
@@ -76,14 +72,7 @@ final class DatabasePool implements AutoCloseable {
         this.stem = stem;
         try {
             for (int i = 1; i <= size; i++) {
-                // a group per job holds the right to connect to the job's database and to create in its public
-                // schema: DROP OWNED BY the role (which revokes the role's own grants) leaves it alone
-                String group = stem + "_job" + i;
-                server.admin().execute("CREATE ROLE " + group + " NOLOGIN");
-                synchronized (this) {
-                    groups.add(group); // only what this pool made is its to drop
-                }
-                Slot slot = create(group, newSandbox(group));
+                Slot slot = create(newSandbox());
                 rememberFingerprint(slot);
                 if (i == 1) {
                     proveSolutions(slot);
@@ -97,15 +86,15 @@ final class DatabasePool implements AutoCloseable {
         }
     }
 
-    private Sandbox newSandbox(String group) throws SQLException {
-        Sandbox sandbox = server.openSandbox(group);
+    private Sandbox newSandbox() throws SQLException {
+        Sandbox sandbox = server.openSandbox();
         synchronized (this) {
             sandboxes.add(sandbox);
         }
         return sandbox;
     }
 
-    private Slot create(String group, Sandbox sandbox) throws SQLException {
+    private Slot create(Sandbox sandbox) throws SQLException {
         String name;
         synchronized (this) {
             name = stem + "_pool" + (++created);
@@ -115,14 +104,14 @@ final class DatabasePool implements AutoCloseable {
         synchronized (this) {
             databases.add(name); // only what this pool made is its to drop
         }
-        server.admin().execute("REVOKE ALL ON DATABASE " + name + " FROM PUBLIC; GRANT CONNECT, TEMPORARY ON DATABASE " + name + " TO " + group);
+        server.admin().execute("REVOKE ALL ON DATABASE " + name + " FROM PUBLIC");
         Connection admin = server.admin().connectTo(name);
         synchronized (this) {
             adminSessions.add(admin);
         }
-        Slot slot = new Slot(name, admin, sandbox, group);
+        Slot slot = new Slot(name, admin, sandbox);
         try (Statement s = admin.createStatement()) {
-            s.execute(SandboxDatabase.openTo(group, server.limits()));
+            s.execute(SandboxDatabase.openTo(sandbox.role().name(), server.limits()) + ";\n" + grants(slot));
             try (ResultSet rs = s.executeQuery("SELECT " + LEFTOVERS)) {
                 rs.next();
                 slot.baseline = rs.getLong(1);
@@ -205,8 +194,18 @@ final class DatabasePool implements AutoCloseable {
         }
     }
 
+    /**
+     * Drops everything the role owns here, then gives it back what DROP OWNED also took (every privilege
+     * granted to the role: to connect, to create in public), all in the one statement string.
+     */
     private static String dropOwned(Slot slot) {
-        return "DROP OWNED BY " + slot.sandbox.role().name() + " CASCADE";
+        return "DROP OWNED BY " + slot.sandbox.role().name() + " CASCADE;\n" + grants(slot);
+    }
+
+    /** What the role may do in its database beyond what PUBLIC may: connect, make temporary tables, create in public. */
+    private static String grants(Slot slot) {
+        String role = slot.sandbox.role().name();
+        return "GRANT CONNECT, TEMPORARY ON DATABASE " + slot.name + " TO " + role + ";\nGRANT USAGE, CREATE ON SCHEMA public TO " + role;
     }
 
     /**
@@ -259,17 +258,21 @@ final class DatabasePool implements AutoCloseable {
 
     private Slot replaceRole(Slot slot) throws SQLException {
         Sandbox old = slot.sandbox;
-        Sandbox fresh = newSandbox(slot.group);
-        try {
+        Sandbox fresh = newSandbox();
+        try (Statement s = slot.admin.createStatement()) {
+            s.execute("DROP OWNED BY " + old.role().name() + " CASCADE"); // its privileges here, which would keep the role
             server.dropSandbox(old);
+            synchronized (this) {
+                sandboxes.remove(old);
+            }
         } catch (SQLException e) {
-            // a leftover role goes with the next run's dropLeftovers
+            // dropped again when the pool closes
         }
-        synchronized (this) {
-            sandboxes.remove(old);
-        }
-        Slot next = new Slot(slot.name, slot.admin, fresh, slot.group);
+        Slot next = new Slot(slot.name, slot.admin, fresh);
         next.baseline = slot.baseline;
+        try (Statement s = next.admin.createStatement()) {
+            s.execute(grants(next));
+        }
         rememberFingerprint(next);
         return next;
     }
@@ -282,7 +285,7 @@ final class DatabasePool implements AutoCloseable {
             databases.remove(slot.name);
             adminSessions.remove(slot.admin);
         }
-        Slot next = create(slot.group, slot.sandbox);
+        Slot next = create(slot.sandbox);
         next.fingerprint = slot.fingerprint;
         return next;
     }
@@ -312,12 +315,10 @@ final class DatabasePool implements AutoCloseable {
     public void close() {
         List<String> dbs;
         List<Sandbox> roles;
-        List<String> jobGroups;
         List<Connection> sessions;
         synchronized (this) {
             dbs = List.copyOf(databases);
             roles = List.copyOf(sandboxes);
-            jobGroups = List.copyOf(groups);
             sessions = List.copyOf(adminSessions);
         }
         idle.clear();
@@ -333,13 +334,6 @@ final class DatabasePool implements AutoCloseable {
         for (Sandbox sandbox : roles) {
             try {
                 server.dropSandbox(sandbox);
-            } catch (SQLException ignored) {
-                // a leftover goes with the next run's dropLeftovers
-            }
-        }
-        for (String group : jobGroups) {
-            try {
-                server.admin().execute("DROP ROLE IF EXISTS " + group);
             } catch (SQLException ignored) {
                 // a leftover goes with the next run's dropLeftovers
             }

@@ -76,13 +76,10 @@ public final class GradingServer implements AutoCloseable {
         return runStem + "_" + suffix;
     }
 
-    /**
-     * A new role for a job's students, a member of {@code group} (which may connect to the job's database and
-     * create in its public schema, and owns nothing), and the sandbox its sessions run in.
-     */
-    Sandbox openSandbox(String group) throws SQLException {
+    /** A new role for a job's students (a member of no role), and the sandbox its sessions run in. */
+    Sandbox openSandbox() throws SQLException {
         SandboxRole role = new SandboxRole(runStem + "_" + sequence.incrementAndGet(), SandboxRole.randomPassword());
-        admin.execute(role.createSql(limits, true, ROLE_CONNECTIONS) + "GRANT " + group + " TO " + role.name());
+        admin.execute(role.createSql(limits, true, ROLE_CONNECTIONS));
         return new Sandbox(role, admin.info(), limits, watch, null);
     }
 
