@@ -10,7 +10,7 @@ import workbook.sql.ReceiveLimit;
 
 /**
  * A role untrusted SQL runs as: LOGIN and nothing else (not a superuser, no CREATEDB, CREATEROLE,
- * replication, RLS bypass, no membership that owns anything), with its limits as role settings. Whatever
+ * replication, RLS bypass, a member of no role), with its limits as role settings. Whatever
  * a file creates belongs to it, so whatever that object later runs, for anyone who touches it, runs with
  * this role's rights at most, as long as only sessions of this role touch it.
  */
