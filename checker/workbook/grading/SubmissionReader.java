@@ -1,7 +1,6 @@
 package workbook.grading;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -25,8 +24,6 @@ import workbook.checker.run.SubmittedFiles;
  * exercise files are decompressed, each capped, so a zip bomb costs nothing.
  */
 public final class SubmissionReader {
-    /** An exercise file is a few lines of SQL; anything this big is a mistake or an attack. */
-    static final int MAX_FILE_BYTES = SubmittedFiles.MAX_FILE_BYTES;
     /** More entries than any real submission; walking or listing stops there. */
     static final int MAX_ENTRIES = 10_000;
     /** Stray files are listed in the feedback up to this many. */
@@ -75,7 +72,7 @@ public final class SubmissionReader {
                 public FileVisitResult visitFile(Path p, BasicFileAttributes attrs) {
                     String relative = folder.relativize(p).toString().replace('\\', '/');
                     if (attrs.isRegularFile()) {
-                        found.add(new Found(relative, () -> readCapped(Files.newInputStream(p, LinkOption.NOFOLLOW_LINKS), relative), ""));
+                        found.add(new Found(relative, () -> SubmittedFiles.readCapped(Files.newInputStream(p, LinkOption.NOFOLLOW_LINKS)), ""));
                     } else {
                         // opening a named pipe waits for a writer that never comes; a device or socket is no exercise either
                         found.add(new Found(relative, null, attrs.isSymbolicLink() ? " (a link, not followed)" : " (not a regular file, not read)"));
@@ -102,9 +99,8 @@ public final class SubmissionReader {
                 while (name.startsWith("./")) {
                     name = name.substring(2);
                 }
-                String finalName = name;
                 boolean unsafe = name.startsWith("/") || name.matches("^[A-Za-z]:.*") || List.of(name.split("/")).contains("..");
-                found.add(new Found(name, unsafe ? null : () -> readCapped(file.getInputStream(e), finalName),
+                found.add(new Found(name, unsafe ? null : () -> SubmittedFiles.readCapped(file.getInputStream(e)),
                         unsafe ? " (a path outside the zip, ignored)" : ""));
             }
             return assemble(student, shown, found);
@@ -156,15 +152,6 @@ public final class SubmissionReader {
         return new Submission(student, shown, files, missing, stray);
     }
 
-    private static byte[] readCapped(InputStream in, String name) throws IOException {
-        try (in) {
-            byte[] bytes = in.readNBytes(MAX_FILE_BYTES + 1);
-            if (bytes.length > MAX_FILE_BYTES) {
-                throw new UnreadableSubmission(name + " is larger than " + (MAX_FILE_BYTES >> 20) + " MiB; an exercise file is a few lines of SQL");
-            }
-            return bytes;
-        }
-    }
 
     private static String fileName(String path) {
         return path.substring(path.lastIndexOf('/') + 1);

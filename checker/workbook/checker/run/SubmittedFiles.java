@@ -26,14 +26,19 @@ public interface SubmittedFiles {
             if (!Files.isRegularFile(path)) {
                 return Optional.empty();
             }
-            try (InputStream in = Files.newInputStream(path)) {
-                byte[] bytes = in.readNBytes(MAX_FILE_BYTES + 1);
-                if (bytes.length > MAX_FILE_BYTES) {
-                    throw new IOException("it is larger than " + (MAX_FILE_BYTES >> 20) + " MiB; an exercise file is a few lines of SQL");
-                }
-                return Optional.of(bytes);
-            }
+            return Optional.of(readCapped(Files.newInputStream(path)));
         };
+    }
+
+    /** Reads (and closes) {@code in}, refusing a file past {@link #MAX_FILE_BYTES} without reading further. */
+    static byte[] readCapped(InputStream in) throws IOException {
+        try (in) {
+            byte[] bytes = in.readNBytes(MAX_FILE_BYTES + 1);
+            if (bytes.length > MAX_FILE_BYTES) {
+                throw new IOException("larger than " + (MAX_FILE_BYTES >> 20) + " MiB; an exercise file is a few lines of SQL");
+            }
+            return bytes;
+        }
     }
 
     static SubmittedFiles of(Map<String, byte[]> files) {
