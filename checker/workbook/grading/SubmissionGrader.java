@@ -51,10 +51,6 @@ public final class SubmissionGrader {
             }
             return record(submission, GradeRecord.Status.GRADED, null, GradeRecord.tasksOf(report), started);
         } catch (SQLException | RuntimeException e) {
-            Optional<String> stopped = access.sandbox().stopped();
-            if (stopped.isPresent()) {
-                return record(submission, GradeRecord.Status.TIMED_OUT, stopped.get(), null, started);
-            }
             return record(submission, GradeRecord.Status.NOT_GRADED, "grading failed: " + firstLine(e), null, started);
         } finally {
             try {

@@ -94,10 +94,18 @@ public final class AssignmentChecker {
                 } else if (!result.passed() && number < last) {
                     // nothing of the learner's ran: the reference solution applies right here, sparing a clone
                     boolean untouched = result.status() == TaskResult.Status.NOT_ATTEMPTED || result.sqlErrors().stream().anyMatch(e -> e.contains("nothing in it was run"));
-                    if (!untouched || !applyReference(task, scratch)) {
-                        server.leave(scratch.name());
-                        scratch.close();
-                        scratch = ScratchDatabase.cloneOf(server, templates.name(number));
+                    try {
+                        if (!untouched || !applyReference(task, scratch)) {
+                            server.leave(scratch.name());
+                            scratch.close();
+                            scratch = ScratchDatabase.cloneOf(server, templates.name(number));
+                        }
+                    } catch (SQLException | RuntimeException e) {
+                        // the time ran out while the reference state was made: said like any other stop, not a crash
+                        if (sandbox.stopped().isEmpty()) {
+                            throw e;
+                        }
+                        stop = whileRunning(sandbox.stopped().get(), result.file());
                     }
                     onReference = result.status() == TaskResult.Status.NOT_ATTEMPTED ? null
                             : "judged from the reference state of task " + number + " (its solution applied instead of your file), so that mistake costs points once";

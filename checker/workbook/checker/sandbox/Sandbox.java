@@ -49,7 +49,7 @@ public final class Sandbox implements AutoCloseable {
     private long baseline = -1;
     private int turn;
     private long deadline = Long.MAX_VALUE;
-    /** Why the last turn was stopped (its time ran out), or null; its sessions are refused until that turn is closed. */
+    /** Why turn {@link #stoppedTurn} was stopped (its time ran out); its sessions are refused while it runs. */
     private String stopped;
     private int stoppedTurn;
     /** Why a file's sessions were ended (disk, locks, bytes received), until the checker takes it. */
@@ -166,14 +166,15 @@ public final class Sandbox implements AutoCloseable {
 
     /** Starts a turn (one submission, or one check run): its time starts now, and the watch holds it to its limits. */
     public Turn startTurn() {
+        int number;
         synchronized (this) {
-            turn++;
+            number = ++turn;
             stopped = null;
             limitHit = null;
             deadline = System.nanoTime() + limits.overall().toNanos();
         }
         watch.add(this);
-        return new Turn(turn);
+        return new Turn(number);
     }
 
     /** One turn; closing it ends the watch over it, so a limit passed late cannot stop the next one. */
@@ -201,9 +202,9 @@ public final class Sandbox implements AutoCloseable {
         }
     }
 
-    /** Why the current (or last) turn was stopped, when its time ran out; a closed turn's sessions are no longer refused. */
+    /** Why the running turn was stopped, when its time ran out; nothing once that turn is closed. */
     public synchronized Optional<String> stopped() {
-        return Optional.ofNullable(stopped);
+        return stoppedTurn == turn ? Optional.ofNullable(stopped) : Optional.empty();
     }
 
     /** Why the last file's sessions were ended (disk, locks, bytes received), once: the next file starts afresh. */
