@@ -73,7 +73,7 @@ public final class SqlCellKind implements CellKind {
         return run.outcome() instanceof Failed failed && "57014".equals(failed.sqlState());
     }
 
-    /** One statement's outputs: the server's notices, then its result or error. */
+    /** One statement's outputs: the server's notices with their severity, as psql prints them, then its result or error. */
     private void show(StatementRun run, CodeCell cell, NotebookContext context, List<Output> outputs) {
         SqlStatement statement = run.statement();
         if (run.skipped()) {
@@ -81,7 +81,7 @@ public final class SqlCellKind implements CellKind {
                     + context.database().connection().psqlCommand()));
             return;
         }
-        run.execution().messages().forEach(n -> outputs.add(new Output.Printed("NOTICE:  " + n.message())));
+        run.execution().noticeLines().forEach(line -> outputs.add(new Output.Printed(line)));
         StatementOutcome result = run.outcome();
         if (result instanceof Rows rows) {
             outputs.add(new Output.Result(OutcomeRenderer.plain(width).render(rows), HtmlTable.of(rows)));
