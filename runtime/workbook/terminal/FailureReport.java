@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import workbook.sql.SqlStateNames;
 import workbook.sql.StatementOutcome.Failed;
+import workbook.sql.StatementRun;
 
 /**
  * The one place a failed statement becomes text, in two forms. On a terminal or in a notebook, as psql
@@ -32,10 +33,19 @@ public final class FailureReport {
     }
 
     /**
+     * A failed statement of a script: LINE numbers are the source's, and with a {@code fileName} the report starts
+     * with where the error is ({@code 03-update-alice.sql:4:12: ERROR:  ...}) as a compiler's does.
+     */
+    public String render(StatementRun run, String fileName) {
+        return render((Failed) run.outcome(), run.statement().text(), run.execution().context(), run.statement().line(),
+                fileName == null ? null : run.location(fileName));
+    }
+
+    /**
      * @param firstLine the statement's first line in its source, so LINE numbers match the file (psql counts from 1)
      * @param location  e.g. {@code 03-update-alice.sql:4:12}, put before ERROR like a compiler does; or null
      */
-    public String render(Failed failed, String statement, String context, int firstLine, String location) {
+    private String render(Failed failed, String statement, String context, int firstLine, String location) {
         return (location == null ? "" : location + ": ") + style(Console.Style.RED, LABEL) + "  "
                 + body(failed, statement, context, firstLine);
     }
@@ -54,15 +64,16 @@ public final class FailureReport {
     }
 
     /**
-     * A failure in a check's feedback, as students and the pinned submissions read it:
-     * {@code 03-update-alice.sql:4:12: ERROR: message (42703 undefined_column)}, then DETAIL, HINT and the
-     * lesson's note on that error, each on its own indented line.
+     * A failed statement in a check's feedback, as students and the pinned submissions read it:
+     * {@code exercises/lesson3/03-update-alice.sql:4:12: ERROR: message (42703 undefined_column)}, then DETAIL,
+     * HINT and the lesson's note on that error, each on its own indented line.
      *
-     * @param location where in which file, e.g. {@code exercises/lesson3/03-update-alice.sql:4:12}
+     * @param fileName how the file is named to the student, e.g. {@code exercises/lesson3/03-update-alice.sql}
      * @param note     the lesson's explanation of this error, or null
      */
-    public static String compact(Failed failed, String location, String note) {
-        StringBuilder text = new StringBuilder(location).append(": ").append(LABEL).append(' ').append(failed.message());
+    public static String compact(StatementRun run, String fileName, String note) {
+        Failed failed = (Failed) run.outcome();
+        StringBuilder text = new StringBuilder(run.location(fileName)).append(": ").append(LABEL).append(' ').append(failed.message());
         if (failed.sqlState() != null) {
             String name = SqlStateNames.of(failed.sqlState());
             text.append(" (").append(failed.sqlState()).append(name == null ? "" : " " + name).append(')');

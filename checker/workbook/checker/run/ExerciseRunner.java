@@ -99,7 +99,7 @@ public final class ExerciseRunner {
                 }
                 String note = errorNotes.stream().filter(n -> n.matches(failed.sqlState(), failed.message())).findFirst()
                         .filter(explained::add).map(ErrorNote::note).orElse(null);
-                errors.add(FailureReport.compact(failed, run.location(shown), note));
+                errors.add(FailureReport.compact(run, shown, note));
                 if (run.connectionLost()) {
                     notes.add("the connection to the database was lost; the rest of " + shown + " was not run");
                     lost = true;
