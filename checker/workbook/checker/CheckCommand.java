@@ -21,6 +21,7 @@ import workbook.cli.UserError;
 import workbook.db.DatabaseOptions;
 import workbook.db.LiveDatabase;
 import workbook.db.RunningDatabase;
+import workbook.sql.ExceptionText;
 import workbook.terminal.Console;
 
 /** {@code ./jbang check LESSON}: runs the learner's exercise files in a scratch copy and judges every task. */
@@ -79,8 +80,7 @@ public class CheckCommand implements Callable<Integer> {
                 report = checker.scratch(only, console::info);
             }
         } catch (ConnectionException e) {
-            String why = e.getCause() == null ? String.valueOf(e.getMessage()) : String.valueOf(e.getCause().getMessage());
-            throw UserError.environment("Cannot connect to the database (" + why.lines().findFirst().orElse("") + "). Start one with `./jbang db up`, or check --url.", e);
+            throw UserError.environment("Cannot connect to the database (" + ExceptionText.causeLine(e) + "). Start one with `./jbang db up`, or check --url.", e);
         }
         new CheckPrinter(console).print(report, task != null);
         ScratchDatabase.awaitDrops();

@@ -9,6 +9,7 @@ import workbook.checker.run.AssignmentChecker;
 import workbook.checker.run.SubmittedFiles;
 import workbook.checker.task.TaskSet;
 import workbook.db.ConnectionInfo;
+import workbook.sql.ExceptionText;
 
 /**
  * Grades one submission with exactly the checks of {@code ./jbang check} (the checker's scratch mode),
@@ -39,7 +40,7 @@ public final class SubmissionGrader {
             Thread.currentThread().interrupt();
             return record(submission, GradeRecord.Status.NOT_GRADED, "grading was interrupted", null, started);
         } catch (SQLException e) {
-            return record(submission, GradeRecord.Status.NOT_GRADED, "grading failed: " + firstLine(e), null, started);
+            return record(submission, GradeRecord.Status.NOT_GRADED, "grading failed: " + ExceptionText.firstLine(e), null, started);
         }
         SandboxedServerAccess access = new SandboxedServerAccess(admin, server, pool, slot);
         try {
@@ -51,7 +52,7 @@ public final class SubmissionGrader {
             }
             return record(submission, GradeRecord.Status.GRADED, null, GradeRecord.tasksOf(report), started);
         } catch (SQLException | RuntimeException e) {
-            return record(submission, GradeRecord.Status.NOT_GRADED, "grading failed: " + firstLine(e), null, started);
+            return record(submission, GradeRecord.Status.NOT_GRADED, "grading failed: " + ExceptionText.firstLine(e), null, started);
         } finally {
             try {
                 pool.release(pool.recycle(access.slot()));
@@ -72,10 +73,5 @@ public final class SubmissionGrader {
         double seconds = (System.nanoTime() - started) / 1e9;
         return new GradeRecord(GradeRecord.FORMAT_VERSION, s.student(), s.entry(), set.lesson(), s.contentHash(), checksVersion,
                 status, problem, Instant.now().toString(), seconds, s.missing(), s.stray(), all);
-    }
-
-    private static String firstLine(Throwable e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return message.lines().findFirst().orElse(message);
     }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import picocli.CommandLine;
 import workbook.WorkbookHome;
+import workbook.sql.ExceptionText;
 import workbook.terminal.Console;
 
 /**
@@ -51,19 +52,10 @@ public final class CommandRunner {
                 console.error(userError.getMessage());
                 return userError.exitCode();
             }
-            console.error(describe(ex) + (verbose ? "" : " (run again with --verbose for details; logs: " + log + ")"));
+            console.error(ExceptionText.rootLine(ex) + (verbose ? "" : " (run again with --verbose for details; logs: " + log + ")"));
             return ExitCode.ENVIRONMENT;
         });
         return cli.execute(args);
-    }
-
-    private static String describe(Throwable ex) {
-        Throwable root = ex;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        return message.lines().findFirst().orElse(message);
     }
 
     /**

@@ -10,6 +10,7 @@ import workbook.db.DatabaseOptions;
 import workbook.db.LiveDatabase;
 import workbook.db.RunningDatabase;
 import workbook.db.ServerAdmin;
+import workbook.sql.ExceptionText;
 import workbook.terminal.Console;
 
 /** `db reset`: a fresh, empty crm_db on the same server (the only command that deletes the learner's tables). */
@@ -37,9 +38,8 @@ public class DbReset implements Callable<Integer> {
             ServerAdmin.recreateDatabase(db.connection());
         } catch (JdbiException e) {
             // typically a URL server where the user may not drop or create databases
-            String reason = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
             throw UserError.environment("Could not recreate " + db.connection().database() + " on " + choice.server().name() + ": "
-                    + reason.lines().findFirst().orElse(reason), e);
+                    + ExceptionText.causeLine(e), e);
         }
         Console.system().ok(db.connection().database() + " is fresh and empty (owner " + db.connection().user() + ", " + choice.server().name() + ").");
         return ExitCode.OK;

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import workbook.cli.UserError;
+import workbook.sql.ExceptionText;
 import workbook.terminal.Progress;
 
 /**
@@ -143,7 +144,7 @@ public final class DockerServer implements DatabaseServer {
             Thread.currentThread().interrupt();
             throw UserError.environment("Interrupted while downloading " + DatabaseSettings.IMAGE, e);
         } catch (RuntimeException e) {
-            throw UserError.environment("Could not download the image " + DatabaseSettings.IMAGE + " (" + firstLine(e)
+            throw UserError.environment("Could not download the image " + DatabaseSettings.IMAGE + " (" + ExceptionText.firstLine(e)
                     + "): connect to the internet, or use `--db embedded`.", e);
         }
     }
@@ -257,13 +258,13 @@ public final class DockerServer implements DatabaseServer {
         } catch (NotFoundException | ConflictException e) {
             throw e;
         } catch (DockerException e) {
-            throw UserError.environment("Docker refused " + doing + " " + settings.containerName() + ": " + firstLine(e), e);
+            throw UserError.environment("Docker refused " + doing + " " + settings.containerName() + ": " + ExceptionText.firstLine(e), e);
         } catch (RuntimeException e) {
             if (!engine.answers()) {
                 throw UserError.environment("Docker stopped answering at " + engine.host() + " while " + doing + " " + settings.containerName()
                         + ": start Docker again and rerun the command, or use `--db embedded`.", e);
             }
-            throw UserError.environment("Docker failed while " + doing + " " + settings.containerName() + ": " + firstLine(e), e);
+            throw UserError.environment("Docker failed while " + doing + " " + settings.containerName() + ": " + ExceptionText.firstLine(e), e);
         }
     }
 
@@ -272,10 +273,5 @@ public final class DockerServer implements DatabaseServer {
             call.run();
             return null;
         });
-    }
-
-    private static String firstLine(Throwable e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return message.lines().findFirst().orElse(message).strip();
     }
 }

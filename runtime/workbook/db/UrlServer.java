@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.util.Optional;
 import workbook.cli.ExitCode;
 import workbook.cli.UserError;
+import workbook.sql.ExceptionText;
 
 /**
  * A PostgreSQL 12+ the user names by URL (an instructor's server, a cloud instance). The workbook only
@@ -51,7 +52,7 @@ public final class UrlServer implements DatabaseServer {
     /** One line per way a connection fails, each naming the server and the next step. */
     UserError explain(SQLException e) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
-        Throwable cause = rootCause(e);
+        Throwable cause = ExceptionText.rootCause(e);
         if (state.equals("28P01") || state.equals("28000")) {
             return new UserError(ExitCode.BAD_INPUT, "The server at " + where() + " refused user " + info.user()
                     + ": wrong password or user name (check the URL's user and password).", e);
@@ -70,21 +71,13 @@ public final class UrlServer implements DatabaseServer {
         // anything else at connection level (SSL negotiation answered with garbage, protocol violation) means a non-PostgreSQL peer
         if (state.startsWith("08") || String.valueOf(e.getMessage()).contains("SSL")) {
             return UserError.environment("Something answers at " + where() + ", but not as PostgreSQL would ("
-                    + e.getMessage().lines().findFirst().orElse("") + "): is that the right port?", e);
+                    + ExceptionText.firstLine(e) + "): is that the right port?", e);
         }
-        return UserError.environment("Could not use the server at " + where() + ": " + e.getMessage().lines().findFirst().orElse(""), e);
+        return UserError.environment("Could not use the server at " + where() + ": " + ExceptionText.firstLine(e), e);
     }
 
     private String where() {
         return info.host() + ":" + info.port();
-    }
-
-    private static Throwable rootCause(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t;
     }
 
     @Override

@@ -13,6 +13,7 @@ import jdk.jshell.JShell;
 import jdk.jshell.JShellException;
 import jdk.jshell.Snippet;
 import jdk.jshell.UnresolvedReferenceException;
+import workbook.sql.ExceptionText;
 
 /**
  * Words a failed snippet for a learner: javac's message with the cell's line and a caret, or an exception's
@@ -74,7 +75,7 @@ final class FailureText {
                 .append(headline(className, live != null ? live.getMessage() : thrown.getMessage()));
         text.append(frames(thrown.getStackTrace(), lines));
         if (live != null) {
-            Throwable root = rootCause(live);
+            Throwable root = ExceptionText.rootCause(live);
             if (root != live) {
                 text.append("\nCaused by: ").append(headline(root.getClass().getName(), root.getMessage()));
             }
@@ -112,14 +113,6 @@ final class FailureText {
         List<String> lines = ValueDisplay.expunge(message).strip().lines().toList();
         String kept = String.join("\n  ", lines.subList(0, Math.min(lines.size(), MAX_MESSAGE_LINES)));
         return className + ": " + kept + (lines.size() > MAX_MESSAGE_LINES ? "\n  ..." : "");
-    }
-
-    private static Throwable rootCause(Throwable t) {
-        Throwable root = t;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root;
     }
 
     /** Only frames in snippets (JShell names their file "#id"), worded by cell and line. */

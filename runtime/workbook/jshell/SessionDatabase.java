@@ -18,6 +18,7 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.postgresql.core.BaseConnection;
 import workbook.cli.UserError;
 import workbook.db.ConnectionInfo;
+import workbook.sql.ExceptionText;
 
 /**
  * The {@code jdbi} and {@code handle} a Java session binds: a Jdbi with the SqlObject and Postgres plugins,
@@ -42,7 +43,7 @@ final class SessionDatabase implements AutoCloseable {
             this.handle = jdbi.open();
         } catch (RuntimeException e) {
             throw UserError.environment("Cannot connect to " + info.jdbcUrl() + " as " + info.user() + ": "
-                    + rootMessage(e).replaceFirst("\\.$", "") + ". Is the database up? Try `./jbang db up`.", e);
+                    + ExceptionText.rootLine(e).replaceFirst("\\.$", "") + ". Is the database up? Try `./jbang db up`.", e);
         }
         Bindings.register(id, this);
     }
@@ -90,14 +91,6 @@ final class SessionDatabase implements AutoCloseable {
                 // closing on the way out: nothing useful to do with the error
             }
         }
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
     /** Opens plain driver connections, remembering each until Jdbi closes it. */

@@ -3,6 +3,7 @@ package workbook.notebook;
 import java.time.Duration;
 import java.util.List;
 import workbook.notebook.CellOutput.Outcome;
+import workbook.sql.ExceptionText;
 
 /**
  * Runs one code cell with the kind for its language: fills placeholders, applies `expect=error`, adds
@@ -50,9 +51,8 @@ public final class CellRunner {
         try {
             return kind.run(cell, context);
         } catch (Exception | LinkageError e) {
-            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             return CellOutput.of(Outcome.FAILED, new Output.Error(e.getClass().getSimpleName(),
-                    "The workbook could not run this cell: " + message.lines().findFirst().orElse(""), List.of()));
+                    "The workbook could not run this cell: " + ExceptionText.firstLine(e), List.of()));
         } finally {
             current = null;
         }

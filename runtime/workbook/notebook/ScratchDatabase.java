@@ -3,6 +3,7 @@ package workbook.notebook;
 import workbook.cli.UserError;
 import workbook.db.ConnectionInfo;
 import workbook.db.ServerAdmin;
+import workbook.sql.ExceptionText;
 
 /**
  * A lab's own database beside crm_db on the learner's server (`database=crm_lab_indexes`), created on
@@ -16,8 +17,7 @@ final class ScratchDatabase {
         try {
             ServerAdmin.ensureDatabase(server.withDatabase(name));
         } catch (RuntimeException e) {
-            String why = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : String.valueOf(e.getMessage());
-            throw UserError.environment("Cannot create the lab's database " + name + " on the server: " + why.lines().findFirst().orElse("")
+            throw UserError.environment("Cannot create the lab's database " + name + " on the server: " + ExceptionText.causeLine(e)
                     + " (on a server you gave with --url, " + server.user() + " needs CREATEDB).", e);
         }
     }

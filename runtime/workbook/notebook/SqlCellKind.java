@@ -6,13 +6,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import workbook.notebook.CellOutput.Outcome;
-import workbook.sql.Execution;
+import workbook.sql.ScriptRunner;
+import workbook.sql.ScriptRunner.StopRule;
 import workbook.sql.SqlStatement;
 import workbook.sql.StatementExecutor;
 import workbook.sql.StatementOutcome;
 import workbook.sql.StatementOutcome.Done;
 import workbook.sql.StatementOutcome.Failed;
 import workbook.sql.StatementOutcome.Rows;
+import workbook.sql.StatementRun;
 import workbook.sql.StatementSplitter;
 import workbook.sql.TransactionStatus;
 import workbook.terminal.FailureReport;
@@ -20,8 +22,9 @@ import workbook.terminal.OutcomeRenderer;
 
 /**
  * Runs sql cells as written on the notebook's connection to crm_db (autocommit), or the one their
- * `session=` / `database=` attributes name, statement after statement, each result shown. The first failure stops the cell, except the re-run rule: an object or
- * row already there from an earlier run is kept, said so, and the cell goes on.
+ * `session=` / `database=` attributes name, statement after statement, each result shown. The first failure
+ * stops the cell (psql's ON_ERROR_STOP), except the re-run rule: an object or row already there from an earlier
+ * run is kept, said so, and the cell goes on.
  */
 public final class SqlCellKind implements CellKind {
     /** duplicate_table, duplicate_object, unique_violation: what running the lesson a second time meets. */
@@ -43,43 +46,54 @@ public final class SqlCellKind implements CellKind {
     @Override
     public CellOutput run(CodeCell cell, NotebookContext context) {
         List<Output> outputs = new ArrayList<>();
-        Outcome outcome = Outcome.OK;
         Connection connection = context.connectionFor(cell);
         running = connection;
         try {
-            for (SqlStatement statement : StatementSplitter.split(cell.source())) {
-                if (statement.isMeta()) {
-                    outputs.add(new Output.Note("Skipped `" + statement.firstLine(60) + "`: backslash commands belong to psql, not to the server. Try it in psql: "
-                            + context.database().connection().psqlCommand()));
-                    continue;
-                }
-                Execution execution = StatementExecutor.run(connection, statement.text());
-                execution.notices().forEach(n -> outputs.add(new Output.Printed("NOTICE:  " + n)));
-                StatementOutcome result = execution.outcome();
-                if (result instanceof Rows rows) {
-                    outputs.add(new Output.Result(OutcomeRenderer.plain(width).render(rows), HtmlTable.of(rows)));
-                } else if (result instanceof Done done) {
-                    outputs.add(Output.Result.plain(done.commandTag()));
-                } else if (result instanceof Failed failed) {
-                    if ("57014".equals(failed.sqlState())) {
-                        outputs.add(new Output.Note("Stopped: the statement was cancelled."));
-                        abortedTransactionNote(connection, outputs);
-                        return new CellOutput(Outcome.CANCELLED, outputs);
-                    }
-                    if (!cell.expectsError() && ALREADY_THERE.contains(failed.sqlState())) {
-                        outputs.add(new Output.Note("Already there from an earlier run, kept (" + failed.message()
-                                + "). For a fresh start: ./jbang db reset"));
-                        outcome = Outcome.KEPT;
-                        continue;
-                    }
-                    outputs.add(error(failed, statement, execution.context()));
-                    abortedTransactionNote(connection, outputs);
-                    return new CellOutput(Outcome.FAILED, outputs);
-                }
+            StopRule firstFailureNotKept = run -> run.failed() && !keptFromEarlierRun(cell, run);
+            List<StatementRun> runs = ScriptRunner.run(connection, StatementSplitter.split(cell.source()), firstFailureNotKept,
+                    run -> show(run, cell, context, outputs));
+            StatementRun last = runs.isEmpty() ? null : runs.get(runs.size() - 1);
+            if (last != null && last.failed() && !keptFromEarlierRun(cell, last)) {
+                abortedTransactionNote(connection, outputs);
+                return new CellOutput(cancelled(last) ? Outcome.CANCELLED : Outcome.FAILED, outputs);
             }
-            return new CellOutput(outcome, outputs);
+            boolean kept = runs.stream().anyMatch(run -> keptFromEarlierRun(cell, run));
+            return new CellOutput(kept ? Outcome.KEPT : Outcome.OK, outputs);
         } finally {
             running = null;
+        }
+    }
+
+    /** The re-run rule: what running the lesson a second time meets is kept, unless the cell is there to show that error. */
+    private static boolean keptFromEarlierRun(CodeCell cell, StatementRun run) {
+        return run.outcome() instanceof Failed failed && !cell.expectsError() && ALREADY_THERE.contains(failed.sqlState());
+    }
+
+    private static boolean cancelled(StatementRun run) {
+        return run.outcome() instanceof Failed failed && "57014".equals(failed.sqlState());
+    }
+
+    /** One statement's outputs: the server's notices with their severity, as psql prints them, then its result or error. */
+    private void show(StatementRun run, CodeCell cell, NotebookContext context, List<Output> outputs) {
+        SqlStatement statement = run.statement();
+        if (run.skipped()) {
+            outputs.add(new Output.Note("Skipped `" + statement.firstLine(60) + "`: backslash commands belong to psql, not to the server. Try it in psql: "
+                    + context.database().connection().psqlCommand()));
+            return;
+        }
+        run.execution().noticeLines().forEach(line -> outputs.add(new Output.Printed(line)));
+        StatementOutcome result = run.outcome();
+        if (result instanceof Rows rows) {
+            outputs.add(new Output.Result(OutcomeRenderer.plain(width).render(rows), HtmlTable.of(rows)));
+        } else if (result instanceof Done done) {
+            outputs.add(Output.Result.plain(done.commandTag()));
+        } else if (cancelled(run)) {
+            outputs.add(new Output.Note("Stopped: the statement was cancelled."));
+        } else if (keptFromEarlierRun(cell, run)) {
+            outputs.add(new Output.Note("Already there from an earlier run, kept (" + ((Failed) result).message()
+                    + "). For a fresh start: ./jbang db reset"));
+        } else {
+            outputs.add(error((Failed) result, statement, run.execution().context()));
         }
     }
 
@@ -97,9 +111,8 @@ public final class SqlCellKind implements CellKind {
 
     /** PostgreSQL's error as psql words it, the first line as the message and the rest as details. */
     private Output.Error error(Failed failed, SqlStatement statement, String pgContext) {
-        List<String> lines = new FailureReport(false, width).render(failed, statement.text(), pgContext).lines().toList();
-        String message = lines.get(0).replaceFirst("^ERROR:\\s*", "");
-        return new Output.Error(failed.sqlState() == null ? "ERROR" : failed.sqlState(), message, lines.subList(1, lines.size()));
+        List<String> lines = new FailureReport(false, width).lines(failed, statement.text(), pgContext);
+        return new Output.Error(failed.sqlState() == null ? "ERROR" : failed.sqlState(), lines.get(0), lines.subList(1, lines.size()));
     }
 
     @Override

@@ -13,11 +13,6 @@ public record Execution(StatementOutcome outcome, List<ServerNotice> messages, S
         messages = List.copyOf(messages);
     }
 
-    /** The messages' texts, without their severity. */
-    public List<String> notices() {
-        return messages.stream().map(ServerNotice::message).toList();
-    }
-
     /** The messages as psql prints them, severity first ({@code NOTICE:  ...}, {@code WARNING:  ...}). */
     public List<String> noticeLines() {
         return messages.stream().map(ServerNotice::line).toList();

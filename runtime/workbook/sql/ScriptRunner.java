@@ -6,27 +6,36 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Runs a learner's script (a file or a notebook cell) statement by statement on one connection, as psql
- * does with a file: each SQL statement sent as written, psql meta-commands skipped, and either going on
- * after an error (psql's default) or stopping at the first one (psql's ON_ERROR_STOP).
+ * Runs a learner's script (a notebook cell, an exercise file, a reference solution) statement by statement
+ * on one connection, as psql does with a file: each SQL statement sent as written, psql meta-commands
+ * skipped, a callback after each statement, and the caller's rule for when to stop. Nothing runs after a
+ * lost connection, whatever the rule.
  */
 public final class ScriptRunner {
 
-    /** What to do after a statement fails. */
-    public enum OnError { CONTINUE, STOP }
+    /** Asked after each statement that ran (a skipped meta-command never stops a script): stop here? */
+    @FunctionalInterface
+    public interface StopRule {
+        /** psql's default: every statement is tried, an error does not stop the script. */
+        StopRule NEVER = run -> false;
+        /** psql's ON_ERROR_STOP: the first failure ends the script. */
+        StopRule FIRST_FAILURE = StatementRun::failed;
+
+        boolean stopsAfter(StatementRun run);
+    }
 
     private ScriptRunner() {
     }
 
-    public static List<StatementRun> run(Connection connection, String source, OnError onError) {
-        return run(connection, StatementSplitter.split(source), onError, run -> { });
+    public static List<StatementRun> run(Connection connection, String source, StopRule stop) {
+        return run(connection, StatementSplitter.split(source), stop, run -> { });
     }
 
     /**
-     * @param each called after every statement (run or skipped), so a caller can show results as they come
-     * @return every statement attempted, in order; after a failure with STOP, the rest are not in the list
+     * @param each called after every statement (run or skipped), so a caller can show or count results as they come
+     * @return every statement attempted, in order; the ones after a stop are not in the list
      */
-    public static List<StatementRun> run(Connection connection, List<SqlStatement> statements, OnError onError,
+    public static List<StatementRun> run(Connection connection, List<SqlStatement> statements, StopRule stop,
                                          Consumer<StatementRun> each) {
         List<StatementRun> runs = new ArrayList<>();
         for (SqlStatement statement : statements) {
@@ -35,15 +44,10 @@ public final class ScriptRunner {
                     : new StatementRun(statement, StatementExecutor.run(connection, statement.text()));
             runs.add(run);
             each.accept(run);
-            if (run.failed() && (onError == OnError.STOP || connectionLost(run))) {
+            if (!run.skipped() && (run.connectionLost() || stop.stopsAfter(run))) {
                 break;
             }
         }
         return runs;
-    }
-
-    /** Nothing after a lost connection can run; going on would only repeat the same error. */
-    private static boolean connectionLost(StatementRun run) {
-        return run.outcome() instanceof StatementOutcome.Failed f && f.connectionLost();
     }
 }

@@ -118,10 +118,7 @@ public final class StatementExecutor {
 
     /** The driver's message, and what caused it when that says more ("An I/O error occurred ..." alone says little). */
     private static String withCause(SQLException e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
+        Throwable root = ExceptionText.rootCause(e);
         String message = String.valueOf(e.getMessage());
         return root == e || root.getMessage() == null || message.contains(root.getMessage()) ? message : message + " (" + root.getMessage() + ")";
     }

@@ -25,6 +25,11 @@ public record StatementRun(SqlStatement statement, Execution execution) {
         return execution != null && execution.outcome() instanceof StatementOutcome.Failed;
     }
 
+    /** The failure ended the session: nothing after it can run, going on would only repeat the same error. */
+    public boolean connectionLost() {
+        return outcome() instanceof StatementOutcome.Failed f && f.connectionLost();
+    }
+
     /** Where to point in the source: the error's position when the server gave one, else the statement's start. */
     public SourcePosition position() {
         int at = outcome() instanceof StatementOutcome.Failed f ? f.position() : 0;

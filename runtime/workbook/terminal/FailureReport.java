@@ -1,14 +1,20 @@
 package workbook.terminal;
 
+import java.util.ArrayList;
+import java.util.List;
 import workbook.sql.SqlStateNames;
 import workbook.sql.StatementOutcome.Failed;
+import workbook.sql.StatementRun;
 
 /**
- * PostgreSQL's error as psql shows it: {@code ERROR:  message}, the statement's line with a caret under the
- * error position ({@code LINE 2: ...}), DETAIL, HINT, CONTEXT, and the SQLSTATE with its condition name.
+ * The one place a failed statement becomes text, in two forms. On a terminal or in a notebook, as psql
+ * shows it: {@code ERROR:  message}, the statement's line with a caret under the error position
+ * ({@code LINE 2: ...}), DETAIL, HINT, CONTEXT, and the SQLSTATE with its condition name. In a check's
+ * feedback, {@link #compact compact}: one line naming file, line and column, DETAIL, HINT and a note below it.
  */
 public final class FailureReport {
     private static final String LINE_PREFIX = "LINE %d: ";
+    private static final String LABEL = "ERROR:";
 
     private final boolean colour;
     private final int width;
@@ -27,15 +33,66 @@ public final class FailureReport {
     }
 
     /**
+     * A failed statement of a script: LINE numbers are the source's, and with a {@code fileName} the report starts
+     * with where the error is ({@code 03-update-alice.sql:4:12: ERROR:  ...}) as a compiler's does.
+     */
+    public String render(StatementRun run, String fileName) {
+        return render((Failed) run.outcome(), run.statement().text(), run.execution().context(), run.statement().line(),
+                fileName == null ? null : run.location(fileName));
+    }
+
+    /**
      * @param firstLine the statement's first line in its source, so LINE numbers match the file (psql counts from 1)
      * @param location  e.g. {@code 03-update-alice.sql:4:12}, put before ERROR like a compiler does; or null
      */
-    public String render(Failed failed, String statement, String context, int firstLine, String location) {
-        StringBuilder out = new StringBuilder();
-        if (location != null) {
-            out.append(location).append(": ");
+    private String render(Failed failed, String statement, String context, int firstLine, String location) {
+        return (location == null ? "" : location + ": ") + style(Console.Style.RED, LABEL) + "  "
+                + body(failed, statement, context, firstLine);
+    }
+
+    /**
+     * The report without its {@code ERROR:} label, line by line: the message's first line, then the rest (the
+     * caret, DETAIL, HINT, CONTEXT, SQLSTATE), for outputs that show a message and its details apart (a notebook's).
+     */
+    public List<String> lines(Failed failed, String statement, String context) {
+        List<String> lines = new ArrayList<>(body(failed, statement, context, 1).lines().toList());
+        if (lines.isEmpty()) {
+            return List.of(""); // an empty message and nothing else to say
         }
-        out.append(style(Console.Style.RED, "ERROR:")).append("  ").append(DisplayText.printable(String.valueOf(failed.message())));
+        lines.set(0, lines.get(0).replaceFirst("^\\s+", ""));
+        return lines;
+    }
+
+    /**
+     * A failed statement in a check's feedback, as students and the pinned submissions read it:
+     * {@code exercises/lesson3/03-update-alice.sql:4:12: ERROR: message (42703 undefined_column)}, then DETAIL,
+     * HINT and the lesson's note on that error, each on its own indented line.
+     *
+     * @param fileName how the file is named to the student, e.g. {@code exercises/lesson3/03-update-alice.sql}
+     * @param note     the lesson's explanation of this error, or null
+     */
+    public static String compact(StatementRun run, String fileName, String note) {
+        Failed failed = (Failed) run.outcome();
+        StringBuilder text = new StringBuilder(run.location(fileName)).append(": ").append(LABEL).append(' ').append(failed.message());
+        if (failed.sqlState() != null) {
+            String name = SqlStateNames.of(failed.sqlState());
+            text.append(" (").append(failed.sqlState()).append(name == null ? "" : " " + name).append(')');
+        }
+        if (failed.detail() != null) {
+            text.append("\n  DETAIL: ").append(failed.detail());
+        }
+        if (failed.hint() != null) {
+            text.append("\n  HINT: ").append(failed.hint());
+        }
+        if (note != null) {
+            text.append("\n  ").append(note);
+        }
+        return text.toString();
+    }
+
+    /** Everything after {@code ERROR:  }: the message made printable, then one line per field the server sent. */
+    private String body(Failed failed, String statement, String context, int firstLine) {
+        StringBuilder out = new StringBuilder(DisplayText.printable(String.valueOf(failed.message())));
         if (statement != null && failed.position() > 0) {
             out.append('\n').append(caret(statement, failed.position(), firstLine));
         }

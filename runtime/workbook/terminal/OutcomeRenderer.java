@@ -51,12 +51,12 @@ public final class OutcomeRenderer {
 
     /** @param statement the statement as sent, so an error can point at its position; may be null */
     public String render(StatementOutcome outcome, String statement) {
-        return render(outcome, statement, null, 1, null);
+        return render(outcome, statement, null);
     }
 
     /** A whole execution: the server's notices first (as psql prints them), then the outcome. */
     public String render(Execution execution, String statement) {
-        return notices(execution) + render(execution.outcome(), statement, execution.context(), 1, null);
+        return notices(execution) + render(execution.outcome(), statement, execution.context());
     }
 
     /** A statement of a notebook cell: LINE numbers count from the cell's first line; a skipped meta-command says so. */
@@ -74,12 +74,11 @@ public final class OutcomeRenderer {
             return style(Console.Style.YELLOW, "skipped") + " " + DisplayText.oneLine(statement.firstLine(60))
                     + ": a psql command, not SQL (it works in psql, the workbook runs SQL only)";
         }
-        String location = fileName == null ? null : run.location(fileName);
-        return notices(run.execution()) + render(run.outcome(), statement.text(), run.execution().context(),
-                statement.line(), location);
+        return notices(run.execution()) + (run.failed() ? new FailureReport(colour, width).render(run, fileName)
+                : render(run.outcome(), statement.text(), null));
     }
 
-    private String render(StatementOutcome outcome, String statement, String context, int firstLine, String location) {
+    private String render(StatementOutcome outcome, String statement, String context) {
         if (outcome instanceof Rows rows) {
             String table = new ResultTable(colour, width, layout).render(rows);
             String tag = statement == null ? null : CommandTag.forReturnedRows(statement, rows.totalRows());
@@ -88,7 +87,7 @@ public final class OutcomeRenderer {
         if (outcome instanceof Done done) {
             return done.commandTag();
         }
-        return new FailureReport(colour, width).render((Failed) outcome, statement, context, firstLine, location);
+        return new FailureReport(colour, width).render((Failed) outcome, statement, context);
     }
 
     private String notices(Execution execution) {

@@ -67,6 +67,22 @@ class RunAllTest {
     }
 
     @Test
+    void aWarningShowsAsWarningAndANoticeAsNoticeAsPsqlPrintsThem() throws Exception {
+        ConnectionInfo db = TestDatabase.freshDatabase("severity");
+        LessonRun run = LessonRun.of(dir, """
+                # Messages
+
+                ```sql
+                DO $$ BEGIN RAISE NOTICE 'just so you know'; RAISE WARNING 'mind this'; END $$;
+                ```
+                """, db, "--run-all");
+
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.output()).contains("NOTICE:  just so you know\nWARNING:  mind this\nDO")
+                .doesNotContain("NOTICE:  mind this");
+    }
+
+    @Test
     void aFailingCellFailsTheRunWithItsErrorStateAndHint() throws Exception {
         ConnectionInfo db = TestDatabase.freshDatabase("failing");
         LessonRun run = LessonRun.of(dir, """

@@ -25,7 +25,7 @@ import org.postgresql.PGConnection;
 import workbook.FileTrees;
 import workbook.TestDatabase;
 import workbook.db.ConnectionInfo;
-import workbook.sql.ScriptRunner.OnError;
+import workbook.sql.ScriptRunner.StopRule;
 import workbook.sql.StatementOutcome.Failed;
 
 /**
@@ -54,7 +54,7 @@ class ReceiveLimitTest {
                         LISTEN progress;
                         NOTIFY progress, 'file %1$d';
                         SELECT count(*) FROM users;
-                        """.formatted(file), OnError.CONTINUE);
+                        """.formatted(file), StopRule.NEVER);
                 assertThat(runs).as("file " + file).noneMatch(StatementRun::failed);
                 assertThat(connection.unwrap(PGConnection.class).getNotifications()).hasSize(1);
                 assertThat(StatementExecutor.execute(connection, "NOTIFY progress, 'left for the reset'"))

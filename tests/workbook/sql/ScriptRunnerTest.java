@@ -9,7 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import workbook.TestDatabase;
-import workbook.sql.ScriptRunner.OnError;
+import workbook.sql.ScriptRunner.StopRule;
 import workbook.sql.StatementOutcome.Done;
 import workbook.sql.StatementOutcome.Rows;
 
@@ -35,7 +35,7 @@ class ScriptRunnerTest {
                 \\d t
                 INSERT INTO t VALUES (1), (2);
                 SELECT count(*) FROM t
-                """), OnError.CONTINUE, seen::add);
+                """), StopRule.NEVER, seen::add);
         assertThat(runs).isEqualTo(seen);
         assertThat(runs).extracting(StatementRun::skipped).containsExactly(true, false, true, false, false);
         assertThat(runs.get(3).outcome()).isEqualTo(new Done("INSERT 0 2", 2));
@@ -44,20 +44,20 @@ class ScriptRunnerTest {
 
     @Test
     void continuingAfterAnErrorIsPsqlsDefault() {
-        List<StatementRun> runs = ScriptRunner.run(connection, "CREATE TABLE t (a int); INSERT INTO t VALUES ('x'); INSERT INTO t VALUES (2);", OnError.CONTINUE);
+        List<StatementRun> runs = ScriptRunner.run(connection, "CREATE TABLE t (a int); INSERT INTO t VALUES ('x'); INSERT INTO t VALUES (2);", StopRule.NEVER);
         assertThat(runs).extracting(StatementRun::failed).containsExactly(false, true, false);
     }
 
     @Test
     void stoppingAtTheFirstErrorLeavesTheRestUnrun() {
-        List<StatementRun> runs = ScriptRunner.run(connection, "CREATE TABLE t (a int);\nINSERT INTO t\n  VALUES ('x');\nINSERT INTO t VALUES (2);", OnError.STOP);
+        List<StatementRun> runs = ScriptRunner.run(connection, "CREATE TABLE t (a int);\nINSERT INTO t\n  VALUES ('x');\nINSERT INTO t VALUES (2);", StopRule.FIRST_FAILURE);
         assertThat(runs).hasSize(2);
         assertThat(runs.get(1).location("02-insert-bob.sql")).isEqualTo("02-insert-bob.sql:3:11");
     }
 
     @Test
     void aTransactionAbortedByAnErrorIsVisibleAfterTheScript() throws Exception {
-        ScriptRunner.run(connection, "CREATE TABLE t (a int); BEGIN; INSERT INTO t VALUES (1); SELECT 1/0; INSERT INTO t VALUES (2);", OnError.CONTINUE);
+        ScriptRunner.run(connection, "CREATE TABLE t (a int); BEGIN; INSERT INTO t VALUES (1); SELECT 1/0; INSERT INTO t VALUES (2);", StopRule.NEVER);
         assertThat(TransactionStatus.of(connection)).isEqualTo(TransactionStatus.FAILED);
         TransactionStatus.rollBackIfOpen(connection);
         assertThat(((Rows) StatementExecutor.execute(connection, "SELECT count(*) FROM t")).rows().get(0)).containsExactly("0");

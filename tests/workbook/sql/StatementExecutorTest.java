@@ -147,10 +147,10 @@ class StatementExecutorTest {
         run("CREATE TABLE t (a int)");
         Execution again = StatementExecutor.run(connection, "CREATE TABLE IF NOT EXISTS t (a int)");
         assertThat(again.outcome()).isEqualTo(new Done("CREATE TABLE", 0));
-        assertThat(again.notices()).containsExactly("relation \"t\" already exists, skipping");
+        assertThat(again.messages()).extracting(ServerNotice::message).containsExactly("relation \"t\" already exists, skipping");
 
         Execution failed = StatementExecutor.run(connection, "DO $$ BEGIN RAISE NOTICE 'hi'; PERFORM 1/0; END $$");
-        assertThat(failed.notices()).containsExactly("hi");
+        assertThat(failed.messages()).extracting(ServerNotice::message).containsExactly("hi");
         assertThat(((Failed) failed.outcome()).sqlState()).isEqualTo("22012");
         assertThat(failed.context()).contains("PL/pgSQL function inline_code_block");
     }

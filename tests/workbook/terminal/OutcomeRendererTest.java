@@ -107,7 +107,7 @@ class OutcomeRendererTest {
                 UPDATE users
                    SET frist_name = 'Alicia'
                  WHERE id = 1;
-                """, ScriptRunner.OnError.CONTINUE);
+                """, ScriptRunner.StopRule.NEVER);
         assertThat(renderer.render(runs.get(0), "03-update-alice.sql")).isEqualTo("""
                 03-update-alice.sql:3:8: ERROR:  column "frist_name" of relation "users" does not exist
                 LINE 3:    SET frist_name = 'Alicia'
@@ -117,7 +117,7 @@ class OutcomeRendererTest {
 
     @Test
     void skippedMetaCommandsSaySo() {
-        List<StatementRun> runs = ScriptRunner.run(connection, "\\d users", ScriptRunner.OnError.CONTINUE);
+        List<StatementRun> runs = ScriptRunner.run(connection, "\\d users", ScriptRunner.StopRule.NEVER);
         assertThat(renderer.render(runs.get(0))).startsWith("skipped \\d users: a psql command");
     }
 

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import workbook.checker.task.CheckSpec;
+import workbook.sql.ExceptionText;
 
 /**
  * An UPDATE that leaves the timestamp {@code column} out (it sets each of {@code columns} to itself on
@@ -56,8 +57,7 @@ public final class UpdateMovesTimestamp implements CheckKind {
             return Verdict.fail("`" + shown + "` left " + spec.rowName() + "'s `" + spec.column() + "` at " + before.get()
                     + "; a BEFORE UPDATE trigger that sets NEW." + spec.column() + " := now() moves it on every UPDATE");
         } catch (RuntimeException e) {
-            String message = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : String.valueOf(e.getMessage());
-            return Verdict.fail("`" + shown + "` failed: " + message.lines().findFirst().orElse(""));
+            return Verdict.fail("`" + shown + "` failed: " + ExceptionText.causeLine(e));
         } finally {
             h.execute("ROLLBACK TO SAVEPOINT update_moves_timestamp");
             if (ownTransaction) {

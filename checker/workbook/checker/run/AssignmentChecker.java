@@ -86,16 +86,16 @@ public final class AssignmentChecker {
                     results.add(TaskJudge.notRun(number, task, shownFolder + task.file(), "not run: " + stop));
                     continue;
                 }
-                TaskResult result = runTask(number, task, scratch, onReference);
+                TaskRun taskRun = runTask(number, task, scratch, onReference);
+                TaskResult result = taskRun.result();
                 results.add(result);
                 onReference = null; // said once, on the task right after the one that failed
                 if (sandbox.stopped().isPresent()) {
                     stop = whileRunning(sandbox.stopped().get(), result.file());
                 } else if (!result.passed() && number < last) {
                     // nothing of the learner's ran: the reference solution applies right here, sparing a clone
-                    boolean untouched = result.status() == TaskResult.Status.NOT_ATTEMPTED || result.sqlErrors().stream().anyMatch(e -> e.contains("nothing in it was run"));
                     try {
-                        if (!untouched || !applyReference(task, scratch)) {
+                        if (!taskRun.untouched() || !applyReference(task, scratch)) {
                             server.leave(scratch.name());
                             scratch.close();
                             scratch = ScratchDatabase.cloneOf(server, templates.name(number));
@@ -130,11 +130,21 @@ public final class AssignmentChecker {
     }
 
     /**
+     * A task's result, and whether the learner's file left the scratch database untouched: missing, without SQL,
+     * or unreadable, so nothing of it reached the server.
+     */
+    private record TaskRun(TaskResult result, boolean untouched) {
+        static TaskRun of(TaskResult result, FileRun run) {
+            return new TaskRun(result, result.status() == TaskResult.Status.NOT_ATTEMPTED || run.status() == FileRun.Status.UNREADABLE);
+        }
+    }
+
+    /**
      * Snapshots the table, runs the learner's file, then judges the state it left, all in the sandbox: the
      * checks read on the judge's session, whatever the file planted runs with the file's rights at most.
      * A limit that ended the file's session (time, disk, locks, bytes received) fails the task with its reason.
      */
-    private TaskResult runTask(int number, Task task, ScratchDatabase scratch, String onReference) throws SQLException {
+    private TaskRun runTask(int number, Task task, ScratchDatabase scratch, String onReference) throws SQLException {
         List<String> notes = new ArrayList<>();
         if (onReference != null) {
             notes.add(onReference);
@@ -151,31 +161,31 @@ public final class AssignmentChecker {
             Optional<String> limit = sandbox.stopped().map(why -> whileRunning(why, shown))
                     .or(() -> sandbox.takeLimitHit().map(why -> shown + " was stopped: " + why));
             if (limit.isPresent()) {
-                return new TaskResult(task.id(), number, task.title(), task.bonus(), TaskResult.Status.FAILED, shown,
-                        TaskJudge.allFailed(task, limit.get()), run.sqlErrors(), notes);
+                return TaskRun.of(new TaskResult(task.id(), number, task.title(), task.bonus(), TaskResult.Status.FAILED, shown,
+                        TaskJudge.allFailed(task, limit.get()), run.sqlErrors(), notes), run);
             }
             if (run.status() == FileRun.Status.EMPTY || run.status() == FileRun.Status.MISSING) {
                 notes.remove(onReference); // how a task not yet written was judged is of no interest yet
                 String why = run.status() == FileRun.Status.MISSING ? shown + " is missing" : "not attempted yet: " + shown + " has no SQL";
-                return new TaskResult(task.id(), number, task.title(), task.bonus(), TaskResult.Status.NOT_ATTEMPTED, shown,
-                        TaskJudge.allFailed(task, why), run.sqlErrors(), notes);
+                return TaskRun.of(new TaskResult(task.id(), number, task.title(), task.bonus(), TaskResult.Status.NOT_ATTEMPTED, shown,
+                        TaskJudge.allFailed(task, why), run.sqlErrors(), notes), run);
             }
             if (run.status() == FileRun.Status.UNREADABLE) {
-                return new TaskResult(task.id(), number, task.title(), task.bonus(), TaskResult.Status.FAILED, shown,
-                        TaskJudge.allFailed(task, String.join("; ", run.sqlErrors())), run.sqlErrors(), notes);
+                return TaskRun.of(new TaskResult(task.id(), number, task.title(), task.bonus(), TaskResult.Status.FAILED, shown,
+                        TaskJudge.allFailed(task, String.join("; ", run.sqlErrors())), run.sqlErrors(), notes), run);
             }
             Inspection inspection = new Inspection(handle, before, false, set.table(), set.key(), set.labelColumn());
             inspection.readAhead(task.checks()); // what the checks read, in one round trip
             List<CheckResult> checks = TaskJudge.judge(task, inspection);
-            return new TaskResult(task.id(), number, task.title(), task.bonus(), TaskJudge.status(checks), shown,
-                    checks, run.sqlErrors(), notes);
+            return TaskRun.of(new TaskResult(task.id(), number, task.title(), task.bonus(), TaskJudge.status(checks), shown,
+                    checks, run.sqlErrors(), notes), run);
         } catch (SQLException e) {
             // the sandbox's time ran out between two sessions: the task is reported with that reason, not as a crash
             Optional<String> stopped = sandbox.stopped();
             if (stopped.isEmpty()) {
                 throw e;
             }
-            return TaskJudge.notRun(number, task, shown, whileRunning(stopped.get(), shown));
+            return new TaskRun(TaskJudge.notRun(number, task, shown, whileRunning(stopped.get(), shown)), false);
         }
     }
 

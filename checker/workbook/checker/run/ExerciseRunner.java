@@ -6,17 +6,18 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import workbook.checker.task.ErrorNote;
+import workbook.sql.ScriptRunner;
+import workbook.sql.ScriptRunner.StopRule;
 import workbook.sql.SqlSource;
-import workbook.sql.SqlStateNames;
-import workbook.sql.SqlStatement;
 import workbook.sql.SqlText;
-import workbook.sql.StatementExecutor;
 import workbook.sql.StatementOutcome;
+import workbook.sql.StatementRun;
 import workbook.sql.TransactionStatus;
+import workbook.terminal.FailureReport;
 
 /**
  * Runs a learner's exercise file as psql would: statement after statement, as written, on one
@@ -50,66 +51,60 @@ public final class ExerciseRunner {
         if (!source.ok()) {
             return new FileRun(FileRun.Status.UNREADABLE, List.of(shown + ": " + source.problem() + " (nothing in it was run)"), List.of(), 0);
         }
-        List<String> errors = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
-        List<SqlStatement> statements = source.statements();
-        int run = 0;
-        int ignored = 0;
-        Set<ErrorNote> explained = new HashSet<>();
-        boolean lost = false;
-        for (SqlStatement statement : statements) {
-            if (statement.isMeta()) {
-                notes.add(shown + ":" + statement.line() + ": skipped `" + statement.firstLine(40)
-                        + "`: a psql command, which only psql understands (the checker runs SQL)");
-                continue;
-            }
-            run++;
-            StatementOutcome outcome = StatementExecutor.execute(connection, statement.text());
-            if (outcome instanceof StatementOutcome.Failed failed) {
-                if (failed.inFailedTransaction()) {
-                    ignored++;
-                    continue;
-                }
-                errors.add(describe(shown, statement, failed, explained));
-                if (failed.connectionLost()) {
-                    notes.add("the connection to the database was lost; the rest of " + shown + " was not run");
-                    lost = true;
-                    break;
-                }
-            }
-        }
-        if (ignored > 0) {
-            notes.add(ignored + (ignored == 1 ? " later statement was" : " later statements were")
+        FileTally tally = new FileTally(shown);
+        // psql's default: an error does not stop the file (the runner stops only when the connection is lost)
+        ScriptRunner.run(connection, source.statements(), StopRule.NEVER, tally::add);
+        List<String> notes = tally.notes;
+        if (tally.ignored > 0) {
+            notes.add(tally.ignored + (tally.ignored == 1 ? " later statement was" : " later statements were")
                     + " ignored by PostgreSQL because an error had aborted the transaction (25P02): ROLLBACK, fix, run again");
         }
         // a lost session has no transaction left to roll back (asking it would only throw)
-        TransactionStatus left = lost ? TransactionStatus.IDLE : TransactionStatus.rollBackIfOpen(connection);
+        TransactionStatus left = tally.lost ? TransactionStatus.IDLE : TransactionStatus.rollBackIfOpen(connection);
         if (left == TransactionStatus.OPEN) {
             notes.add(shown + " ends inside a transaction (BEGIN without COMMIT): its changes were rolled back, as when psql exits");
         } else if (left == TransactionStatus.FAILED) {
             notes.add(shown + " ends inside a failed transaction: nothing since its BEGIN was kept");
         }
-        FileRun.Status status = run == 0 ? FileRun.Status.EMPTY : FileRun.Status.RAN;
-        return new FileRun(status, errors, notes, run);
+        FileRun.Status status = tally.sent == 0 ? FileRun.Status.EMPTY : FileRun.Status.RAN;
+        return new FileRun(status, tally.errors, notes, tally.sent);
     }
 
-    private String describe(String shown, SqlStatement statement, StatementOutcome.Failed failed, Set<ErrorNote> explained) {
-        StringBuilder text = new StringBuilder(shown).append(':').append(statement.positionOf(failed.position()))
-                .append(": ERROR: ").append(failed.message());
-        if (failed.sqlState() != null) {
-            String name = SqlStateNames.of(failed.sqlState());
-            text.append(" (").append(failed.sqlState()).append(name == null ? "" : " " + name).append(')');
+    /** What the file's statements came to, heard statement by statement as the runner goes. */
+    private final class FileTally {
+        private final String shown;
+        private final List<String> errors = new ArrayList<>();
+        private final List<String> notes = new ArrayList<>();
+        /** Errors already explained: the second NOT NULL column failing the same way needs no second lecture. */
+        private final Set<ErrorNote> explained = new HashSet<>();
+        private int sent;
+        private int ignored;
+        private boolean lost;
+
+        FileTally(String shown) {
+            this.shown = shown;
         }
-        if (failed.detail() != null) {
-            text.append("\n  DETAIL: ").append(failed.detail());
+
+        void add(StatementRun run) {
+            if (run.skipped()) {
+                notes.add(shown + ":" + run.statement().line() + ": skipped `" + run.statement().firstLine(40)
+                        + "`: a psql command, which only psql understands (the checker runs SQL)");
+                return;
+            }
+            sent++;
+            if (run.outcome() instanceof StatementOutcome.Failed failed) {
+                if (failed.inFailedTransaction()) {
+                    ignored++; // counted, not listed: each would repeat "current transaction is aborted"
+                    return;
+                }
+                String note = errorNotes.stream().filter(n -> n.matches(failed.sqlState(), failed.message())).findFirst()
+                        .filter(explained::add).map(ErrorNote::note).orElse(null);
+                errors.add(FailureReport.compact(run, shown, note));
+                if (run.connectionLost()) {
+                    notes.add("the connection to the database was lost; the rest of " + shown + " was not run");
+                    lost = true;
+                }
+            }
         }
-        if (failed.hint() != null) {
-            text.append("\n  HINT: ").append(failed.hint());
-        }
-        // each explanation once per file: the second NOT NULL column failing the same way needs no second lecture
-        errorNotes.stream().filter(n -> n.matches(failed.sqlState(), failed.message())).findFirst()
-                .filter(explained::add)
-                .ifPresent(n -> text.append("\n  ").append(n.note()));
-        return text.toString();
     }
 }

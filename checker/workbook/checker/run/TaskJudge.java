@@ -9,6 +9,7 @@ import workbook.checker.result.CheckResult;
 import workbook.checker.result.TaskResult;
 import workbook.checker.task.CheckSpec;
 import workbook.checker.task.Task;
+import workbook.sql.ExceptionText;
 
 /** Judges one task: every check of it against the database, then the task's verdict from theirs. */
 public final class TaskJudge {
@@ -54,12 +55,8 @@ public final class TaskJudge {
         return checks.stream().allMatch(CheckResult::passed) ? TaskResult.Status.PASSED : TaskResult.Status.FAILED;
     }
 
+    /** The driver's message without its "ERROR: " label: the verdict already says it failed. */
     private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = String.valueOf(root.getMessage());
-        return message.lines().findFirst().orElse(message).replaceFirst("^ERROR: ", "");
+        return ExceptionText.rootLine(e).replaceFirst("^ERROR: ", "");
     }
 }
