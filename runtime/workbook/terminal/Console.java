@@ -1,7 +1,11 @@
+//DEPS org.jline:jline:3.30.6
 package workbook.terminal;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.function.UnaryOperator;
+import org.jline.utils.AttributedString;
+import org.jline.utils.AttributedStyle;
 
 /**
  * All terminal output of the workbook goes through here: plain lines, marks (✓ ✗ !), colours and errors.
@@ -80,24 +84,31 @@ public final class Console {
     }
 
     public String style(Style style, String text) {
-        return colour ? style.code + text + Style.RESET : text;
+        return colour ? style.paint(text) : text;
     }
 
-    /** The few styles the workbook uses, as ANSI escape codes. */
+    /** The few styles the workbook uses; JLine writes their escape codes. */
     public enum Style {
-        BOLD("\u001b[1m"), DIM("\u001b[2m"), ITALIC("\u001b[3m"), UNDERLINE("\u001b[4m"),
-        RED("\u001b[31m"), GREEN("\u001b[32m"), YELLOW("\u001b[33m"), BLUE("\u001b[34m"),
-        MAGENTA("\u001b[35m"), CYAN("\u001b[36m");
+        BOLD(AttributedStyle::bold), DIM(AttributedStyle::faint), ITALIC(AttributedStyle::italic),
+        UNDERLINE(AttributedStyle::underline),
+        RED(s -> s.foreground(AttributedStyle.RED)), GREEN(s -> s.foreground(AttributedStyle.GREEN)),
+        YELLOW(s -> s.foreground(AttributedStyle.YELLOW)), BLUE(s -> s.foreground(AttributedStyle.BLUE)),
+        MAGENTA(s -> s.foreground(AttributedStyle.MAGENTA)), CYAN(s -> s.foreground(AttributedStyle.CYAN));
 
-        static final String RESET = "\u001b[0m";
-        final String code;
+        private final UnaryOperator<AttributedStyle> added;
 
-        Style(String code) {
-            this.code = code;
+        Style(UnaryOperator<AttributedStyle> added) {
+            this.added = added;
         }
 
-        public String code() {
-            return code;
+        /** {@code base} with this style added, so styles combine (a bold magenta heading). */
+        public AttributedStyle on(AttributedStyle base) {
+            return added.apply(base);
+        }
+
+        /** {@code text} in this style as the terminal's escape codes, reset at its end; whatever the colour setting. */
+        public String paint(String text) {
+            return new AttributedString(text, on(AttributedStyle.DEFAULT)).toAnsi();
         }
     }
 }
