@@ -3,7 +3,6 @@ package workbook.terminal;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.function.UnaryOperator;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStyle;
 
@@ -87,23 +86,27 @@ public final class Console {
         return colour ? style.paint(text) : text;
     }
 
-    /** The few styles the workbook uses; JLine writes their escape codes. */
+    /**
+     * The few styles the workbook uses; JLine writes their escape codes. A switch, not a lambda per constant, and
+     * no JLine type in a field: naming a style costs nothing at start-up, JLine loads at the first paint only.
+     */
     public enum Style {
-        BOLD(AttributedStyle::bold), DIM(AttributedStyle::faint), ITALIC(AttributedStyle::italic),
-        UNDERLINE(AttributedStyle::underline),
-        RED(s -> s.foreground(AttributedStyle.RED)), GREEN(s -> s.foreground(AttributedStyle.GREEN)),
-        YELLOW(s -> s.foreground(AttributedStyle.YELLOW)), BLUE(s -> s.foreground(AttributedStyle.BLUE)),
-        MAGENTA(s -> s.foreground(AttributedStyle.MAGENTA)), CYAN(s -> s.foreground(AttributedStyle.CYAN));
-
-        private final UnaryOperator<AttributedStyle> added;
-
-        Style(UnaryOperator<AttributedStyle> added) {
-            this.added = added;
-        }
+        BOLD, DIM, ITALIC, UNDERLINE, RED, GREEN, YELLOW, BLUE, MAGENTA, CYAN;
 
         /** {@code base} with this style added, so styles combine (a bold magenta heading). */
         public AttributedStyle on(AttributedStyle base) {
-            return added.apply(base);
+            return switch (this) {
+                case BOLD -> base.bold();
+                case DIM -> base.faint();
+                case ITALIC -> base.italic();
+                case UNDERLINE -> base.underline();
+                case RED -> base.foreground(AttributedStyle.RED);
+                case GREEN -> base.foreground(AttributedStyle.GREEN);
+                case YELLOW -> base.foreground(AttributedStyle.YELLOW);
+                case BLUE -> base.foreground(AttributedStyle.BLUE);
+                case MAGENTA -> base.foreground(AttributedStyle.MAGENTA);
+                case CYAN -> base.foreground(AttributedStyle.CYAN);
+            };
         }
 
         /** {@code text} in this style as the terminal's escape codes, reset at its end; whatever the colour setting. */

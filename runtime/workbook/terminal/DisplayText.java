@@ -12,13 +12,15 @@ import org.jline.utils.WCWidth;
  */
 public final class DisplayText {
     public static final String ELLIPSIS = "…";
+    /** Starts every terminal code: text without it (table cells, carets) never goes through JLine's parser. */
+    private static final char ESCAPE = 27;
 
     private DisplayText() {
     }
 
     /** Columns {@code text} takes on a terminal, plain or styled: escape codes and control characters take none. */
     public static int width(String text) {
-        String shown = AttributedString.stripAnsi(text);
+        String shown = text.indexOf(ESCAPE) < 0 ? text : AttributedString.stripAnsi(text);
         int width = 0;
         for (int i = 0; i < shown.length(); ) {
             int cp = shown.codePointAt(i);
