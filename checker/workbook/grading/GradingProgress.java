@@ -2,6 +2,7 @@ package workbook.grading;
 
 import java.io.PrintStream;
 import java.util.Locale;
+import workbook.terminal.ProgressLine;
 
 /**
  * Progress while a class is graded: on a terminal a bar redrawn in place (count/total, rate, ETA);
@@ -10,16 +11,14 @@ import java.util.Locale;
 public final class GradingProgress {
     private static final int WIDTH = 30;
 
-    private final PrintStream err;
-    private final boolean live;
+    private final ProgressLine line;
     private final int total;
     private final long started = System.nanoTime();
     private int done;
     private int lastTenth;
 
     public GradingProgress(PrintStream err, boolean live, int total) {
-        this.err = err;
-        this.live = live;
+        this.line = new ProgressLine(err, live);
         this.total = total;
     }
 
@@ -29,23 +28,18 @@ public final class GradingProgress {
         double rate = done / seconds;
         long eta = Math.round((total - done) / Math.max(rate, 1e-3));
         String figures = String.format(Locale.ROOT, "%d/%d  %.1f/s  ETA %ds", done, total, rate, eta);
-        if (live) {
-            int filled = total == 0 ? WIDTH : done * WIDTH / total;
-            err.print("\r\u001b[2KGrading [" + "#".repeat(filled) + ".".repeat(WIDTH - filled) + "] " + figures);
-            err.flush();
+        if (line.live()) {
+            line.redraw("Grading " + ProgressLine.bar(done, total, WIDTH) + " " + figures);
         } else {
             int tenth = total == 0 ? 10 : done * 10 / total;
             if (tenth > lastTenth || done == total) {
                 lastTenth = tenth;
-                err.println("graded " + figures);
+                line.println("graded " + figures);
             }
         }
     }
 
     synchronized void finish() {
-        if (live) {
-            err.print("\r\u001b[2K");
-            err.flush();
-        }
+        line.clear();
     }
 }

@@ -4,6 +4,7 @@ import java.util.stream.Collectors;
 import workbook.terminal.CodeHighlighter;
 import workbook.terminal.Console;
 import workbook.terminal.Console.Style;
+import workbook.terminal.DisplayText;
 import workbook.terminal.ProseRenderer;
 
 /** How a notebook's pieces look on the terminal: prose rendered, a step's header and code, its outputs. */
@@ -32,7 +33,7 @@ public final class NotebookView {
     public String step(CodeCell cell, int steps) {
         String header = "── Step " + cell.step() + " of " + steps + " · " + cell.title() + " · " + cell.language()
                 + session(cell) + (cell.expectsError() ? " · expected to fail" : "") + " ";
-        header = header + "─".repeat(Math.max(0, width - header.length()));
+        header = header + "─".repeat(Math.max(0, width - DisplayText.width(header)));
         String body = code.highlight(placeholders.fill(cell.source()), cell.language()).lines()
                 .map(l -> "  " + l).collect(Collectors.joining("\n"));
         return console.style(Style.CYAN, header) + "\n" + body;

@@ -5,6 +5,7 @@ import java.util.List;
 import workbook.notebook.CellOutput.Outcome;
 import workbook.terminal.Console;
 import workbook.terminal.Console.Style;
+import workbook.terminal.DisplayText;
 
 /**
  * A cell's outputs as text: coloured for the terminal, plain for the Markdown export. An expected error
@@ -61,7 +62,7 @@ public final class OutputView {
         StringBuilder out = new StringBuilder();
         int used = 2;
         for (String word : text.split(" ")) {
-            if (used > 2 && used + 1 + word.length() > width) {
+            if (used > 2 && used + 1 + DisplayText.width(word) > width) {
                 out.append("\n  ");
                 used = 2;
             } else if (used > 2) {
@@ -69,7 +70,7 @@ public final class OutputView {
                 used++;
             }
             out.append(word);
-            used += word.length();
+            used += DisplayText.width(word);
         }
         return out.toString();
     }

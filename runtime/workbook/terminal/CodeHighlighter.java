@@ -1,8 +1,11 @@
+//DEPS org.jline:jline:3.30.6
 package workbook.terminal;
 
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jline.utils.AttributedStringBuilder;
+import org.jline.utils.AttributedStyle;
 import workbook.terminal.Console.Style;
 
 /** Light colouring of SQL and Java for the terminal: keywords, strings, comments; nothing else moves. */
@@ -30,27 +33,42 @@ public final class CodeHighlighter {
         }
         boolean sql = !"java".equals(language);
         Matcher m = TOKEN.matcher(code);
-        StringBuilder out = new StringBuilder();
+        AttributedStringBuilder out = new AttributedStringBuilder();
+        int end = 0;
         while (m.find()) {
+            out.append(code.substring(end, m.start()));
             String token = m.group();
-            String painted;
+            Style style = null;
             if (m.group(1) != null && (sql ? !token.startsWith("//") : !token.startsWith("--"))) {
-                painted = paint(Style.DIM, token);
+                style = Style.DIM;
             } else if (m.group(2) != null) {
-                painted = paint(Style.GREEN, token);
+                style = Style.GREEN;
             } else if (m.group(3) != null && (sql ? SQL.contains(token.toLowerCase()) : JAVA.contains(token))) {
-                painted = paint(Style.BLUE, token);
-            } else {
-                painted = token;
+                style = Style.BLUE;
             }
-            m.appendReplacement(out, Matcher.quoteReplacement(painted));
+            paint(out, style, token);
+            end = m.end();
         }
-        m.appendTail(out);
-        return out.toString();
+        out.append(code.substring(end));
+        return out.toAnsi();
     }
 
-    private static String paint(Style style, String text) {
-        // per line, so a multi-line comment stays coloured after the indent the caller adds
-        return text.lines().map(l -> style.code() + l + "\u001b[0m").reduce((a, b) -> a + "\n" + b).orElse(text);
+    private static void paint(AttributedStringBuilder out, Style style, String token) {
+        if (style == null) {
+            out.append(token);
+            return;
+        }
+        // line breaks stay unstyled, so each line ends its colour and one multi-line comment stays coloured after
+        // the indent the caller puts before every line
+        AttributedStyle painted = style.on(AttributedStyle.DEFAULT);
+        int from = 0;
+        for (int i = 0; i < token.length(); i++) {
+            char c = token.charAt(i);
+            if (c == '\n' || c == '\r') {
+                out.append(token.substring(from, i), painted).append(c);
+                from = i + 1;
+            }
+        }
+        out.append(token.substring(from), painted);
     }
 }

@@ -1,7 +1,10 @@
+//DEPS org.jline:jline:3.30.6
 package workbook.terminal;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import org.jline.utils.AttributedString;
+import org.jline.utils.AttributedStyle;
 
 /**
  * All terminal output of the workbook goes through here: plain lines, marks (✓ ✗ !), colours and errors.
@@ -80,24 +83,35 @@ public final class Console {
     }
 
     public String style(Style style, String text) {
-        return colour ? style.code + text + Style.RESET : text;
+        return colour ? style.paint(text) : text;
     }
 
-    /** The few styles the workbook uses, as ANSI escape codes. */
+    /**
+     * The few styles the workbook uses; JLine writes their escape codes. A switch, not a lambda per constant, and
+     * no JLine type in a field: naming a style costs nothing at start-up, JLine loads at the first paint only.
+     */
     public enum Style {
-        BOLD("\u001b[1m"), DIM("\u001b[2m"), ITALIC("\u001b[3m"), UNDERLINE("\u001b[4m"),
-        RED("\u001b[31m"), GREEN("\u001b[32m"), YELLOW("\u001b[33m"), BLUE("\u001b[34m"),
-        MAGENTA("\u001b[35m"), CYAN("\u001b[36m");
+        BOLD, DIM, ITALIC, UNDERLINE, RED, GREEN, YELLOW, BLUE, MAGENTA, CYAN;
 
-        static final String RESET = "\u001b[0m";
-        final String code;
-
-        Style(String code) {
-            this.code = code;
+        /** {@code base} with this style added, so styles combine (a bold magenta heading). */
+        public AttributedStyle on(AttributedStyle base) {
+            return switch (this) {
+                case BOLD -> base.bold();
+                case DIM -> base.faint();
+                case ITALIC -> base.italic();
+                case UNDERLINE -> base.underline();
+                case RED -> base.foreground(AttributedStyle.RED);
+                case GREEN -> base.foreground(AttributedStyle.GREEN);
+                case YELLOW -> base.foreground(AttributedStyle.YELLOW);
+                case BLUE -> base.foreground(AttributedStyle.BLUE);
+                case MAGENTA -> base.foreground(AttributedStyle.MAGENTA);
+                case CYAN -> base.foreground(AttributedStyle.CYAN);
+            };
         }
 
-        public String code() {
-            return code;
+        /** {@code text} in this style as the terminal's escape codes, reset at its end; whatever the colour setting. */
+        public String paint(String text) {
+            return new AttributedString(text, on(AttributedStyle.DEFAULT)).toAnsi();
         }
     }
 }

@@ -1,28 +1,38 @@
 //DEPS org.jline:jline:3.30.6
 package workbook.terminal;
 
+import org.jline.utils.AttributedString;
 import org.jline.utils.WCWidth;
 
 /**
- * Text as a terminal shows it: how many columns it takes (CJK and emoji take two, accents none), cut to a
+ * Text as a terminal shows it, the workbook's one measure of width (prose wrapping, tables, carets, bars):
+ * how many columns it takes (CJK and emoji take two, accents none, JLine's colour codes none), cut to a
  * width with an ellipsis, and made safe to print (line breaks and control characters made visible, so a
  * value can never break a table or send escape codes to the terminal).
  */
 public final class DisplayText {
     public static final String ELLIPSIS = "…";
+    /** Starts every terminal code: text without it (table cells, carets) never goes through JLine's parser. */
+    private static final char ESCAPE = 27;
 
     private DisplayText() {
     }
 
-    /** Columns {@code text} takes on a terminal (it should already be {@link #oneLine safe}). */
+    /** Columns {@code text} takes on a terminal, plain or styled: escape codes and control characters take none. */
     public static int width(String text) {
+        String shown = text.indexOf(ESCAPE) < 0 ? text : AttributedString.stripAnsi(text);
         int width = 0;
-        for (int i = 0; i < text.length(); ) {
-            int cp = text.codePointAt(i);
-            width += Math.max(0, WCWidth.wcwidth(cp));
+        for (int i = 0; i < shown.length(); ) {
+            int cp = shown.codePointAt(i);
+            width += columns(cp);
             i += Character.charCount(cp);
         }
         return width;
+    }
+
+    /** JLine's wcwidth, but a control character takes no column rather than -1 (AttributedString.columnLength's sum). */
+    private static int columns(int codePoint) {
+        return Math.max(0, WCWidth.wcwidth(codePoint));
     }
 
     /** One printable line: \n becomes ↵, a tab a space, other control characters \xNN. */
@@ -65,7 +75,7 @@ public final class DisplayText {
         return out.toString();
     }
 
-    /** {@code text} cut to at most {@code columns} columns, ending in … when something was cut. */
+    /** Plain {@code text} cut to at most {@code columns} columns, ending in … when something was cut. */
     public static String cut(String text, int columns) {
         if (width(text) <= columns) {
             return text;
@@ -77,7 +87,7 @@ public final class DisplayText {
         int used = 0;
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
-            int w = Math.max(0, WCWidth.wcwidth(cp));
+            int w = columns(cp);
             if (used + w > columns - 1) {
                 break;
             }

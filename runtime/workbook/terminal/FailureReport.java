@@ -160,6 +160,6 @@ public final class FailureReport {
     }
 
     private String style(Console.Style style, String text) {
-        return colour ? style.code() + text + Console.Style.RESET : text;
+        return colour ? style.paint(text) : text;
     }
 }

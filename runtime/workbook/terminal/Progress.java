@@ -1,6 +1,5 @@
 package workbook.terminal;
 
-import java.io.PrintStream;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -14,19 +13,17 @@ import java.util.concurrent.TimeUnit;
 public final class Progress implements AutoCloseable {
     private static final String[] SPINNER = {"⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"};
 
-    private final PrintStream err;
-    private final boolean live;
+    private final ProgressLine line;
     private final long started = System.nanoTime();
     private final ScheduledExecutorService ticker;
     private final ScheduledFuture<?> tick;
     private volatile String what;
     private int frame;
 
-    private Progress(PrintStream err, boolean live, String what) {
-        this.err = err;
-        this.live = live;
+    private Progress(ProgressLine line, String what) {
+        this.line = line;
         this.what = what;
-        if (live) {
+        if (line.live()) {
             ticker = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "progress");
                 t.setDaemon(true);
@@ -36,20 +33,20 @@ public final class Progress implements AutoCloseable {
         } else {
             ticker = null;
             tick = null;
-            err.println(what + " …");
+            line.println(what + " …");
         }
     }
 
     /** Starts showing progress for a step on stderr. */
     public static Progress start(String what) {
-        return new Progress(Console.system().err(), Console.isInteractive(), what);
+        return new Progress(new ProgressLine(Console.system().err(), Console.isInteractive()), what);
     }
 
     /** Changes the description while keeping the clock running. */
     public void update(String what) {
         this.what = what;
-        if (!live) {
-            err.println(what + " …");
+        if (!line.live()) {
+            line.println(what + " …");
         }
     }
 
@@ -58,8 +55,7 @@ public final class Progress implements AutoCloseable {
     }
 
     private synchronized void redraw() {
-        err.print("\r\u001b[2K" + SPINNER[frame++ % SPINNER.length] + " " + what + " " + seconds());
-        err.flush();
+        line.redraw(SPINNER[frame++ % SPINNER.length] + " " + what + " " + seconds());
     }
 
     private String seconds() {
@@ -69,7 +65,7 @@ public final class Progress implements AutoCloseable {
     /** Ends the line with a final word, e.g. "done" and the time it took. */
     public void done(String result) {
         stop();
-        err.println((live ? "\r\u001b[2K" : "") + what + ": " + result + " (" + String.format("%.1fs", elapsed().toMillis() / 1000.0) + ")");
+        line.println(what + ": " + result + " (" + String.format("%.1fs", elapsed().toMillis() / 1000.0) + ")");
     }
 
     private synchronized void stop() {
@@ -84,8 +80,7 @@ public final class Progress implements AutoCloseable {
     public void close() {
         if (tick != null && !tick.isCancelled()) {
             stop();
-            err.print("\r\u001b[2K");
-            err.flush();
+            line.clear();
         }
     }
 }

@@ -1,4 +1,5 @@
 //DEPS org.commonmark:commonmark:0.24.0
+//DEPS org.jline:jline:3.30.6
 package workbook.terminal;
 
 import java.util.ArrayList;
@@ -27,12 +28,16 @@ import org.commonmark.node.StrongEmphasis;
 import org.commonmark.node.Text;
 import org.commonmark.node.ThematicBreak;
 import org.commonmark.parser.Parser;
+import org.jline.utils.AttributedString;
+import org.jline.utils.AttributedStringBuilder;
+import org.jline.utils.AttributedStyle;
 import workbook.terminal.Console.Style;
 
 /**
  * Renders Markdown prose for a terminal from commonmark's tree: styled headings, emphasis, inline code,
- * nested lists, quotes, dimmed code blocks and links with their address, word-wrapped to a width.
- * Without colour the text stays readable as plain text (inline code keeps its backticks).
+ * nested lists, quotes, dimmed code blocks and links with their address, word-wrapped to a width in display
+ * columns (a CJK character or an emoji takes two). Lines are JLine styled strings until the end, so styles
+ * never count as width. Without colour the text stays readable as plain text (inline code keeps its backticks).
  */
 public final class ProseRenderer {
     private static final Parser PARSER = Parser.builder().build();
@@ -47,30 +52,34 @@ public final class ProseRenderer {
 
     /** The rendered lines joined with newlines, no trailing newline. */
     public String render(String markdown) {
-        List<String> out = new ArrayList<>();
-        blocks(PARSER.parse(markdown), "", "", out);
-        while (!out.isEmpty() && out.get(out.size() - 1).isEmpty()) {
+        List<AttributedString> out = new ArrayList<>();
+        blocks(PARSER.parse(markdown), AttributedString.EMPTY, AttributedString.EMPTY, out);
+        while (!out.isEmpty() && out.get(out.size() - 1).length() == 0) {
             out.remove(out.size() - 1);
         }
-        return String.join("\n", out);
+        List<String> lines = new ArrayList<>(out.size());
+        for (AttributedString line : out) {
+            lines.add(colour ? line.toAnsi() : line.toString());
+        }
+        return String.join("\n", lines);
     }
 
-    private void blocks(Node parent, String firstPrefix, String restPrefix, List<String> out) {
+    private void blocks(Node parent, AttributedString firstPrefix, AttributedString restPrefix, List<AttributedString> out) {
         boolean first = true;
         for (Node block = parent.getFirstChild(); block != null; block = block.getNext()) {
             int before = out.size();
             block(block, first ? firstPrefix : restPrefix, restPrefix, out);
             if (out.size() > before) {
                 first = false;
-                boolean separated = !out.isEmpty() && out.get(out.size() - 1).isBlank();
+                boolean separated = !out.isEmpty() && isBlank(out.get(out.size() - 1));
                 if (!separated && !(parent instanceof ListItem li && isTight(li))) {
-                    out.add(restPrefix.isBlank() ? "" : restPrefix.stripTrailing());
+                    out.add(stripTrailing(restPrefix));
                 }
             }
         }
     }
 
-    private void block(Node block, String firstPrefix, String restPrefix, List<String> out) {
+    private void block(Node block, AttributedString firstPrefix, AttributedString restPrefix, List<AttributedString> out) {
         if (block instanceof Heading h) {
             Set<Style> style = switch (h.getLevel()) {
                 case 1 -> EnumSet.of(Style.BOLD, Style.MAGENTA);
@@ -78,21 +87,20 @@ public final class ProseRenderer {
                 default -> EnumSet.of(Style.BOLD);
             };
             List<Word> words = inline(h, style);
-            List<String> lines = wrap(words, firstPrefix, restPrefix);
+            List<AttributedString> lines = wrap(words, firstPrefix, restPrefix);
             out.addAll(lines);
+            int longest = lines.stream().mapToInt(l -> columns(l) - columns(firstPrefix)).max().orElse(0);
             if (h.getLevel() == 1) {
-                int longest = lines.stream().mapToInt(l -> visibleLength(l) - firstPrefix.length()).max().orElse(0);
-                out.add(firstPrefix + paint(EnumSet.of(Style.MAGENTA), "═".repeat(Math.max(3, longest))));
+                out.add(join(firstPrefix, paint(EnumSet.of(Style.MAGENTA), "═".repeat(Math.max(3, longest)))));
             } else if (h.getLevel() == 2 && !colour) {
-                int longest = lines.stream().mapToInt(l -> visibleLength(l) - firstPrefix.length()).max().orElse(0);
-                out.add(firstPrefix + "─".repeat(Math.max(3, longest)));
+                out.add(join(firstPrefix, unstyled("─".repeat(Math.max(3, longest)))));
             }
         } else if (block instanceof Paragraph p) {
             if (p.getFirstChild() instanceof Text t && t.getLiteral().startsWith("|")) {
                 // a pipe table (no table extension in the core parser): keep its rows as written
-                String prefix = firstPrefix;
+                AttributedString prefix = firstPrefix;
                 for (String row : plain(p).split("\n")) {
-                    out.add(prefix + row);
+                    out.add(join(prefix, unstyled(row)));
                     prefix = restPrefix;
                 }
             } else {
@@ -100,20 +108,22 @@ public final class ProseRenderer {
             }
         } else if (block instanceof ListBlock list) {
             int number = list instanceof OrderedList ol && ol.getMarkerStartNumber() != null ? ol.getMarkerStartNumber() : 1;
-            String prefix = firstPrefix;
+            AttributedString prefix = firstPrefix;
             for (Node item = list.getFirstChild(); item != null; item = item.getNext()) {
                 String marker = list instanceof BulletList ? "• " : (number++) + ". ";
-                String indent = " ".repeat(marker.length());
-                blocks(item, prefix + paint(EnumSet.of(Style.CYAN), marker), restPrefix + indent, out);
-                if (!isTight(list) && item.getNext() != null && !out.isEmpty() && !out.get(out.size() - 1).isBlank()) {
-                    out.add("");
+                AttributedString indent = unstyled(" ".repeat(marker.length()));
+                blocks(item, join(prefix, paint(EnumSet.of(Style.CYAN), marker)), join(restPrefix, indent), out);
+                if (!isTight(list) && item.getNext() != null && !out.isEmpty() && !isBlank(out.get(out.size() - 1))) {
+                    out.add(AttributedString.EMPTY);
                 }
                 prefix = restPrefix;
             }
         } else if (block instanceof BlockQuote quote) {
-            String bar = paint(EnumSet.of(Style.DIM), "│ ");
-            blocks(quote, firstPrefix + bar, restPrefix + bar, out);
-            while (!out.isEmpty() && visibleLength(out.get(out.size() - 1)) <= visibleLength(restPrefix + bar) && out.get(out.size() - 1).contains("│")) {
+            AttributedString bar = paint(EnumSet.of(Style.DIM), "│ ");
+            AttributedString barred = join(restPrefix, bar);
+            blocks(quote, join(firstPrefix, bar), barred, out);
+            while (!out.isEmpty() && columns(out.get(out.size() - 1)) <= columns(barred)
+                    && out.get(out.size() - 1).toString().contains("│")) {
                 out.remove(out.size() - 1);
             }
         } else if (block instanceof FencedCodeBlock code) {
@@ -121,21 +131,21 @@ public final class ProseRenderer {
         } else if (block instanceof IndentedCodeBlock code) {
             codeLines(code.getLiteral(), firstPrefix, restPrefix, out);
         } else if (block instanceof ThematicBreak) {
-            out.add(firstPrefix + paint(EnumSet.of(Style.DIM), "─".repeat(Math.max(3, width - visibleLength(firstPrefix)))));
+            out.add(join(firstPrefix, paint(EnumSet.of(Style.DIM), "─".repeat(Math.max(3, width - columns(firstPrefix))))));
         } else if (block instanceof HtmlBlock html) {
             // comments (hints, notes to instructors) are not for the reader; other HTML is shown as written
             if (!html.getLiteral().strip().startsWith("<!--")) {
-                html.getLiteral().strip().lines().forEach(l -> out.add(firstPrefix + l));
+                html.getLiteral().strip().lines().forEach(l -> out.add(join(firstPrefix, unstyled(l))));
             }
         } else if (block.getFirstChild() != null) {
             blocks(block, firstPrefix, restPrefix, out);
         }
     }
 
-    private void codeLines(String literal, String firstPrefix, String restPrefix, List<String> out) {
-        String prefix = firstPrefix;
+    private void codeLines(String literal, AttributedString firstPrefix, AttributedString restPrefix, List<AttributedString> out) {
+        AttributedString prefix = firstPrefix;
         for (String line : literal.stripTrailing().split("\n")) {
-            out.add(prefix + "    " + paint(EnumSet.of(Style.DIM), line));
+            out.add(join(prefix, unstyled("    "), paint(EnumSet.of(Style.DIM), line)));
             prefix = restPrefix;
         }
     }
@@ -150,8 +160,8 @@ public final class ProseRenderer {
     }
 
     private record Word(List<Piece> pieces) {
-        int length() {
-            return pieces.stream().mapToInt(p -> p.text().length()).sum();
+        int width() {
+            return pieces.stream().mapToInt(p -> DisplayText.width(p.text())).sum();
         }
     }
 
@@ -218,17 +228,17 @@ public final class ProseRenderer {
         }
     }
 
-    private List<String> wrap(List<Word> words, String firstPrefix, String restPrefix) {
-        List<String> lines = new ArrayList<>();
-        StringBuilder line = new StringBuilder(firstPrefix);
-        int used = visibleLength(firstPrefix);
+    private List<AttributedString> wrap(List<Word> words, AttributedString firstPrefix, AttributedString restPrefix) {
+        List<AttributedString> lines = new ArrayList<>();
+        AttributedStringBuilder line = new AttributedStringBuilder().append(firstPrefix);
+        int used = columns(firstPrefix);
         int indent = used;
         boolean empty = true;
         for (Word word : words) {
-            if (word == null || (!empty && used + 1 + word.length() > width)) {
-                lines.add(line.toString());
-                line = new StringBuilder(restPrefix);
-                used = visibleLength(restPrefix);
+            if (word == null || (!empty && used + 1 + word.width() > width)) {
+                lines.add(line.toAttributedString());
+                line = new AttributedStringBuilder().append(restPrefix);
+                used = columns(restPrefix);
                 indent = used;
                 empty = true;
                 if (word == null) {
@@ -242,22 +252,50 @@ public final class ProseRenderer {
             for (Piece piece : word.pieces()) {
                 line.append(paint(piece.style(), piece.text()));
             }
-            used += word.length();
+            used += word.width();
             empty = false;
         }
         if (!empty || used > indent || lines.isEmpty()) {
-            lines.add(line.toString());
+            lines.add(line.toAttributedString());
         }
         return lines;
     }
 
-    private String paint(Set<Style> style, String text) {
-        if (!colour || style.isEmpty()) {
-            return text;
+    /** {@code text} in the styles combined (none without colour). */
+    private AttributedString paint(Set<Style> style, String text) {
+        AttributedStyle painted = AttributedStyle.DEFAULT;
+        if (colour) {
+            for (Style s : style) {
+                painted = s.on(painted);
+            }
         }
-        StringBuilder codes = new StringBuilder();
-        style.forEach(s -> codes.append(s.code()));
-        return codes + text + "\u001b[0m";
+        return new AttributedString(text, painted);
+    }
+
+    private static AttributedString unstyled(String text) {
+        return new AttributedString(text);
+    }
+
+    private static AttributedString join(AttributedString... parts) {
+        AttributedStringBuilder joined = new AttributedStringBuilder();
+        for (AttributedString part : parts) {
+            joined.append(part);
+        }
+        return joined.toAttributedString();
+    }
+
+    /** Display columns, as tables and carets count them. */
+    private static int columns(AttributedString line) {
+        return DisplayText.width(line.toString());
+    }
+
+    private static boolean isBlank(AttributedString line) {
+        return line.toString().isBlank();
+    }
+
+    /** A prefix as a line of its own (between paragraphs of a quote): its trailing spaces dropped. */
+    private static AttributedString stripTrailing(AttributedString prefix) {
+        return prefix.subSequence(0, prefix.toString().stripTrailing().length());
     }
 
     private static Set<Style> with(Set<Style> style, Style more) {
@@ -282,8 +320,4 @@ public final class ProseRenderer {
         return text.toString();
     }
 
-    /** The width a line takes on screen: ANSI escapes take none. */
-    public static int visibleLength(String text) {
-        return text.replaceAll("\u001b\\[[0-9;]*m", "").length();
-    }
 }

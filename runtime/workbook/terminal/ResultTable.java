@@ -124,7 +124,7 @@ public final class ResultTable {
     }
 
     static String dimNull() {
-        return Console.Style.DIM.code() + NULL + Console.Style.RESET;
+        return Console.Style.DIM.paint(NULL);
     }
 
     /** psql's layout: a space, the cells joined by " | ", no trailing spaces. */

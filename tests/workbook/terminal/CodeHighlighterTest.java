@@ -27,4 +27,12 @@ class CodeHighlighterTest {
         assertThat(painted).contains("\u001b[34mvar\u001b[0m", "\u001b[34mreturn\u001b[0m").doesNotContain("\u001b[34mSELECT");
         assertThat(painted.replaceAll("\u001b\\[[0-9;]*m", "")).isEqualTo(java);
     }
+
+    @Test
+    void aCommentOverSeveralLinesIsColouredLineByLineSoAnIndentBeforeEachLineStaysPlain() {
+        String sql = "/* one\ntwo */ SELECT 1;";
+        String painted = new CodeHighlighter(true).highlight(sql, "sql");
+        assertThat(painted).startsWith("\u001b[2m/* one\u001b[0m\n\u001b[2mtwo */\u001b[0m ");
+        assertThat(painted.replaceAll("\u001b\\[[0-9;]*m", "")).isEqualTo(sql);
+    }
 }

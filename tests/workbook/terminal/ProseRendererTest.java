@@ -56,7 +56,25 @@ class ProseRendererTest {
         ProseRenderer coloured = new ProseRenderer(40, true);
         String out = coloured.render("## Connect\n\nRun `psql -h localhost` and then type some words to make it wrap around.");
         assertThat(out).contains("\u001b[");
-        assertThat(out.lines()).allSatisfy(l -> assertThat(ProseRenderer.visibleLength(l)).isLessThanOrEqualTo(40));
+        assertThat(out.lines()).allSatisfy(l -> assertThat(DisplayText.width(l)).isLessThanOrEqualTo(40));
         assertThat(out.replaceAll("\u001b\\[[0-9;]*m", "")).contains("Run psql -h localhost");
+    }
+
+    @Test
+    void cjkAndEmojiTakeTwoColumnsSoProseWrapsAtTheDisplayWidth() {
+        String markdown = "# 顧客データ 🎉\n\n顧客 データ は PostgreSQL の テーブル に 保存 されます 🎉 メール アドレス は 一意 です 😀 索引 を 作りましょう。";
+        // laid out by hand and measured with Python's unicodedata.east_asian_width: no line over 30 columns
+        String expected = """
+                顧客データ 🎉
+                ═════════════
+
+                顧客 データ は PostgreSQL の
+                テーブル に 保存 されます 🎉
+                メール アドレス は 一意 です
+                😀 索引 を 作りましょう。""";
+        assertThat(new ProseRenderer(30, false).render(markdown)).isEqualTo(expected);
+        String coloured = new ProseRenderer(30, true).render(markdown);
+        assertThat(coloured).contains("\u001b[");
+        assertThat(coloured.replaceAll("\u001b\\[[0-9;]*m", "")).isEqualTo(expected);
     }
 }

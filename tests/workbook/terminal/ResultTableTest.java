@@ -68,6 +68,19 @@ class ResultTableTest {
     }
 
     @Test
+    void cjkAndEmojiValuesAndHeadersAlign() {
+        Rows rows = rows(List.of("名前", "n", "note"), List.of("text", "int4", "text"), List.of(
+                List.of("日本語", "1", "😀 ok"), List.of("ab", "22", "x"), List.of("中", "3", "顧客")));
+        assertThat(plain(rows, 100)).isEqualTo("""
+                  名前  | n  | note
+                --------+----+-------
+                 日本語 |  1 | 😀 ok
+                 ab     | 22 | x
+                 中     |  3 | 顧客
+                (3 rows)""");
+    }
+
+    @Test
     void lineBreaksAndControlCharactersCannotBreakTheTable() {
         Rows rows = rows(List.of("v"), List.of("text"), List.of(List.of("a\nb"), List.of("\u001b[31mred")));
         assertThat(plain(rows, 100)).isEqualTo("""
