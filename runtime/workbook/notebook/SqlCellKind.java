@@ -18,7 +18,7 @@ import workbook.sql.StatementRun;
 import workbook.sql.StatementSplitter;
 import workbook.sql.TransactionStatus;
 import workbook.terminal.FailureReport;
-import workbook.terminal.OutcomeRenderer;
+import workbook.terminal.ResultTable;
 
 /**
  * Runs sql cells as written on the notebook's connection to crm_db (autocommit), or the one their
@@ -84,7 +84,7 @@ public final class SqlCellKind implements CellKind {
         run.execution().noticeLines().forEach(line -> outputs.add(new Output.Printed(line)));
         StatementOutcome result = run.outcome();
         if (result instanceof Rows rows) {
-            outputs.add(new Output.Result(OutcomeRenderer.plain(width).render(rows), HtmlTable.of(rows)));
+            outputs.add(new Output.Result(new ResultTable(false, width).render(rows), HtmlTable.of(rows)));
         } else if (result instanceof Done done) {
             outputs.add(Output.Result.plain(done.commandTag()));
         } else if (cancelled(run)) {
@@ -111,7 +111,7 @@ public final class SqlCellKind implements CellKind {
 
     /** PostgreSQL's error as psql words it, the first line as the message and the rest as details. */
     private Output.Error error(Failed failed, SqlStatement statement, String pgContext) {
-        List<String> lines = new FailureReport(false, width).lines(failed, statement.text(), pgContext);
+        List<String> lines = new FailureReport(width).lines(failed, statement.text(), pgContext);
         return new Output.Error(failed.sqlState() == null ? "ERROR" : failed.sqlState(), lines.get(0), lines.subList(1, lines.size()));
     }
 

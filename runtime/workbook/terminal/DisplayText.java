@@ -103,20 +103,4 @@ public final class DisplayText {
         int gap = Math.max(0, columns - width(text));
         return right ? " ".repeat(gap) + text : text + " ".repeat(gap);
     }
-
-    /** The terminal's width as the shell reports it (COLUMNS), else 100; callers with a JLine terminal pass its width instead. */
-    public static int terminalWidth() {
-        String columns = System.getenv("COLUMNS");
-        if (columns != null) {
-            try {
-                int value = Integer.parseInt(columns.trim());
-                if (value >= 20) {
-                    return value;
-                }
-            } catch (NumberFormatException e) {
-                // fall through to the default
-            }
-        }
-        return 100;
-    }
 }

@@ -7,8 +7,8 @@ import workbook.sql.StatementOutcome.Failed;
 import workbook.sql.StatementRun;
 
 /**
- * The one place a failed statement becomes text, in two forms. On a terminal or in a notebook, as psql
- * shows it: {@code ERROR:  message}, the statement's line with a caret under the error position
+ * The one place a failed statement becomes text, in two forms. In a notebook, {@link #lines lines} as psql
+ * shows them after {@code ERROR:}: the message, the statement's line with a caret under the error position
  * ({@code LINE 2: ...}), DETAIL, HINT, CONTEXT, and the SQLSTATE with its condition name. In a check's
  * feedback, {@link #compact compact}: one line naming file, line and column, DETAIL, HINT and a note below it.
  */
@@ -16,38 +16,11 @@ public final class FailureReport {
     private static final String LINE_PREFIX = "LINE %d: ";
     private static final String LABEL = "ERROR:";
 
-    private final boolean colour;
     private final int width;
 
-    public FailureReport(boolean colour, int width) {
-        this.colour = colour;
+    /** @param width the columns the caret line may take; a longer line is cut around the caret */
+    public FailureReport(int width) {
         this.width = width;
-    }
-
-    /**
-     * @param statement the statement as sent (for the caret line), or null
-     * @param context   PostgreSQL's CONTEXT (where in a function), or null
-     */
-    public String render(Failed failed, String statement, String context) {
-        return render(failed, statement, context, 1, null);
-    }
-
-    /**
-     * A failed statement of a script: LINE numbers are the source's, and with a {@code fileName} the report starts
-     * with where the error is ({@code 03-update-alice.sql:4:12: ERROR:  ...}) as a compiler's does.
-     */
-    public String render(StatementRun run, String fileName) {
-        return render((Failed) run.outcome(), run.statement().text(), run.execution().context(), run.statement().line(),
-                fileName == null ? null : run.location(fileName));
-    }
-
-    /**
-     * @param firstLine the statement's first line in its source, so LINE numbers match the file (psql counts from 1)
-     * @param location  e.g. {@code 03-update-alice.sql:4:12}, put before ERROR like a compiler does; or null
-     */
-    private String render(Failed failed, String statement, String context, int firstLine, String location) {
-        return (location == null ? "" : location + ": ") + style(Console.Style.RED, LABEL) + "  "
-                + body(failed, statement, context, firstLine);
     }
 
     /**
@@ -55,7 +28,7 @@ public final class FailureReport {
      * caret, DETAIL, HINT, CONTEXT, SQLSTATE), for outputs that show a message and its details apart (a notebook's).
      */
     public List<String> lines(Failed failed, String statement, String context) {
-        List<String> lines = new ArrayList<>(body(failed, statement, context, 1).lines().toList());
+        List<String> lines = new ArrayList<>(body(failed, statement, context).lines().toList());
         if (lines.isEmpty()) {
             return List.of(""); // an empty message and nothing else to say
         }
@@ -91,18 +64,17 @@ public final class FailureReport {
     }
 
     /** Everything after {@code ERROR:  }: the message made printable, then one line per field the server sent. */
-    private String body(Failed failed, String statement, String context, int firstLine) {
+    private String body(Failed failed, String statement, String context) {
         StringBuilder out = new StringBuilder(DisplayText.printable(String.valueOf(failed.message())));
         if (statement != null && failed.position() > 0) {
-            out.append('\n').append(caret(statement, failed.position(), firstLine));
+            out.append('\n').append(caret(statement, failed.position()));
         }
         field(out, "DETAIL", failed.detail());
         field(out, "HINT", failed.hint());
         field(out, "CONTEXT", context);
         if (failed.sqlState() != null) {
             String name = SqlStateNames.of(failed.sqlState());
-            out.append('\n').append(style(Console.Style.DIM,
-                    "SQLSTATE: " + failed.sqlState() + (name == null ? "" : " (" + name + ")")));
+            out.append('\n').append("SQLSTATE: ").append(failed.sqlState()).append(name == null ? "" : " (" + name + ")");
         }
         return out.toString();
     }
@@ -117,7 +89,7 @@ public final class FailureReport {
      * Two lines: the statement's line holding the position, then a caret under it. Tabs and control
      * characters are shown as in a table; a line wider than the terminal is cut around the caret.
      */
-    String caret(String statement, int position, int firstLine) {
+    String caret(String statement, int position) {
         int index = Math.min(statement.length(), statement.offsetByCodePoints(0,
                 Math.min(position - 1, statement.codePointCount(0, statement.length()))));
         int lineStart = statement.lastIndexOf('\n', index - 1) + 1;
@@ -125,7 +97,7 @@ public final class FailureReport {
         if (lineEnd < 0) {
             lineEnd = statement.length();
         }
-        int lineNumber = firstLine;
+        int lineNumber = 1; // psql counts a statement's lines from 1
         for (int i = 0; i < lineStart; i++) {
             if (statement.charAt(i) == '\n') {
                 lineNumber++;
@@ -140,7 +112,7 @@ public final class FailureReport {
         }
         String shown = DisplayText.cut(before + after, room);
         int caretColumn = prefix.length() + DisplayText.width(before);
-        return prefix + shown + '\n' + " ".repeat(caretColumn) + style(Console.Style.RED, "^");
+        return prefix + shown + '\n' + " ".repeat(caretColumn) + "^";
     }
 
     /** The last {@code columns} columns of {@code text}. */
@@ -157,9 +129,5 @@ public final class FailureReport {
             i -= Character.charCount(cp);
         }
         return text.substring(i);
-    }
-
-    private String style(Console.Style style, String text) {
-        return colour ? style.paint(text) : text;
     }
 }
