@@ -5,7 +5,7 @@
 //CDS
 
 import workbook.cli.CommandRunner;
-import workbook.cli.DbCommand;
+import workbook.db.DbCommand;
 
 /** Entry script for `./jbang db`: wiring only. */
 public class Db {

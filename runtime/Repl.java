@@ -5,7 +5,7 @@
 //SOURCES workbook/**.java
 
 import workbook.cli.CommandRunner;
-import workbook.cli.ReplCommand;
+import workbook.jshell.ReplCommand;
 
 /** Entry script for `./jbang repl`: wiring only. */
 public class Repl {

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import workbook.checker.task.Task;
 import workbook.checker.task.TaskSet;
-import workbook.checker.task.TaskSetReader;
+import workbook.checker.TaskSetReader;
 
 /**
  * The hostile corpus in tests/workbook/hostile/: one folder per attack (p… routes to more rights, r…

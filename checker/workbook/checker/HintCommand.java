@@ -8,9 +8,8 @@ import picocli.CommandLine.Parameters;
 import workbook.WorkbookHome;
 import workbook.checker.task.Task;
 import workbook.checker.task.TaskSet;
-import workbook.checker.task.TaskSetReader;
-import workbook.cli.ExitCode;
-import workbook.cli.UserError;
+import workbook.ExitCode;
+import workbook.UserError;
 import workbook.terminal.Console;
 import workbook.terminal.Console.Style;
 

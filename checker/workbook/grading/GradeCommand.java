@@ -12,9 +12,9 @@ import picocli.CommandLine.Parameters;
 import workbook.WorkbookHome;
 import workbook.checker.sandbox.SandboxLimits;
 import workbook.checker.task.TaskSet;
-import workbook.checker.task.TaskSetReader;
-import workbook.cli.ExitCode;
-import workbook.cli.UserError;
+import workbook.checker.TaskSetReader;
+import workbook.ExitCode;
+import workbook.UserError;
 import workbook.db.DatabaseOptions;
 import workbook.terminal.Console;
 

@@ -9,7 +9,7 @@ import workbook.checker.run.ReferenceTemplates;
 import workbook.checker.run.ServerAccess;
 import workbook.checker.sandbox.SandboxLimits;
 import workbook.checker.task.TaskSet;
-import workbook.cli.UserError;
+import workbook.UserError;
 import workbook.db.ConnectionInfo;
 
 /**

@@ -14,7 +14,7 @@ import workbook.checker.sandbox.Sandbox;
 import workbook.checker.sandbox.SandboxLimits;
 import workbook.checker.sandbox.SandboxRole;
 import workbook.checker.sandbox.SandboxWatch;
-import workbook.cli.UserError;
+import workbook.UserError;
 import workbook.db.ConnectionInfo;
 
 /**

@@ -9,7 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-import workbook.cli.UserError;
+import workbook.UserError;
 
 /**
  * The class as the submissions folder lists it: one student per folder or .zip, named by the entry.

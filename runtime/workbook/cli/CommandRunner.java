@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import picocli.CommandLine;
+import workbook.ExitCode;
+import workbook.UserError;
 import workbook.WorkbookHome;
 import workbook.sql.ExceptionText;
 import workbook.terminal.Console;

@@ -2,10 +2,11 @@ package workbook.cli;
 
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
+import workbook.ExitCode;
 import workbook.terminal.Console;
 
 /** Stands in for a command whose issue is still open: it has --help and says plainly that it is coming. */

@@ -27,7 +27,7 @@ public record DatabaseSettings(WorkbookHome home, int preferredPort, String cont
         try {
             preferred = port == null ? DEFAULT_PORT : Integer.parseInt(port.strip());
         } catch (NumberFormatException e) {
-            throw workbook.cli.UserError.badInput("WORKBOOK_DB_PORT must be a port number, not '" + port + "'.");
+            throw workbook.UserError.badInput("WORKBOOK_DB_PORT must be a port number, not '" + port + "'.");
         }
         return new DatabaseSettings(home, preferred,
                 container == null ? DEFAULT_CONTAINER : container.strip(),

@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import workbook.cli.UserError;
+import workbook.UserError;
 import workbook.sql.ExceptionText;
 import workbook.terminal.Progress;
 

@@ -16,7 +16,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.tukaani.xz.XZInputStream;
 import workbook.FileTrees;
-import workbook.cli.UserError;
+import workbook.UserError;
 
 /**
  * PostgreSQL 14's server programs (initdb, pg_ctl, postgres) unpacked from zonky's binaries jar on the

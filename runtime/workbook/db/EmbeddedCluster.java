@@ -8,7 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import workbook.FileTrees;
-import workbook.cli.UserError;
+import workbook.UserError;
 
 /**
  * Creates an embedded server's data folder with initdb, set up like the postgres:14 image: superuser

@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import workbook.FileTrees;
-import workbook.cli.UserError;
+import workbook.UserError;
 import workbook.terminal.Progress;
 
 /**

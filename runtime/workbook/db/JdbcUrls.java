@@ -3,7 +3,7 @@ package workbook.db;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import workbook.cli.UserError;
+import workbook.UserError;
 
 /** Reads a user's jdbc:postgresql:// (or postgresql://) URL into a {@link ConnectionInfo}. */
 public final class JdbcUrls {

@@ -2,7 +2,7 @@ package workbook.db;
 
 import java.util.Locale;
 import java.util.Optional;
-import workbook.cli.UserError;
+import workbook.UserError;
 
 /**
  * The learner's database as every command reaches it: the provider chosen (and why), the server

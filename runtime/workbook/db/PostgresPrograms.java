@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import workbook.cli.UserError;
+import workbook.UserError;
 
 /**
  * Runs PostgreSQL's own programs (initdb, pg_ctl) for the embedded server, output appended to a log.

@@ -5,7 +5,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import workbook.cli.UserError;
+import workbook.UserError;
 import workbook.terminal.Progress;
 
 /**

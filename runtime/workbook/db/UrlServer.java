@@ -7,8 +7,8 @@ import java.net.UnknownHostException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
-import workbook.cli.ExitCode;
-import workbook.cli.UserError;
+import workbook.ExitCode;
+import workbook.UserError;
 import workbook.sql.ExceptionText;
 
 /**

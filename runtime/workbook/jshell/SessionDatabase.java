@@ -16,7 +16,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.postgres.PostgresPlugin;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.postgresql.core.BaseConnection;
-import workbook.cli.UserError;
+import workbook.UserError;
 import workbook.db.ConnectionInfo;
 import workbook.sql.ExceptionText;
 

@@ -3,7 +3,7 @@ package workbook.notebook;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import workbook.cli.UserError;
+import workbook.UserError;
 
 /** Writes a run's results to FILE.ipynb (Jupyter) or FILE.md (Markdown), chosen by the file's ending. */
 public final class NotebookExport {

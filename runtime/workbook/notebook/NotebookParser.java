@@ -19,7 +19,7 @@ import org.commonmark.node.Node;
 import org.commonmark.node.SourceSpan;
 import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
-import workbook.cli.UserError;
+import workbook.UserError;
 
 /**
  * Reads a lesson notebook (`lessons/<name>.md`) into ordered cells. This class comment is the format's

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import workbook.cli.UserError;
+import workbook.UserError;
 import workbook.db.ConnectionInfo;
 
 /**

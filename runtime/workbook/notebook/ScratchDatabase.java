@@ -1,6 +1,6 @@
 package workbook.notebook;
 
-import workbook.cli.UserError;
+import workbook.UserError;
 import workbook.db.ConnectionInfo;
 import workbook.db.ServerAdmin;
 import workbook.sql.ExceptionText;

@@ -11,7 +11,6 @@ import workbook.checker.result.CheckReport;
 import workbook.checker.run.AssignmentChecker;
 import workbook.checker.run.ServerAccess;
 import workbook.checker.task.TaskSet;
-import workbook.checker.task.TaskSetReader;
 import workbook.db.ConnectionInfo;
 
 /**

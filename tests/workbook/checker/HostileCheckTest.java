@@ -61,7 +61,7 @@ class HostileCheckTest {
         Path folder = Files.createTempDirectory("hostile-check-");
         HostileCorpus.write(folder, attack.files());
         String lesson = attack.files().containsKey("01-updated-at-trigger.sql") ? "lesson3-updated-at" : "lesson3";
-        CheckReport report = new AssignmentChecker(workbook.checker.task.TaskSetReader.forLesson(CheckerFixture.HOME, lesson), server,
+        CheckReport report = new AssignmentChecker(workbook.checker.TaskSetReader.forLesson(CheckerFixture.HOME, lesson), server,
                 folder, "exercises/" + lesson + "/").scratch(Optional.empty(), message -> { });
 
         assertThat(attack.markerLeft()).as("a payload ran with more rights than the file").isFalse();

@@ -14,7 +14,6 @@ import workbook.checker.result.TaskResult;
 import workbook.checker.run.AssignmentChecker;
 import workbook.checker.run.ServerAccess;
 import workbook.checker.task.TaskSet;
-import workbook.checker.task.TaskSetReader;
 
 /** The lesson3-updated-at exercise: the starter is not attempted, the solution passes, an AFTER trigger is told why not. */
 class UpdatedAtExerciseTest {

@@ -11,8 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import workbook.cli.ExitCode;
-import workbook.cli.UserError;
+import workbook.ExitCode;
+import workbook.UserError;
 
 /** Finding a Docker engine never hangs, and an engine that goes away gives one clear line. */
 class DockerEngineTest {

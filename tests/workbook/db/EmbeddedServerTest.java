@@ -139,7 +139,7 @@ class EmbeddedServerTest {
         Files.createDirectories(foreign.dataDir());
         Files.writeString(foreign.dataDir().resolve("notes.txt"), "mine");
         assertThatThrownBy(foreign::up)
-                .isInstanceOf(workbook.cli.UserError.class)
+                .isInstanceOf(workbook.UserError.class)
                 .hasMessageContaining("is not a PostgreSQL data folder");
         assertThat(foreign.dataDir().resolve("notes.txt")).hasContent("mine");
     }

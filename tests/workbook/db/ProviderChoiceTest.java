@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import workbook.cli.ExitCode;
-import workbook.cli.UserError;
+import workbook.ExitCode;
+import workbook.UserError;
 
 /** How LiveDatabase picks a provider: explicit choice, a URL, the remembered server, Docker if it answers, else embedded. */
 class ProviderChoiceTest {

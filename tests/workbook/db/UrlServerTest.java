@@ -10,8 +10,8 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import workbook.cli.ExitCode;
-import workbook.cli.UserError;
+import workbook.ExitCode;
+import workbook.UserError;
 
 /**
  * A server the user names by URL: it is used as it is, and each way it can be wrong gets one clear line.

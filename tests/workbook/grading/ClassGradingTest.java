@@ -27,7 +27,7 @@ import workbook.checker.sandbox.SandboxLimits;
 import workbook.WorkbookHome;
 import workbook.checker.task.Task;
 import workbook.checker.task.TaskSet;
-import workbook.checker.task.TaskSetReader;
+import workbook.checker.TaskSetReader;
 import workbook.db.ConnectionInfo;
 
 /** A class mixing correct, wrong, empty, zipped, nested and hostile submissions, graded end to end on a real PostgreSQL. */

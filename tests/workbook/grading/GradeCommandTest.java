@@ -10,7 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import workbook.WorkbookHome;
 import workbook.cli.CommandJvm;
-import workbook.cli.ExitCode;
+import workbook.ExitCode;
 import workbook.db.TestSettings;
 
 /**

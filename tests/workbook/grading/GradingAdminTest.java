@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import workbook.TestDatabase;
 import workbook.checker.sandbox.SandboxLimits;
-import workbook.cli.UserError;
+import workbook.UserError;
 import workbook.db.ConnectionInfo;
 
 /** Who may grade: an instructor's server account that is not a superuser is told so before anything is made. */

@@ -142,7 +142,7 @@ class JavaSessionTest {
         var nowhere = new workbook.db.ConnectionInfo("localhost", 1, "crm_db", "crmuser", "crmpassword");
 
         assertThatThrownBy(() -> JavaSession.open(nowhere))
-                .isInstanceOf(workbook.cli.UserError.class)
+                .isInstanceOf(workbook.UserError.class)
                 .hasMessageStartingWith("Cannot connect to jdbc:postgresql://localhost:1/crm_db as crmuser: ")
                 .hasMessageEndingWith("Is the database up? Try `./jbang db up`.");
     }

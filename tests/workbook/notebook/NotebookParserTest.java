@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import workbook.cli.UserError;
+import workbook.UserError;
 
 class NotebookParserTest {
     private final NotebookParser parser = new NotebookParser(Set.of("sql", "java", "check"));

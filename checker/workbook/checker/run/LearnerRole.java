@@ -11,7 +11,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.jdbi.v3.core.Handle;
 import workbook.checker.sandbox.SandboxLimits;
 import workbook.checker.sandbox.SandboxRole;
-import workbook.cli.UserError;
+import workbook.UserError;
 import workbook.db.ConnectionInfo;
 
 /**

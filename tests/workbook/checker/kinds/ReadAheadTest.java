@@ -22,7 +22,7 @@ import workbook.checker.run.TaskJudge;
 import workbook.checker.task.CheckSpec;
 import workbook.checker.task.Task;
 import workbook.checker.task.TaskSet;
-import workbook.checker.task.TaskSetReader;
+import workbook.checker.TaskSetReader;
 
 /**
  * The read-ahead on lesson3's real checks: one round trip for what a task's checks read, and the very

@@ -1,14 +1,11 @@
-package workbook.cli;
+package workbook.db;
 
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
-import workbook.db.ConnectionInfo;
-import workbook.db.DatabaseOptions;
-import workbook.db.LiveDatabase;
-import workbook.db.ServerAdmin;
+import workbook.ExitCode;
 import workbook.terminal.Console;
 
 /** `db status`: which provider and why, where to connect, whether the server answers, and the lesson's state. Starts nothing. */

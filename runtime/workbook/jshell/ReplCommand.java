@@ -1,4 +1,4 @@
-package workbook.cli;
+package workbook.jshell;
 
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -6,7 +6,6 @@ import picocli.CommandLine.Mixin;
 import workbook.db.DatabaseOptions;
 import workbook.db.LiveDatabase;
 import workbook.db.RunningDatabase;
-import workbook.jshell.InteractiveShell;
 import workbook.terminal.Console;
 
 /** `./jbang repl`: JShell with jdbi and handle bound to the lesson's live database. */

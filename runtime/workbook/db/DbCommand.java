@@ -1,7 +1,6 @@
-package workbook.cli;
+package workbook.db;
 
 import picocli.CommandLine.Command;
-import workbook.db.DatabaseSettings;
 
 /**
  * `db`: the root of the database commands. Like picocli's git example it holds no logic, only the

@@ -1,7 +1,8 @@
-package workbook.cli;
+package workbook.db;
 
 import java.io.Console;
 import java.util.Locale;
+import workbook.UserError;
 
 /**
  * Asks before a command deletes the learner's data. With no terminal to ask on (a script, CI) it

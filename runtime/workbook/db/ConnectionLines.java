@@ -1,6 +1,5 @@
-package workbook.cli;
+package workbook.db;
 
-import workbook.db.ConnectionInfo;
 import workbook.terminal.Console;
 
 /** The two lines every `db` command shows about a server: its JDBC URL and a psql line to paste. */

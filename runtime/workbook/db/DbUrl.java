@@ -1,11 +1,10 @@
-package workbook.cli;
+package workbook.db;
 
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
-import workbook.db.DatabaseOptions;
-import workbook.db.LiveDatabase;
+import workbook.ExitCode;
 import workbook.terminal.Console;
 
 /** `db url`: just the JDBC URL on stdout (starting the server if needed), for scripts and `| pbcopy`. */

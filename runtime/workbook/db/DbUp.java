@@ -1,12 +1,10 @@
-package workbook.cli;
+package workbook.db;
 
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
-import workbook.db.DatabaseOptions;
-import workbook.db.LiveDatabase;
-import workbook.db.RunningDatabase;
+import workbook.ExitCode;
 import workbook.terminal.Console;
 
 /** `db up`: starts the lesson's PostgreSQL or attaches to it, then says how to reach it. */

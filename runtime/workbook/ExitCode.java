@@ -1,4 +1,4 @@
-package workbook.cli;
+package workbook;
 
 /** The fixed exit codes every workbook command uses, so scripts and graders can rely on them. */
 public final class ExitCode {

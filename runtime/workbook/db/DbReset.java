@@ -1,4 +1,4 @@
-package workbook.cli;
+package workbook.db;
 
 import java.util.concurrent.Callable;
 import org.jdbi.v3.core.JdbiException;
@@ -6,10 +6,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
-import workbook.db.DatabaseOptions;
-import workbook.db.LiveDatabase;
-import workbook.db.RunningDatabase;
-import workbook.db.ServerAdmin;
+import workbook.ExitCode;
+import workbook.UserError;
 import workbook.sql.ExceptionText;
 import workbook.terminal.Console;
 

@@ -1,14 +1,15 @@
-package workbook.checker.task;
+package workbook.checker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import workbook.UserError;
 import workbook.WorkbookHome;
-import workbook.cli.UserError;
+import workbook.checker.task.TaskSet;
+
 
 class TaskSetReaderTest {
     private static final String HEAD = "format_version = 1\nlesson = \"x\"\nsetup = \"setup.sql\"\n";

@@ -1,7 +1,6 @@
-package workbook.cli;
+package workbook.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -9,11 +8,10 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import workbook.ExitCode;
+import workbook.cli.CommandJvm;
 import workbook.cli.CommandJvm.Run;
-import workbook.db.ConnectionInfo;
-import workbook.db.FreePorts;
-import workbook.db.ServerAdmin;
-import workbook.db.TestSettings;
+
 
 /**
  * `db` as a learner runs it: each command in a JVM of its own (as `./jbang db ...` does), against a

@@ -1,4 +1,5 @@
-package workbook.cli;
+package workbook;
+
 
 /**
  * A failure the user can act on. Its message is the one line they see: what failed, the object named,

@@ -1,12 +1,11 @@
-package workbook.cli;
+package workbook.db;
 
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
-import workbook.db.DatabaseOptions;
-import workbook.db.LiveDatabase;
+import workbook.ExitCode;
 import workbook.terminal.Console;
 
 /** `db down`: stops the server and keeps the data; with --purge removes the container or data folder too. */

@@ -1,6 +1,6 @@
 //DEPS com.fasterxml.jackson.core:jackson-databind:2.20.1
 //DEPS com.fasterxml.jackson.dataformat:jackson-dataformat-toml:2.20.1
-package workbook.checker.task;
+package workbook.checker;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -10,9 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
+import workbook.UserError;
 import workbook.WorkbookHome;
 import workbook.checker.kinds.CheckKinds;
-import workbook.cli.UserError;
+import workbook.checker.task.CheckSpec;
+import workbook.checker.task.Task;
+import workbook.checker.task.TaskSet;
 
 /** Reads {@code exercises/<lesson>/tasks.toml} into a {@link TaskSet}, refusing what it cannot understand. */
 public final class TaskSetReader {
