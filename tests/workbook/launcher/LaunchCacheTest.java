@@ -83,7 +83,7 @@ class LaunchCacheTest {
 
     @Test
     void aClearedBuildCacheIsNotReused() throws IOException {
-        checkout.env.put("JBANG_DIR", dir.resolve("own-jbang").toString());
+        checkout.env.put("JBANG_DIR", LauncherCheckout.jbangDir(dir.resolve("own-jbang")).toString());
         assertThat(checkout.run("probe").exitCode()).isZero();
 
         FileTrees.deleteTree(dir.resolve("own-jbang/cache/jars"));
