@@ -21,6 +21,7 @@ import workbook.HostileCorpus;
 import workbook.HostileCorpus.Attack;
 import workbook.TestDatabase;
 import workbook.WorkbookHome;
+import workbook.cli.CommandJvm;
 import workbook.db.ConnectionInfo;
 
 /**
@@ -67,8 +68,7 @@ class HostileGradingTest {
         Path out = work.resolve(lesson + "-grades");
         String url = "jdbc:postgresql://" + admin.host() + ":" + admin.port() + "/" + admin.database()
                 + "?user=" + admin.user() + "&password=" + admin.password();
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-cp", System.getProperty("java.class.path"), "Grade", lesson, "--submissions", submissions.toString(),
+        List<String> command = CommandJvm.command(List.of("-Xmx256m"), "Grade", lesson, "--submissions", submissions.toString(),
                 "--out", out.toString(), "--url", url, "--jobs", jobs, "--timeout", "4");
         ProcessBuilder builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         builder.environment().put("WORKBOOK_HOME", WorkbookHome.locate().root().toString());

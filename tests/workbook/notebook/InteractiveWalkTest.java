@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import workbook.TestDatabase;
+import workbook.cli.CommandJvm;
 import workbook.db.ConnectionInfo;
 
 /** Drives the walk through a real pseudo-terminal: keys in, screen out, as a learner at a terminal. */
@@ -166,9 +167,8 @@ class InteractiveWalkTest {
 
     /** The lesson entry script in a JVM of its own, as `./jbang` would start it. */
     private static String lesson(Path notes, ConnectionInfo db) {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return PseudoTerminal.quote(List.of(java, "-cp", System.getProperty("java.class.path"),
-                "-Dworkbook.home=" + Path.of("").toAbsolutePath(), "Lesson", notes.toString(), "--url", LessonRun.url(db)));
+        return PseudoTerminal.quote(CommandJvm.command(List.of("-Dworkbook.home=" + Path.of("").toAbsolutePath()),
+                "Lesson", notes.toString(), "--url", LessonRun.url(db)));
     }
 
     @Test

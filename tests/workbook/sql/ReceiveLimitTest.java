@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
 import workbook.FileTrees;
 import workbook.TestDatabase;
+import workbook.cli.CommandJvm;
 import workbook.db.ConnectionInfo;
 import workbook.sql.ScriptRunner.OnError;
 import workbook.sql.StatementOutcome.Failed;
@@ -132,7 +134,7 @@ class ReceiveLimitTest {
         try (Connection connection = limited.connection()) {
             CompletableFuture<StatementOutcome> sleeping = CompletableFuture.supplyAsync(
                     () -> StatementExecutor.execute(connection, "SELECT pg_sleep(30)"));
-            Thread.sleep(500);
+            TestDatabase.awaitRunning(info, "SELECT pg_sleep(30)", Duration.ofSeconds(10));
             StatementExecutor.cancel(connection);
             assertThat(sleeping.get(10, TimeUnit.SECONDS)).isInstanceOfSatisfying(Failed.class,
                     failed -> assertThat(failed.sqlState()).isEqualTo("57014"));
@@ -231,8 +233,7 @@ class ReceiveLimitTest {
 
     /** Verdict lines of a {@link ReceiveLimitChild} run with a 64 MB heap, which must end normally. */
     private List<String> child(String sslmode, List<String> attacks) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx64m", "-cp", System.getProperty("java.class.path"), ReceiveLimitChild.class.getName(),
+        List<String> command = new ArrayList<>(CommandJvm.command(List.of("-Xmx64m"), ReceiveLimitChild.class.getName(),
                 info.host(), String.valueOf(info.port()), info.database(), info.user(), info.password(),
                 String.valueOf(4 * MB), sslmode));
         command.addAll(attacks);
