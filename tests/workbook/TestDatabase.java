@@ -5,8 +5,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -88,6 +91,29 @@ public final class TestDatabase {
                     }
                 }
             }
+        }
+    }
+
+    /** Waits until a session on {@code info}'s database is running a statement containing {@code text}. */
+    public static void awaitRunning(ConnectionInfo info, String text, Duration timeout) throws InterruptedException {
+        String sql = "SELECT count(*) FROM pg_stat_activity WHERE datname = ? AND state = 'active' AND strpos(query, ?) > 0 AND pid <> pg_backend_pid()";
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (Connection c = connect(info); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, info.database());
+            s.setString(2, text);
+            while (true) {
+                try (ResultSet rs = s.executeQuery()) {
+                    if (rs.next() && rs.getInt(1) > 0) {
+                        return;
+                    }
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("no session on " + info.database() + " ran `" + text + "` within " + timeout);
+                }
+                Thread.sleep(20);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 
