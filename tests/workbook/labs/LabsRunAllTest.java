@@ -43,9 +43,7 @@ class LabsRunAllTest {
     @Test
     void indexesLabShowsThePlanChangeTheSpeedUpAndTheIndexUniqueBuilt() throws SQLException {
         ConnectionInfo db = TestDatabase.freshDatabase("lab_indexes");
-        long started = System.nanoTime();
         LabRun run = LabRun.of("lesson3-indexes", db);
-        System.out.printf("lesson3-indexes ran in %.1fs%n", (System.nanoTime() - started) / 1e9);
 
         assertThat(run.step("fill")).containsPattern("200000 \\|");
         assertThat(run.step("explain-no-index")).contains("Seq Scan on users").doesNotContain("Index Scan");
