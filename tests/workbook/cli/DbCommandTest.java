@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import workbook.Slow;
 import workbook.cli.CommandJvm.Run;
 import workbook.db.ConnectionInfo;
 import workbook.db.FreePorts;
@@ -20,6 +21,7 @@ import workbook.db.TestSettings;
  * temporary checkout, so what is checked is what a person sees: stdout, stderr, exit code, and that the
  * server outlives the command that started it.
  */
+@Slow
 class DbCommandTest {
     private static Path home;
     private static int port;

@@ -11,10 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import workbook.Slow;
 import workbook.cli.ExitCode;
 import workbook.cli.UserError;
 
 /** Finding a Docker engine never hangs, and an engine that goes away gives one clear line. */
+@Slow
 class DockerEngineTest {
 
     @Test

@@ -17,12 +17,14 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import workbook.FileTrees;
+import workbook.Slow;
 import workbook.cli.CommandJvm;
 
 /**
  * The grader's throwaway PostgreSQL against real processes: made in RAM with durability off, gone after
  * close, and the leftovers of a run killed hard swept by the next run while nothing else is touched.
  */
+@Slow
 class ThrowawayClusterTest {
     private static final Path SHM = Path.of("/dev/shm");
     private Path privateRam;

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import workbook.ReportChecker;
+import workbook.Slow;
 import workbook.TestDatabase;
 import workbook.checker.sandbox.SandboxLimits;
 import workbook.WorkbookHome;
@@ -32,6 +33,7 @@ import workbook.checker.task.TaskSetReader;
 import workbook.db.ConnectionInfo;
 
 /** A class mixing correct, wrong, empty, zipped, nested and hostile submissions, graded end to end on a real PostgreSQL. */
+@Slow
 class ClassGradingTest {
     static final WorkbookHome HOME = WorkbookHome.locate();
     static final TaskSet LESSON3 = TaskSetReader.forLesson(HOME, "lesson3");

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import workbook.HostileCorpus;
 import workbook.HostileCorpus.Attack;
+import workbook.Slow;
 import workbook.TestDatabase;
 import workbook.WorkbookHome;
 import workbook.cli.CommandJvm;
@@ -30,6 +31,7 @@ import workbook.db.ConnectionInfo;
  * must get exactly the marks of a student graded alone. No payload may run with more rights than its
  * author, no limit may end the run, and the server is left as it was.
  */
+@Slow
 class HostileGradingTest {
     private static final String CORRECT = "-then-correct";
 

@@ -9,9 +9,11 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import workbook.Slow;
 import workbook.TestDatabase;
 import workbook.jshell.JavaCellResult.Outcome;
 
+@Slow
 class JavaSessionTest {
     private JavaSession session;
 

@@ -9,12 +9,14 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import workbook.Slow;
 import workbook.TestDatabase;
 import workbook.cli.CommandJvm;
 import workbook.db.ConnectionInfo;
 import workbook.notebook.PseudoTerminal;
 
 /** The repl in a real pseudo-terminal (util-linux `script`): keys in, screen out, as a learner types. */
+@Slow
 class ReplTerminalTest {
     @TempDir
     Path dir;

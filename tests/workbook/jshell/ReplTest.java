@@ -7,11 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import workbook.Slow;
 import workbook.TestDatabase;
 import workbook.cli.CommandJvm;
 import workbook.db.ConnectionInfo;
 
 /** `./jbang repl` as a learner meets it: the entry script in a JVM of its own, typed to through stdin. */
+@Slow
 class ReplTest {
 
     @Test

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
+import workbook.Slow;
 import workbook.TestDatabase;
 import workbook.db.ConnectionInfo;
 
@@ -13,6 +14,7 @@ import workbook.db.ConnectionInfo;
  * Each lab notebook run with `--run-all` on a real PostgreSQL 14 (reached by URL, as the embedded
  * provider's server would be), asserting the facts it teaches, and that crm_db gained nothing.
  */
+@Slow
 class LabsRunAllTest {
 
     @Test

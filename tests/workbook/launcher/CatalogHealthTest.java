@@ -14,12 +14,14 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import workbook.Slow;
 
 /**
  * Every alias in jbang-catalog.json is usable: described in one line, pointing at a script that
  * exists, not hiding a JBang command, answering --help through ./jbang and through JBang's own
  * alias lookup (what `jbang ALIAS` does with JBang installed).
  */
+@Slow
 class CatalogHealthTest {
     /** JBang 0.132's own commands: an alias of the same name would never be reached. */
     static final Set<String> JBANG_COMMANDS = Set.of("run", "build", "edit", "init", "alias", "catalog", "app",

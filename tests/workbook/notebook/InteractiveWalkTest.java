@@ -10,11 +10,13 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import workbook.Slow;
 import workbook.TestDatabase;
 import workbook.cli.CommandJvm;
 import workbook.db.ConnectionInfo;
 
 /** Drives the walk through a real pseudo-terminal: keys in, screen out, as a learner at a terminal. */
+@Slow
 class InteractiveWalkTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
 

@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
 import workbook.FileTrees;
+import workbook.Slow;
 import workbook.TestDatabase;
 import workbook.cli.CommandJvm;
 import workbook.db.ConnectionInfo;
@@ -34,6 +35,7 @@ import workbook.sql.StatementOutcome.Failed;
  * A receive limit against a real PostgreSQL: a normal session never meets it, and each way a student can make
  * the server send too much ends that student's session quickly while a grader with a small heap lives on.
  */
+@Slow
 class ReceiveLimitTest {
     private static final long MB = 1 << 20;
     private static final String ENDED = "the server sent it more than 1 MB (rows, notices, notifications), the limit";
