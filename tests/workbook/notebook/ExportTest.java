@@ -11,9 +11,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import workbook.ReportChecker;
+import workbook.Slow;
 import workbook.TestDatabase;
 import workbook.db.ConnectionInfo;
 
+@Slow
 class ExportTest {
     @TempDir
     Path dir;
