@@ -50,7 +50,7 @@ public final class HostileCorpus {
                 if (!name.startsWith(prefix)) {
                     continue;
                 }
-                Path marker = Path.of("/tmp", "wb-hostile-" + ProcessHandle.current().pid() + "-" + lesson + "-" + name);
+                Path marker = Path.of(System.getProperty("java.io.tmpdir"), "wb-hostile-" + ProcessHandle.current().pid() + "-" + lesson + "-" + name);
                 Files.deleteIfExists(marker);
                 String payload = read(ROOT.resolve("payload.sql")).replace("{{MARKER}}", marker.toString());
                 Map<String, String> files = new LinkedHashMap<>();

@@ -15,6 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import workbook.HostileCorpus;
 import workbook.HostileCorpus.Attack;
+import workbook.Slow;
 import workbook.TestDatabase;
 import workbook.checker.result.CheckReport;
 import workbook.checker.result.TaskResult;
@@ -29,6 +30,7 @@ import workbook.db.ConnectionInfo;
  * changed, dropped or renamed, every limit is reported as the task's reason, and no scratch database is
  * left behind, also when a file ends its own session.
  */
+@Slow
 class HostileCheckTest {
     private static ConnectionInfo crmDb;
     private static ServerAccess server;

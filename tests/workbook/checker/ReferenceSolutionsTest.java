@@ -11,7 +11,6 @@ class ReferenceSolutionsTest {
     void referenceSolutionsScoreFullMarks() {
         CheckerFixture fixture = new CheckerFixture("crm_ref");
         CheckReport report = fixture.scratch(CheckerFixture.solutions());
-        report.tasks().forEach(t -> System.out.println(t));
         assertThat(report.tasks()).allSatisfy(t -> {
             assertThat(t.status()).as(t.taskId() + " " + t.checks() + t.sqlErrors()).isEqualTo(TaskResult.Status.PASSED);
             assertThat(t.sqlErrors()).isEmpty();

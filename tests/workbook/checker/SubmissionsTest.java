@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import workbook.Slow;
 import workbook.checker.result.CheckReport;
 import workbook.checker.result.CheckResult;
 import workbook.checker.result.TaskResult;
@@ -22,6 +23,7 @@ import workbook.checker.result.TaskResult;
  * expect.toml saying, per task that should lose points, how many it keeps and what the learner reads.
  * Tasks an expect.toml does not name must pass with full points and no SQL error.
  */
+@Slow
 class SubmissionsTest {
     record Expected(String about, List<ExpectedTask> tasks) {
         Expected {

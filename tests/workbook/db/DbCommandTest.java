@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import workbook.ExitCode;
+import workbook.Slow;
 import workbook.cli.CommandJvm;
 import workbook.cli.CommandJvm.Run;
 
@@ -18,6 +19,7 @@ import workbook.cli.CommandJvm.Run;
  * temporary checkout, so what is checked is what a person sees: stdout, stderr, exit code, and that the
  * server outlives the command that started it.
  */
+@Slow
 class DbCommandTest {
     private static Path home;
     private static int port;

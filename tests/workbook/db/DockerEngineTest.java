@@ -12,9 +12,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import workbook.ExitCode;
+import workbook.Slow;
 import workbook.UserError;
 
 /** Finding a Docker engine never hangs, and an engine that goes away gives one clear line. */
+@Slow
 class DockerEngineTest {
 
     @Test

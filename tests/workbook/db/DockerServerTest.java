@@ -17,11 +17,13 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import workbook.Slow;
 
 /**
  * The Docker provider against a real engine, with containers named crm-postgres-test-* so a learner's
  * crm-postgres is never touched; skipped, with the reason, where no engine answers.
  */
+@Slow
 @RequiresDocker
 class DockerServerTest {
     private static DockerEngine engine;

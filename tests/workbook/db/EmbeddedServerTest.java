@@ -11,11 +11,13 @@ import java.sql.SQLException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import workbook.Slow;
 
 /**
  * The embedded provider against real PostgreSQL 14 processes. One server is shared (each test leaves it
  * running, on its port); the port and purge cases each need a checkout of their own.
  */
+@Slow
 class EmbeddedServerTest {
     private static DatabaseSettings settings;
     private static EmbeddedServer server;

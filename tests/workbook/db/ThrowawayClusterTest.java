@@ -17,11 +17,14 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import workbook.FileTrees;
+import workbook.Slow;
+import workbook.cli.CommandJvm;
 
 /**
  * The grader's throwaway PostgreSQL against real processes: made in RAM with durability off, gone after
  * close, and the leftovers of a run killed hard swept by the next run while nothing else is touched.
  */
+@Slow
 class ThrowawayClusterTest {
     private static final Path SHM = Path.of("/dev/shm");
     private Path privateRam;
@@ -101,9 +104,8 @@ class ThrowawayClusterTest {
     void theNextRunStopsAndRemovesTheClusterOfARunKilledHardAndNothingElse() throws Exception {
         DatabaseSettings settings = TestSettings.fresh("killed");
         privateRam = Files.createTempDirectory(Files.isDirectory(SHM) ? SHM : Path.of("target").toAbsolutePath(), "wb-throwaway-test-");
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), ThrowawayClusterChild.class.getName(),
-                settings.home().root().toString(), settings.binariesDir().toString(), privateRam.toString())
+        Process child = new ProcessBuilder(CommandJvm.command(List.of(), ThrowawayClusterChild.class.getName(),
+                settings.home().root().toString(), settings.binariesDir().toString(), privateRam.toString()))
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String line;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {

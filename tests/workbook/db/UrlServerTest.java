@@ -11,12 +11,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import workbook.ExitCode;
+import workbook.Slow;
 import workbook.UserError;
 
 /**
  * A server the user names by URL: it is used as it is, and each way it can be wrong gets one clear line.
  * The server is the embedded provider's (password authentication on, as on a real shared server).
  */
+@Slow
 class UrlServerTest {
     private static EmbeddedServer server;
     private static ConnectionInfo crmDb;

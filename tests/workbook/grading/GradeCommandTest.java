@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import workbook.Slow;
 import workbook.WorkbookHome;
 import workbook.cli.CommandJvm;
 import workbook.ExitCode;
@@ -17,6 +18,7 @@ import workbook.db.TestSettings;
  * `grade` given bad input, run as an instructor runs it (a JVM of its own, the Grade entry script): one
  * line and exit 2, before any server starts, so none of these needs a database.
  */
+@Slow
 class GradeCommandTest {
     static Path home;
     static Path submissions;

@@ -19,8 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import workbook.HostileCorpus;
 import workbook.HostileCorpus.Attack;
+import workbook.Slow;
 import workbook.TestDatabase;
 import workbook.WorkbookHome;
+import workbook.cli.CommandJvm;
 import workbook.db.ConnectionInfo;
 
 /**
@@ -29,6 +31,7 @@ import workbook.db.ConnectionInfo;
  * must get exactly the marks of a student graded alone. No payload may run with more rights than its
  * author, no limit may end the run, and the server is left as it was.
  */
+@Slow
 class HostileGradingTest {
     private static final String CORRECT = "-then-correct";
 
@@ -67,8 +70,7 @@ class HostileGradingTest {
         Path out = work.resolve(lesson + "-grades");
         String url = "jdbc:postgresql://" + admin.host() + ":" + admin.port() + "/" + admin.database()
                 + "?user=" + admin.user() + "&password=" + admin.password();
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-cp", System.getProperty("java.class.path"), "Grade", lesson, "--submissions", submissions.toString(),
+        List<String> command = CommandJvm.command(List.of("-Xmx256m"), "Grade", lesson, "--submissions", submissions.toString(),
                 "--out", out.toString(), "--url", url, "--jobs", jobs, "--timeout", "4");
         ProcessBuilder builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         builder.environment().put("WORKBOOK_HOME", WorkbookHome.locate().root().toString());

@@ -16,6 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import workbook.Slow;
 import workbook.TestDatabase;
 import workbook.checker.sandbox.SandboxLimits;
 import workbook.db.ConnectionInfo;
@@ -25,6 +26,7 @@ import workbook.db.ConnectionInfo;
  * submission does to its role or its session must not reach the next one. Each tamperer is followed by a
  * student whose slow statement proves the time limit still holds, and who must log in again.
  */
+@Slow
 class JobReuseTest {
     @TempDir
     static Path work;

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import workbook.Slow;
 import workbook.TestDatabase;
 import workbook.checker.sandbox.SandboxLimits;
 import workbook.db.ConnectionInfo;
@@ -22,6 +23,7 @@ import workbook.db.ServerAdmin;
 import workbook.db.TestSettings;
 
 /** The grader's default path end to end: no provider chosen, so a throwaway cluster grades the class and is gone after. */
+@Slow
 class ThrowawayGradingTest {
     @TempDir
     Path work;

@@ -3,14 +3,17 @@ package workbook.jshell;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import workbook.Slow;
 import workbook.TestDatabase;
 import workbook.jshell.JavaCellResult.Outcome;
 
+@Slow
 class JavaSessionTest {
     private JavaSession session;
 
@@ -244,13 +247,13 @@ class JavaSessionTest {
 
     @Test
     void stopCancelsABlockingQuery() throws Exception {
-        assertStops("handle.execute(\"select pg_sleep(60)\")");
+        assertStops("handle.execute(\"select pg_sleep(60)\")", "select pg_sleep(60)");
         assertThat(ok(session.run("handle.createQuery(\"select 7\").mapTo(Integer.class).one()")).value()).isEqualTo("7");
     }
 
     @Test
     void stopCancelsAQueryOnAConnectionOfItsOwn() throws Exception {
-        assertStops("jdbi.withHandle(h -> h.execute(\"select pg_sleep(60)\"))");
+        assertStops("jdbi.withHandle(h -> h.execute(\"select pg_sleep(60)\"))", "select pg_sleep(60)");
     }
 
     @Test
@@ -296,9 +299,18 @@ class JavaSessionTest {
     }
 
     private void assertStops(String cell) throws Exception {
+        assertStops(cell, null);
+    }
+
+    /** Runs {@code cell}, waits until it runs (its statement reached the server, when it sends one), stops it. */
+    private void assertStops(String cell, String statement) throws Exception {
         ok(session.run("1"));
         CompletableFuture<JavaCellResult> running = CompletableFuture.supplyAsync(() -> session.run(cell));
-        Thread.sleep(500);
+        if (statement == null) {
+            Thread.sleep(500); // nothing to watch from outside: give the cell time to start and show it does not end
+        } else {
+            TestDatabase.awaitRunning(session.connection(), statement, Duration.ofSeconds(10));
+        }
         assertThat(running).isNotDone();
         long start = System.nanoTime();
         session.stop();

@@ -4,15 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import workbook.Slow;
 import workbook.TestDatabase;
+import workbook.cli.CommandJvm;
 import workbook.db.ConnectionInfo;
 
 /** `./jbang repl` as a learner meets it: the entry script in a JVM of its own, typed to through stdin. */
+@Slow
 class ReplTest {
 
     @Test
@@ -53,11 +54,8 @@ class ReplTest {
     }
 
     static Process start(ConnectionInfo db) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                "-Dworkbook.home=" + System.getProperty("workbook.home", "."),
-                "Repl", "--url", url(db)));
+        List<String> command = CommandJvm.command(List.of("-Dworkbook.home=" + System.getProperty("workbook.home", ".")),
+                "Repl", "--url", url(db));
         return new ProcessBuilder(command).redirectErrorStream(true).start();
     }
 

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
+import workbook.Slow;
 import workbook.TestDatabase;
 import workbook.db.ConnectionInfo;
 
@@ -13,6 +14,7 @@ import workbook.db.ConnectionInfo;
  * Each lab notebook run with `--run-all` on a real PostgreSQL 14 (reached by URL, as the embedded
  * provider's server would be), asserting the facts it teaches, and that crm_db gained nothing.
  */
+@Slow
 class LabsRunAllTest {
 
     @Test
@@ -43,9 +45,7 @@ class LabsRunAllTest {
     @Test
     void indexesLabShowsThePlanChangeTheSpeedUpAndTheIndexUniqueBuilt() throws SQLException {
         ConnectionInfo db = TestDatabase.freshDatabase("lab_indexes");
-        long started = System.nanoTime();
         LabRun run = LabRun.of("lesson3-indexes", db);
-        System.out.printf("lesson3-indexes ran in %.1fs%n", (System.nanoTime() - started) / 1e9);
 
         assertThat(run.step("fill")).containsPattern("200000 \\|");
         assertThat(run.step("explain-no-index")).contains("Seq Scan on users").doesNotContain("Index Scan");

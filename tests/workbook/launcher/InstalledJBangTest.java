@@ -8,11 +8,13 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import workbook.Slow;
 
 /**
  * With JBang installed (a `jbang` on PATH), the launcher uses that JBang instead of fetching its own,
  * and the catalog works through JBang's own alias lookup too (`jbang probe` from the checkout).
  */
+@Slow
 class InstalledJBangTest {
     @TempDir
     Path dir;

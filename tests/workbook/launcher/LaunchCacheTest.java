@@ -9,12 +9,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import workbook.FileTrees;
+import workbook.Slow;
 
 /**
  * The launcher's reuse of the command JBang resolved: a warm run skips JBang, and any change to what
  * the command was built from (a source, a //DEPS line, the catalog, JBang's build cache) goes back
  * through JBang, so stale code never runs.
  */
+@Slow
 class LaunchCacheTest {
     @TempDir
     Path dir;
@@ -83,7 +85,7 @@ class LaunchCacheTest {
 
     @Test
     void aClearedBuildCacheIsNotReused() throws IOException {
-        checkout.env.put("JBANG_DIR", dir.resolve("own-jbang").toString());
+        checkout.env.put("JBANG_DIR", LauncherCheckout.jbangDir(dir.resolve("own-jbang")).toString());
         assertThat(checkout.run("probe").exitCode()).isZero();
 
         FileTrees.deleteTree(dir.resolve("own-jbang/cache/jars"));

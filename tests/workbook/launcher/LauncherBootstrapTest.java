@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import workbook.Slow;
 
 /**
  * A machine without JBang: the first run fetches JBang through Maven into the per-user cache, later
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
  * ~/.m2 already holds it the download is a copy; set -Dlauncher.cleanMavenRepo=true to fetch
  * through an empty Maven repository instead (the real first-run path, slow).
  */
+@Slow
 class LauncherBootstrapTest {
     @TempDir
     Path dir;

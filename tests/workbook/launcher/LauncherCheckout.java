@@ -17,12 +17,23 @@ import workbook.WorkbookHome;
 /**
  * A temporary copy of the checkout (launcher, catalog, runtime/, checker/, lessons/) plus a tiny
  * test-only alias, `probe`, that shows what reached it; runs the real `./jbang` in it as a process.
- * JBang's jar and build cache are shared by all launcher tests (under target/) so only the first
- * test pays for fetching and compiling.
+ * JBang's jar is shared by all launcher tests, its build cache by those of one test JVM (under target/),
+ * so only the first test pays for fetching and compiling.
  */
 final class LauncherCheckout {
     static final Path REPO = WorkbookHome.locate().root();
     static final Path SHARED = REPO.resolve("target/launcher-tests");
+    /**
+     * JBang's settings for the tests' JBang folder: javac runs C1-only, as the scripts' own JVMs do. Compiling
+     * a script's ~150 sources takes 7 s of CPU so instead of 18 (C2's warm-up never pays off in one compile),
+     * and the tests compile every script of the catalog; the classes compiled are the same.
+     */
+    static final String JBANG_SETTINGS = "run.compileoption=-J-XX:TieredStopAtLevel=1\n";
+    /**
+     * One JBang folder per test JVM (surefire runs two): JBang's build cache is keyed on the script's content,
+     * so two JVMs building the same probe at once would collide on one jar.
+     */
+    private static final Path SHARED_JBANG = jbangDir(SHARED.resolve("jbang-" + System.getProperty("workbook.test.fork", "fork1")));
 
     final Path root;
     final Map<String, String> env = new HashMap<>();
@@ -30,8 +41,24 @@ final class LauncherCheckout {
     private LauncherCheckout(Path root) {
         this.root = root;
         env.put("WORKBOOK_CACHE_DIR", SHARED.resolve("workbook-cache").toString());
-        env.put("JBANG_DIR", SHARED.resolve("jbang").toString());
+        env.put("JBANG_DIR", SHARED_JBANG.toString());
         env.put("NO_COLOR", "1");
+    }
+
+    /** A JBang folder with the tests' settings (JBang reads jbang.properties from its folder). */
+    static Path jbangDir(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            Path settings = dir.resolve("jbang.properties");
+            if (!Files.exists(settings) || !Files.readString(settings).equals(JBANG_SETTINGS)) {
+                // whole or not at all: a JBang of another test JVM may be reading it
+                Path written = Files.writeString(Files.createTempFile(dir, "jbang", ".tmp"), JBANG_SETTINGS);
+                Files.move(written, settings, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            }
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The real checkout itself, with the tests' shared JBang caches. */

@@ -14,11 +14,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import workbook.Slow;
 
 /**
  * Exit codes, stdin, awkward arguments and Ctrl-C reach the command the same way whether the
  * launcher reuses the saved command or goes through JBang (WORKBOOK_LAUNCH_CACHE=0).
  */
+@Slow
 class PassThroughTest {
     @TempDir
     static Path dir;

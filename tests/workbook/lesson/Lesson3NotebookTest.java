@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import workbook.Slow;
 import workbook.TestDatabase;
 import workbook.notebook.CodeCell;
 import workbook.notebook.Notebook;
@@ -21,6 +22,7 @@ import workbook.notebook.NotebookParser;
  * The content of lessons/lesson3.md, pinned: its steps, and its SQL cells run as written on a real
  * PostgreSQL 14, first on an empty crm_db and then again, as a learner re-running the lesson would.
  */
+@Slow
 class Lesson3NotebookTest {
     private static final Path LESSON = Path.of("lessons/lesson3.md");
 

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import workbook.Slow;
 import workbook.TestDatabase;
 import workbook.checker.CheckCellKind;
 import workbook.cli.CommandRunner;
@@ -26,6 +27,7 @@ import workbook.terminal.Console;
  * its transaction, share one NOW(), and are gone afterwards, so the database ends as the assignment
  * expects it (users holding Alice only), and the assignment's check cell leaves it so too.
  */
+@Slow
 class Lesson3RunAllTest {
 
     @Test

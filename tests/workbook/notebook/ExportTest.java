@@ -8,16 +8,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import workbook.ReportChecker;
+import workbook.Slow;
 import workbook.TestDatabase;
 import workbook.db.ConnectionInfo;
 
+@Slow
 class ExportTest {
-    private static final Path CHECK_REPORTS = Path.of("/work/shared/tools/check-reports");
-
     @TempDir
     Path dir;
 
@@ -109,12 +108,8 @@ class ExportTest {
     }
 
     static void assertValidForJupyter(Path file) throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(CHECK_REPORTS), "check-reports is not on this machine");
-        Process p = new ProcessBuilder(CHECK_REPORTS.toString(), "ipynb", file.toString()).redirectErrorStream(true).start();
-        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        String said = new String(p.getInputStream().readAllBytes());
-        Assumptions.assumeFalse(p.exitValue() == 2, "check-reports could not install its helpers: " + said);
-        assertThat(p.exitValue()).as(said).isZero();
+        ReportChecker.Verdict verdict = ReportChecker.check("ipynb", file);
+        assertThat(verdict.valid()).as(verdict.toString()).isTrue();
     }
 
     private static String text(JsonNode lines) {

@@ -10,10 +10,13 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import workbook.Slow;
 import workbook.TestDatabase;
+import workbook.cli.CommandJvm;
 import workbook.db.ConnectionInfo;
 
 /** Drives the walk through a real pseudo-terminal: keys in, screen out, as a learner at a terminal. */
+@Slow
 class InteractiveWalkTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
 
@@ -166,9 +169,8 @@ class InteractiveWalkTest {
 
     /** The lesson entry script in a JVM of its own, as `./jbang` would start it. */
     private static String lesson(Path notes, ConnectionInfo db) {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return PseudoTerminal.quote(List.of(java, "-cp", System.getProperty("java.class.path"),
-                "-Dworkbook.home=" + Path.of("").toAbsolutePath(), "Lesson", notes.toString(), "--url", LessonRun.url(db)));
+        return PseudoTerminal.quote(CommandJvm.command(List.of("-Dworkbook.home=" + Path.of("").toAbsolutePath()),
+                "Lesson", notes.toString(), "--url", LessonRun.url(db)));
     }
 
     @Test

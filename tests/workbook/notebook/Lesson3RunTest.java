@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import workbook.Slow;
 import workbook.TestDatabase;
 import workbook.WorkbookHome;
 import workbook.checker.CheckCellKind;
@@ -21,6 +22,7 @@ import workbook.db.ConnectionInfo;
 import workbook.terminal.Console;
 
 /** The real lesson, run the way an instructor or CI runs it: every cell (the check cell too), twice, on a fresh crm_db. */
+@Slow
 class Lesson3RunTest {
     @TempDir
     Path dir;

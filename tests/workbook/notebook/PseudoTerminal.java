@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * A program running on a real pseudo-terminal (util-linux `script` allocates it): keys go in as a person
  * types them, and the screen's bytes come out, read as they arrive, so a test can wait for what it expects.
  */
-final class PseudoTerminal implements AutoCloseable {
+public final class PseudoTerminal implements AutoCloseable {
     private final Process process;
     private final OutputStream keys;
     private final StringBuilder screen = new StringBuilder();
@@ -29,14 +29,14 @@ final class PseudoTerminal implements AutoCloseable {
     }
 
     /** True when util-linux `script` is on the PATH (it gives the program a real pseudo-terminal). */
-    static boolean available() {
+    public static boolean available() {
         String path = System.getenv().getOrDefault("PATH", "");
         return java.util.Arrays.stream(path.split(java.io.File.pathSeparator))
                 .anyMatch(dir -> java.nio.file.Files.isExecutable(Path.of(dir, "script")));
     }
 
     /** Starts {@code command} (already shell-quoted) in a pty {@code columns} wide, colours off. */
-    static PseudoTerminal start(String command, Path directory, int columns) throws IOException {
+    public static PseudoTerminal start(String command, Path directory, int columns) throws IOException {
         ProcessBuilder builder = new ProcessBuilder("script", "-qfec", "stty cols " + columns + " rows 50; exec " + command, "/dev/null")
                 .directory(directory.toFile()).redirectErrorStream(true);
         Map<String, String> env = builder.environment();
@@ -61,7 +61,7 @@ final class PseudoTerminal implements AutoCloseable {
     }
 
     /** Waits until {@code text} shows after what earlier expectations matched, and moves past it. */
-    String expect(String text, Duration timeout) throws InterruptedException {
+    public String expect(String text, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (screen) {
             while (true) {
@@ -82,26 +82,26 @@ final class PseudoTerminal implements AutoCloseable {
     }
 
     /** Types keys as a person would (\r is Enter, \u0003 Ctrl-C). */
-    void type(String text) throws IOException {
+    public void type(String text) throws IOException {
         keys.write(text.getBytes(StandardCharsets.UTF_8));
         keys.flush();
     }
 
     /** Everything shown so far, escape sequences and carriage returns removed. */
-    String plain() {
+    public String plain() {
         synchronized (screen) {
             return screen.toString().replaceAll("\u001b\\[[0-9;?]*[A-Za-z]", "").replaceAll("\u001b[=>]", "").replace("\r", "");
         }
     }
 
-    int exitCode(Duration timeout) throws InterruptedException {
+    public int exitCode(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new AssertionError("the program did not end; the screen shows:\n" + plain().substring(cursor));
         }
         return process.exitValue();
     }
 
-    static String quote(List<String> words) {
+    public static String quote(List<String> words) {
         return String.join(" ", words.stream().map(w -> "'" + w.replace("'", "'\\''") + "'").toList());
     }
 

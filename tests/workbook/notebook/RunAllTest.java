@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import workbook.Slow;
 import workbook.TestDatabase;
 import workbook.db.ConnectionInfo;
 
+@Slow
 class RunAllTest {
     @TempDir
     Path dir;

@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import workbook.Slow;
 import workbook.WorkbookHome;
 import workbook.db.DatabaseSettings;
 import workbook.db.EmbeddedServer;
@@ -17,6 +18,7 @@ import workbook.db.FreePorts;
 import workbook.db.RunningDatabase;
 
 /** A server cell on the embedded provider really stops and starts PostgreSQL: committed rows stay, open transactions go. */
+@Slow
 class ServerRestartTest {
     @TempDir
     Path root;

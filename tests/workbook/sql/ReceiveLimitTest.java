@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -23,7 +24,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
 import workbook.FileTrees;
+import workbook.Slow;
 import workbook.TestDatabase;
+import workbook.cli.CommandJvm;
 import workbook.db.ConnectionInfo;
 import workbook.sql.ScriptRunner.StopRule;
 import workbook.sql.StatementOutcome.Failed;
@@ -32,6 +35,7 @@ import workbook.sql.StatementOutcome.Failed;
  * A receive limit against a real PostgreSQL: a normal session never meets it, and each way a student can make
  * the server send too much ends that student's session quickly while a grader with a small heap lives on.
  */
+@Slow
 class ReceiveLimitTest {
     private static final long MB = 1 << 20;
     private static final String ENDED = "the server sent it more than 1 MB (rows, notices, notifications), the limit";
@@ -132,7 +136,7 @@ class ReceiveLimitTest {
         try (Connection connection = limited.connection()) {
             CompletableFuture<StatementOutcome> sleeping = CompletableFuture.supplyAsync(
                     () -> StatementExecutor.execute(connection, "SELECT pg_sleep(30)"));
-            Thread.sleep(500);
+            TestDatabase.awaitRunning(info, "SELECT pg_sleep(30)", Duration.ofSeconds(10));
             StatementExecutor.cancel(connection);
             assertThat(sleeping.get(10, TimeUnit.SECONDS)).isInstanceOfSatisfying(Failed.class,
                     failed -> assertThat(failed.sqlState()).isEqualTo("57014"));
@@ -231,8 +235,7 @@ class ReceiveLimitTest {
 
     /** Verdict lines of a {@link ReceiveLimitChild} run with a 64 MB heap, which must end normally. */
     private List<String> child(String sslmode, List<String> attacks) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx64m", "-cp", System.getProperty("java.class.path"), ReceiveLimitChild.class.getName(),
+        List<String> command = new ArrayList<>(CommandJvm.command(List.of("-Xmx64m"), ReceiveLimitChild.class.getName(),
                 info.host(), String.valueOf(info.port()), info.database(), info.user(), info.password(),
                 String.valueOf(4 * MB), sslmode));
         command.addAll(attacks);

@@ -16,10 +16,12 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import workbook.Slow;
 import workbook.TestDatabase;
 import workbook.db.ConnectionInfo;
 
 /** The sandbox on a real PostgreSQL: what its role may not do, how its sessions are lent and reset, and the limits its watch holds. */
+@Slow
 class SandboxTest {
     private static final SandboxLimits LIMITS = new SandboxLimits(Duration.ofSeconds(2), Duration.ofMillis(500), Duration.ofSeconds(5),
             Duration.ofSeconds(3), "16MB", 8 * SandboxLimits.MB, 200, 300, 4 * SandboxLimits.MB);
