@@ -19,7 +19,7 @@ import workbook.ExitCode;
 import workbook.UserError;
 import workbook.db.DatabaseOptions;
 import workbook.db.LiveDatabase;
-import workbook.db.RunningDatabase;
+import workbook.db.RunningServer;
 import workbook.sql.ExceptionText;
 import workbook.terminal.Console;
 
@@ -57,7 +57,7 @@ public class CheckCommand implements Callable<Integer> {
         if (live && watch) {
             throw UserError.badInput("--watch re-runs your files when you save them; --live runs no files. Use one of them.");
         }
-        RunningDatabase running = LiveDatabase.ensureUp(database);
+        RunningServer running = LiveDatabase.ensureUp(database);
         try (ServerAccess server = new ServerAccess(running.connection()).dropsInBackground()) {
             AssignmentChecker checker = new AssignmentChecker(set, server, home.exercisesDir().resolve(lesson), "exercises/" + lesson + "/");
             if (watch) {

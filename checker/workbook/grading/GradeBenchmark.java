@@ -17,7 +17,7 @@ import workbook.checker.sandbox.SandboxLimits;
 import workbook.checker.task.TaskSet;
 import workbook.db.DatabaseOptions;
 import workbook.db.DockerEngine;
-import workbook.db.RunningDatabase;
+import workbook.db.RunningServer;
 import workbook.terminal.Console;
 
 /**
@@ -47,7 +47,7 @@ final class GradeBenchmark {
         double total;
         try (GradingDatabase server = GradingDatabase.open(database)) {
             serverSeconds = (System.nanoTime() - started) / 1e9;
-            RunningDatabase running = server.running();
+            RunningServer running = server.running();
             console.line("Server: " + running.provider() + " (" + running.description() + ")");
             GradingProgress progress = new GradingProgress(console.err(), Console.isInteractive(), count);
             outcome = GradingRun.grade(home, set, running.connection(), folder, work.resolve("grades"),

@@ -1,10 +1,10 @@
 package workbook.grading;
 
 import workbook.db.DatabaseOptions;
-import workbook.db.DatabaseServer;
+import workbook.db.ServerProvider;
 import workbook.db.DatabaseSettings;
 import workbook.db.LiveDatabase;
-import workbook.db.RunningDatabase;
+import workbook.db.RunningServer;
 import workbook.db.ThrowawayCluster;
 
 /**
@@ -12,10 +12,10 @@ import workbook.db.ThrowawayCluster;
  * own, in RAM and without fsync, gone when the run ends; for Docker or a URL the server as chosen.
  */
 final class GradingDatabase implements AutoCloseable {
-    private final RunningDatabase running;
+    private final RunningServer running;
     private final ThrowawayCluster throwaway;
 
-    private GradingDatabase(RunningDatabase running, ThrowawayCluster throwaway) {
+    private GradingDatabase(RunningServer running, ThrowawayCluster throwaway) {
         this.running = running;
         this.throwaway = throwaway;
     }
@@ -28,7 +28,7 @@ final class GradingDatabase implements AutoCloseable {
     static GradingDatabase open(DatabaseOptions options, DatabaseSettings settings) {
         boolean chosen = options.provider() != null || options.url() != null;
         // choosing starts nothing: the learner's embedded server (crm_db's) stays as it is, up or down
-        DatabaseServer server = LiveDatabase.choose(chosen ? options : DatabaseOptions.of("embedded", null), settings).server();
+        ServerProvider server = LiveDatabase.choose(chosen ? options : DatabaseOptions.of("embedded", null), settings).server();
         if (server.provider().equals("embedded")) {
             ThrowawayCluster cluster = ThrowawayCluster.start(settings);
             return new GradingDatabase(cluster.running(), cluster);
@@ -36,7 +36,7 @@ final class GradingDatabase implements AutoCloseable {
         return new GradingDatabase(server.up(), null);
     }
 
-    RunningDatabase running() {
+    RunningServer running() {
         return running;
     }
 

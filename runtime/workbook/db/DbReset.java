@@ -31,7 +31,7 @@ public class DbReset implements Callable<Integer> {
             Console.system().note("Nothing changed.");
             return ExitCode.OK;
         }
-        RunningDatabase db = choice.server().up();
+        RunningServer db = choice.server().up();
         try {
             ServerAdmin.recreateDatabase(db.connection());
         } catch (JdbiException e) {

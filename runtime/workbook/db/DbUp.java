@@ -18,7 +18,7 @@ public class DbUp implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RunningDatabase db = LiveDatabase.ensureUp(database, parent.settings());
+        RunningServer db = LiveDatabase.ensureUp(database, parent.settings());
         Console console = Console.system();
         console.ok(DbStatus.sentence(db.description()));
         new ConnectionLines(console).print(db.connection(), db.provider());

@@ -26,7 +26,7 @@ import workbook.terminal.Progress;
  * client. The container is created without Testcontainers' session label, so nothing reaps it when the
  * command ends: it keeps the learner's data until `db reset` or `db down --purge`.
  */
-public final class DockerServer implements DatabaseServer {
+public final class DockerServer implements ServerProvider {
     private static final ExposedPort POSTGRES_PORT = ExposedPort.tcp(5432);
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
 
@@ -52,25 +52,25 @@ public final class DockerServer implements DatabaseServer {
     }
 
     @Override
-    public RunningDatabase up() {
+    public RunningServer up() {
         Optional<InspectContainerResponse> existing = inspect();
         if (existing.isPresent() && isRunning(existing.get())) {
             int port = publishedPort(existing.get());
             ConnectionInfo info = ConnectionInfo.lesson(engine.publishedHost(), port);
             if (ServerAdmin.answers(info)) {
                 memory.rememberIfChanged(provider(), port, settings.containerName());
-                return new RunningDatabase(info, provider(), "attached to the running Docker container " + settings.containerName() + " on port " + port);
+                return new RunningServer(info, provider(), "attached to the running Docker container " + settings.containerName() + " on port " + port);
             }
         }
         try (Progress progress = Progress.start("Starting the Docker container " + settings.containerName())) {
-            RunningDatabase running = existing.isPresent() ? startExisting(existing.get(), progress) : create(progress);
+            RunningServer running = existing.isPresent() ? startExisting(existing.get(), progress) : create(progress);
             memory.remember(provider(), running.connection().port(), settings.containerName());
             progress.done("ready");
             return running;
         }
     }
 
-    private RunningDatabase startExisting(InspectContainerResponse container, Progress progress) {
+    private RunningServer startExisting(InspectContainerResponse container, Progress progress) {
         int port = publishedPort(container);
         boolean wasRunning = isRunning(container);
         if (!wasRunning) {
@@ -88,11 +88,11 @@ public final class DockerServer implements DatabaseServer {
         }
         ConnectionInfo info = ConnectionInfo.lesson(engine.publishedHost(), port);
         waitUntilReady(info, progress);
-        return new RunningDatabase(info, provider(), (wasRunning ? "attached to" : "started")
+        return new RunningServer(info, provider(), (wasRunning ? "attached to" : "started")
                 + " the Docker container " + settings.containerName() + " on port " + port);
     }
 
-    private RunningDatabase create(Progress progress) {
+    private RunningServer create(Progress progress) {
         ensureImage(progress);
         int preferred = memory.recall().filter(r -> r.provider().equals(provider()) && r.port() > 0)
                 .map(ServerMemory.Remembered::port).orElse(settings.preferredPort());
@@ -108,7 +108,7 @@ public final class DockerServer implements DatabaseServer {
         dockerDo("starting the container", () -> client().startContainerCmd(id).exec());
         ConnectionInfo info = ConnectionInfo.lesson(engine.publishedHost(), pick.port());
         waitUntilReady(info, progress);
-        return new RunningDatabase(info, provider(), "created and started the Docker container " + settings.containerName()
+        return new RunningServer(info, provider(), "created and started the Docker container " + settings.containerName()
                 + " from " + DatabaseSettings.IMAGE + " on port " + pick.port() + (pick.moved() ? " (" + pick.note() + ")" : ""));
     }
 

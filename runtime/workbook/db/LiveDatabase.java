@@ -18,15 +18,15 @@ public final class LiveDatabase {
     }
 
     /** A provider and, in words, why it was chosen (shown by `db status`). */
-    public record Choice(DatabaseServer server, String reason) {
+    public record Choice(ServerProvider server, String reason) {
     }
 
     /** Starts or attaches to the learner's server (showing progress on slow paths) and returns how to reach crm_db. */
-    public static RunningDatabase ensureUp(DatabaseOptions options) {
+    public static RunningServer ensureUp(DatabaseOptions options) {
         return ensureUp(options, DatabaseSettings.fromEnvironment());
     }
 
-    public static RunningDatabase ensureUp(DatabaseOptions options, DatabaseSettings settings) {
+    public static RunningServer ensureUp(DatabaseOptions options, DatabaseSettings settings) {
         return choose(options, settings).server().up();
     }
 

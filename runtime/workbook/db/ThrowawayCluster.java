@@ -136,8 +136,8 @@ public final class ThrowawayCluster implements AutoCloseable {
     }
 
     /** What the grading runs on, in words and as the other providers describe themselves. */
-    public RunningDatabase running() {
-        return new RunningDatabase(connection, "embedded", description());
+    public RunningServer running() {
+        return new RunningServer(connection, "embedded", description());
     }
 
     public String description() {

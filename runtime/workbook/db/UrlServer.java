@@ -15,7 +15,7 @@ import workbook.sql.ExceptionText;
  * A PostgreSQL 12+ the user names by URL (an instructor's server, a cloud instance). The workbook only
  * connects to it: it never starts, stops or removes it.
  */
-public final class UrlServer implements DatabaseServer {
+public final class UrlServer implements ServerProvider {
     private static final int MIN_MAJOR_VERSION = 12;
 
     private final ConnectionInfo info;
@@ -35,7 +35,7 @@ public final class UrlServer implements DatabaseServer {
     }
 
     @Override
-    public RunningDatabase up() {
+    public RunningServer up() {
         try (Connection c = ServerAdmin.connect(info, 5)) {
             // the version the server announced when the connection opened: no query needed
             int major = c.getMetaData().getDatabaseMajorVersion();
@@ -46,7 +46,7 @@ public final class UrlServer implements DatabaseServer {
         } catch (SQLException e) {
             throw explain(e);
         }
-        return new RunningDatabase(info, provider(), "connected to the server you named at " + where());
+        return new RunningServer(info, provider(), "connected to the server you named at " + where());
     }
 
     /** One line per way a connection fails, each naming the server and the next step. */

@@ -21,11 +21,11 @@ import java.util.List;
  *                   dao reset to null: its type changed, run its cell again", "interface UserDao no longer
  *                   compiles after this change"); JShell's "update modified ..." lines
  */
-public record JavaCellResult(Outcome outcome, String output, String value, String valueName, String error,
+public record JavaCellResult(Ending ending, String output, String value, String valueName, String error,
                              int errorLine, List<String> declared, Duration elapsed, List<String> updates) {
 
     /** How a cell ended. Evaluation stops at the first snippet that does not end OK. */
-    public enum Outcome {
+    public enum Ending {
         OK,
         /** javac rejected a snippet; nothing after it ran. */
         COMPILE_ERROR,
@@ -38,7 +38,7 @@ public record JavaCellResult(Outcome outcome, String output, String value, Strin
     }
 
     public boolean ok() {
-        return outcome == Outcome.OK;
+        return ending == Ending.OK;
     }
 
     public boolean hasValue() {

@@ -14,7 +14,7 @@ import jdk.jshell.spi.ExecutionControl;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import workbook.db.ConnectionInfo;
-import workbook.jshell.JavaCellResult.Outcome;
+import workbook.jshell.JavaCellResult.Ending;
 
 /**
  * One notebook's Java state: an in-process JShell (local execution engine, so snippet classes share the
@@ -74,13 +74,13 @@ public final class JavaSession implements AutoCloseable {
             try {
                 jshell = ready();
             } catch (IllegalStateException e) {
-                return new JavaCellResult(Outcome.EXCEPTION, "", null, null, "error: " + e.getMessage(), 0, List.of(),
+                return new JavaCellResult(Ending.EXCEPTION, "", null, null, "error: " + e.getMessage(), 0, List.of(),
                         Duration.ofNanos(System.nanoTime() - start), List.of());
             }
             engine.control().beginCell();
             stopRequested = false;
             running = true;
-            CellRun cell = new CellRun(jshell, engine.control(), cellSource, snippetFirstLine, () -> stopRequested);
+            JavaCellEvaluation cell = new JavaCellEvaluation(jshell, engine.control(), cellSource, snippetFirstLine, () -> stopRequested);
             return cell.run(sink, start);
         } finally {
             running = false;

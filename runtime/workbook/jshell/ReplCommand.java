@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import workbook.db.DatabaseOptions;
 import workbook.db.LiveDatabase;
-import workbook.db.RunningDatabase;
+import workbook.db.RunningServer;
 import workbook.terminal.Console;
 
 /** `./jbang repl`: JShell with jdbi and handle bound to the lesson's live database. */
@@ -23,7 +23,7 @@ public class ReplCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        RunningDatabase db = LiveDatabase.ensureUp(database);
+        RunningServer db = LiveDatabase.ensureUp(database);
         try (InteractiveShell shell = InteractiveShell.connect(db.connection())) {
             Console console = Console.system();
             console.line(console.style(Console.Style.BOLD, "JShell on " + db.connection().database() + " at "

@@ -38,23 +38,23 @@ public final class JavaCellKind implements CellKind {
         if (result.value() != null) {
             outputs.add(Output.Result.plain(result.value()));
         }
-        return switch (result.outcome()) {
+        return switch (result.ending()) {
             case OK -> new CellOutput(Outcome.OK, outputs);
             case STOPPED -> {
                 outputs.add(new Output.Note("Stopped: the cell was interrupted."));
                 yield new CellOutput(Outcome.CANCELLED, outputs);
             }
             default -> {
-                List<String> lines = result.error() == null ? List.of(result.outcome().toString())
+                List<String> lines = result.error() == null ? List.of(result.ending().toString())
                         : result.error().lines().toList();
-                outputs.add(new Output.Error(errorName(result.outcome()), lines.get(0), lines.subList(1, lines.size())));
+                outputs.add(new Output.Error(errorName(result.ending()), lines.get(0), lines.subList(1, lines.size())));
                 yield new CellOutput(Outcome.FAILED, outputs);
             }
         };
     }
 
-    private static String errorName(JavaCellResult.Outcome outcome) {
-        return switch (outcome) {
+    private static String errorName(JavaCellResult.Ending ending) {
+        return switch (ending) {
             case COMPILE_ERROR -> "CompileError";
             case UNRESOLVED -> "UnresolvedReference";
             default -> "Exception";

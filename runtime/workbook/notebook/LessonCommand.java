@@ -18,10 +18,10 @@ import workbook.WorkbookHome;
 import workbook.ExitCode;
 import workbook.UserError;
 import workbook.db.DatabaseOptions;
-import workbook.db.DatabaseServer;
+import workbook.db.ServerProvider;
 import workbook.db.DatabaseSettings;
 import workbook.db.LiveDatabase;
-import workbook.db.RunningDatabase;
+import workbook.db.RunningServer;
 import workbook.terminal.Console;
 import workbook.terminal.KeyPrompt;
 import workbook.terminal.TerminalWidth;
@@ -51,7 +51,7 @@ public class LessonCommand implements Callable<Integer> {
 
     private final List<CellKind> extraKinds = new ArrayList<>();
     /** The provider chosen for this run, once chosen (server cells restart it). */
-    private DatabaseServer server;
+    private ServerProvider server;
     private Console console = Console.system();
 
     /** Adds a cell kind from outside the runtime (the checker's `check`), for the entry script. */
@@ -91,7 +91,7 @@ public class LessonCommand implements Callable<Integer> {
                     "No step `" + from + "` in " + notebook.name() + ": give a number from 1 to " + notebook.steps().size()
                             + " or an id (see --list)."));
             server = LiveDatabase.choose(database, DatabaseSettings.fromEnvironment()).server();
-            RunningDatabase db = server.up();
+            RunningServer db = server.up();
             try (NotebookSessions sessions = new NotebookSessions(db.connection(), NotebookSessions.connect(db.connection()))) {
                 Placeholders placeholders = Placeholders.of(db);
                 CellRunner runner = new CellRunner(kinds, new NotebookContext(home, db, sessions, file), placeholders);

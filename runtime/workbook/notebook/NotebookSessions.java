@@ -65,7 +65,7 @@ public final class NotebookSessions implements AutoCloseable {
 
     private Connection open(String database) {
         if (!database.equals(server.database())) {
-            ScratchDatabase.ensure(server, database);
+            LabDatabase.ensure(server, database);
         }
         return connect(server.withDatabase(database));
     }

@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import workbook.db.RunningDatabase;
+import workbook.db.RunningServer;
 
 /** Fills `{{db.psql}}` and its siblings in prose and code with what the live database really is. */
 public final class Placeholders {
@@ -19,7 +19,7 @@ public final class Placeholders {
         this.values = Map.copyOf(values);
     }
 
-    public static Placeholders of(RunningDatabase db) {
+    public static Placeholders of(RunningServer db) {
         var c = db.connection();
         return new Placeholders(Map.of(
                 "db.psql", c.psqlCommand(),

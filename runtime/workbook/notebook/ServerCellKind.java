@@ -3,8 +3,8 @@ package workbook.notebook;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
-import workbook.db.DatabaseServer;
-import workbook.db.RunningDatabase;
+import workbook.db.ServerProvider;
+import workbook.db.RunningServer;
 import workbook.notebook.CellOutput.Outcome;
 
 /**
@@ -13,10 +13,10 @@ import workbook.notebook.CellOutput.Outcome;
  * not the workbook's to stop, so there the cell says so and only reconnects.
  */
 public final class ServerCellKind implements CellKind {
-    private final Supplier<DatabaseServer> chosen;
+    private final Supplier<ServerProvider> chosen;
 
     /** @param chosen the provider the notebook runs on, asked for only when a server cell runs */
-    public ServerCellKind(Supplier<DatabaseServer> chosen) {
+    public ServerCellKind(Supplier<ServerProvider> chosen) {
         this.chosen = chosen;
     }
 
@@ -32,7 +32,7 @@ public final class ServerCellKind implements CellKind {
             return CellOutput.of(Outcome.FAILED, new Output.Error("workbook",
                     "A server cell knows one command, `restart`, not `" + command + "`", List.of()));
         }
-        DatabaseServer server = chosen.get();
+        ServerProvider server = chosen.get();
         List<Output> outputs = new ArrayList<>();
         int sessions = 1 + context.sessions().extra();
         if (server.provider().equals("url")) {
@@ -41,7 +41,7 @@ public final class ServerCellKind implements CellKind {
             context.sessions().reopen(context.database().connection());
         } else {
             outputs.add(new Output.Printed(server.stop()));
-            RunningDatabase again = server.up();
+            RunningServer again = server.up();
             outputs.add(new Output.Printed("Started again: " + again.description() + "."));
             context.sessions().reopen(again.connection());
         }

@@ -6,7 +6,7 @@ import java.sql.Connection;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import workbook.TestDatabase;
-import workbook.db.RunningDatabase;
+import workbook.db.RunningServer;
 import workbook.notebook.CellOutput;
 import workbook.notebook.CodeCell;
 import workbook.notebook.NotebookContext;
@@ -17,7 +17,7 @@ class CheckCellKindTest {
     void checkCellShowsOneVerdictPerTaskOfTheLearnersFiles() throws Exception {
         CheckerFixture fixture = new CheckerFixture("crm_cell");
         try (Connection connection = TestDatabase.connect(fixture.crmDb)) {
-            NotebookContext context = new NotebookContext(CheckerFixture.HOME, new RunningDatabase(fixture.crmDb, "url", "test server"),
+            NotebookContext context = new NotebookContext(CheckerFixture.HOME, new RunningServer(fixture.crmDb, "url", "test server"),
                     connection, CheckerFixture.HOME.lessonsDir().resolve("lesson3.md"));
             CodeCell cell = new CodeCell(1, "check", "lesson3\n", Map.of(), null, "Assignment", 1);
             CellOutput output = new CheckCellKind().run(cell, context);
@@ -35,7 +35,7 @@ class CheckCellKindTest {
     void checkCellNamingNoExerciseSetFailsWithOneLine() throws Exception {
         CheckerFixture fixture = new CheckerFixture("crm_cell_bad");
         try (Connection connection = TestDatabase.connect(fixture.crmDb)) {
-            NotebookContext context = new NotebookContext(CheckerFixture.HOME, new RunningDatabase(fixture.crmDb, "url", "test server"),
+            NotebookContext context = new NotebookContext(CheckerFixture.HOME, new RunningServer(fixture.crmDb, "url", "test server"),
                     connection, CheckerFixture.HOME.lessonsDir().resolve("lesson3.md"));
             CellOutput output = new CheckCellKind().run(new CodeCell(1, "check", "lesson99", Map.of(), null, "x", 1), context);
             assertThat(output.failed()).isTrue();

@@ -29,7 +29,7 @@ class DockerServerTest {
     private static DockerEngine engine;
     private static DatabaseSettings settings;
     private static DockerServer server;
-    private static RunningDatabase first;
+    private static RunningServer first;
     private static final List<String> CREATED = new ArrayList<>();
 
     @BeforeAll
@@ -74,7 +74,7 @@ class DockerServerTest {
     @Test
     void secondUpAttachesToTheRunningContainer() {
         ConnectionInfo running = server.up().connection();
-        RunningDatabase again = new DockerServer(settings, engine).up();
+        RunningServer again = new DockerServer(settings, engine).up();
         assertThat(again.description()).isEqualTo("attached to the running Docker container " + settings.containerName() + " on port " + running.port());
         assertThat(again.connection()).isEqualTo(running);
     }
@@ -85,7 +85,7 @@ class DockerServerTest {
         Rows.write(db, "alice@example.com");
         assertThat(server.stop()).startsWith("Stopped the Docker container");
         assertThat(server.running()).isEmpty();
-        RunningDatabase again = server.up();
+        RunningServer again = server.up();
         assertThat(again.description()).startsWith("started the Docker container");
         assertThat(Rows.read(again.connection())).contains("alice@example.com");
 
@@ -104,7 +104,7 @@ class DockerServerTest {
                 .withExposedPorts(pg)
                 .withHostConfig(HostConfig.newHostConfig().withPortBindings(new PortBinding(Ports.Binding.bindIpAndPort("127.0.0.1", own.preferredPort()), pg)))
                 .exec();
-        RunningDatabase db = new DockerServer(own, engine).up();
+        RunningServer db = new DockerServer(own, engine).up();
         assertThat(db.description()).startsWith("started the Docker container " + own.containerName());
         assertThat(ServerAdmin.answers(db.connection())).isTrue();
         assertThat(new DockerServer(own, engine).purge()).startsWith("Removed the Docker container");
@@ -117,7 +117,7 @@ class DockerServerTest {
         CREATED.add(own.containerName());
         try (ServerSocket squatter = new ServerSocket()) {
             squatter.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), own.preferredPort()));
-            RunningDatabase db = new DockerServer(own, engine).up();
+            RunningServer db = new DockerServer(own, engine).up();
             assertThat(db.connection().port()).isNotEqualTo(own.preferredPort());
             assertThat(db.description()).contains("port " + own.preferredPort() + " is taken by another program");
         }

@@ -21,7 +21,7 @@ import workbook.Slow;
 class EmbeddedServerTest {
     private static DatabaseSettings settings;
     private static EmbeddedServer server;
-    private static RunningDatabase first;
+    private static RunningServer first;
 
     @BeforeAll
     static void startShared() {
@@ -63,7 +63,7 @@ class EmbeddedServerTest {
     void secondUpAttachesToTheRunningServer() {
         ConnectionInfo running = server.up().connection();
         new ServerMemory(settings.stateDir()).forget();
-        RunningDatabase again = new EmbeddedServer(settings).up();
+        RunningServer again = new EmbeddedServer(settings).up();
         assertThat(again.description()).startsWith("attached to the embedded PostgreSQL 14 already running");
         assertThat(again.connection()).isEqualTo(running);
         assertThat(new ServerMemory(settings.stateDir()).recall()).as("attaching remembers the server, so later commands pick it")
@@ -85,7 +85,7 @@ class EmbeddedServerTest {
         Rows.write(db, "alice@example.com");
         assertThat(server.stop()).startsWith("Stopped the embedded PostgreSQL");
         assertThat(server.running()).isEmpty();
-        RunningDatabase again = server.up();
+        RunningServer again = server.up();
         assertThat(again.description()).startsWith("started the embedded PostgreSQL 14");
         assertThat(again.connection().port()).as("the remembered port").isEqualTo(db.port());
         assertThat(Rows.read(again.connection())).contains("alice@example.com");
@@ -103,7 +103,7 @@ class EmbeddedServerTest {
         assertThat(server.dataDir().resolve("postmaster.pid")).exists();
         waitUntilPortIsFree(db.port());
 
-        RunningDatabase recovered = server.up();
+        RunningServer recovered = server.up();
         assertThat(recovered.description()).startsWith("started the embedded PostgreSQL 14");
         assertThat(Rows.read(recovered.connection())).contains("bob@example.com");
     }
@@ -114,7 +114,7 @@ class EmbeddedServerTest {
         EmbeddedServer moved = new EmbeddedServer(own);
         try (ServerSocket squatter = new ServerSocket()) {
             squatter.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), own.preferredPort()));
-            RunningDatabase db = moved.up();
+            RunningServer db = moved.up();
             assertThat(db.connection().port()).isNotEqualTo(own.preferredPort());
             assertThat(db.description()).contains("port " + own.preferredPort() + " is taken by another program");
             assertThat(ServerAdmin.answers(db.connection())).isTrue();

@@ -41,7 +41,7 @@ class UrlServerTest {
     @Test
     void aReachablePostgresIsUsedAsItIs() {
         ConnectionInfo db = crmDb;
-        RunningDatabase running = new UrlServer(url(db, "crmuser", "crmpassword")).up();
+        RunningServer running = new UrlServer(url(db, "crmuser", "crmpassword")).up();
         assertThat(running.provider()).isEqualTo("url");
         assertThat(running.connection()).isEqualTo(db);
         assertThat(running.description()).isEqualTo("connected to the server you named at localhost:" + db.port());

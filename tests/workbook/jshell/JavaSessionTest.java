@@ -11,7 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import workbook.Slow;
 import workbook.TestDatabase;
-import workbook.jshell.JavaCellResult.Outcome;
+import workbook.jshell.JavaCellResult.Ending;
 
 @Slow
 class JavaSessionTest {
@@ -32,7 +32,7 @@ class JavaSessionTest {
         JavaCellResult viaHandle = session.run("handle.createQuery(\"select 1\").mapTo(Integer.class).one()");
         JavaCellResult viaJdbi = session.run("jdbi.withHandle(h -> h.createQuery(\"select current_database()\").mapTo(String.class).one())");
 
-        assertThat(viaHandle.outcome()).isEqualTo(Outcome.OK);
+        assertThat(viaHandle.ending()).isEqualTo(Ending.OK);
         assertThat(viaHandle.value()).isEqualTo("1");
         assertThat(viaHandle.valueName()).as("the warm-up leaves no $ variable behind").isEqualTo("$1");
         assertThat(viaJdbi.value()).isEqualTo(session.connection().database());
@@ -158,7 +158,7 @@ class JavaSessionTest {
                 System.out.println("after");
                 """);
 
-        assertThat(result.outcome()).isEqualTo(Outcome.COMPILE_ERROR);
+        assertThat(result.ending()).isEqualTo(Ending.COMPILE_ERROR);
         assertThat(result.errorLine()).isEqualTo(2);
         assertThat(result.error()).startsWith("error: line 2: cannot find symbol")
                 .contains("variable undefinedThing")
@@ -171,7 +171,7 @@ class JavaSessionTest {
         ok(session.run("int divide(int a, int b) {\n    return a / b;\n}"));
         JavaCellResult result = session.run("int ok = 1;\ndivide(ok, 0)");
 
-        assertThat(result.outcome()).isEqualTo(Outcome.EXCEPTION);
+        assertThat(result.ending()).isEqualTo(Ending.EXCEPTION);
         assertThat(result.error()).isEqualTo("""
                 Exception java.lang.ArithmeticException: / by zero
                     at divide(), line 2 of an earlier cell
@@ -201,7 +201,7 @@ class JavaSessionTest {
     void anUnfinishedBlockIsAnErrorAtTheCellsEnd() {
         JavaCellResult result = session.run("int n = 3;\n\nfor (int i = 0; i < n; i++) {\n    System.out.println(i);\n");
 
-        assertThat(result.outcome()).isEqualTo(Outcome.COMPILE_ERROR);
+        assertThat(result.ending()).isEqualTo(Ending.COMPILE_ERROR);
         assertThat(result.error()).startsWith("error: line 4: reached end of file while parsing");
         assertThat(result.errorLine()).isEqualTo(4);
     }
@@ -217,7 +217,7 @@ class JavaSessionTest {
     void aFailedQueryShowsPostgresMessageAndSqlState() {
         JavaCellResult result = session.run("handle.createQuery(\"select * from no_such_table\").mapToMap().list()");
 
-        assertThat(result.outcome()).isEqualTo(Outcome.EXCEPTION);
+        assertThat(result.ending()).isEqualTo(Ending.EXCEPTION);
         assertThat(result.error())
                 .contains("Caused by: org.postgresql.util.PSQLException: ERROR: relation \"no_such_table\" does not exist")
                 .contains("SQLSTATE 42P01")
@@ -230,7 +230,7 @@ class JavaSessionTest {
     void anUnresolvedReferenceIsNamed() {
         JavaCellResult result = session.run("class Order { Customer customer; }");
 
-        assertThat(result.outcome()).isEqualTo(Outcome.UNRESOLVED);
+        assertThat(result.ending()).isEqualTo(Ending.UNRESOLVED);
         assertThat(result.error()).contains("class Order refers to class Customer, which is not declared");
     }
 
@@ -268,7 +268,7 @@ class JavaSessionTest {
         try (JavaSession other = JavaSession.open(TestDatabase.freshDatabase("jshell_other"))) {
             ok(session.run("int onlyHere = 1;"));
             JavaCellResult there = other.run("onlyHere");
-            assertThat(there.outcome()).isEqualTo(Outcome.COMPILE_ERROR);
+            assertThat(there.ending()).isEqualTo(Ending.COMPILE_ERROR);
             assertThat(ok(other.run("handle.createQuery(\"select current_database()\").mapTo(String.class).one()")).value())
                     .isEqualTo(other.connection().database())
                     .isNotEqualTo(session.connection().database());
@@ -315,12 +315,12 @@ class JavaSessionTest {
         long start = System.nanoTime();
         session.stop();
         JavaCellResult result = running.get(5, TimeUnit.SECONDS);
-        assertThat(result.outcome()).isEqualTo(Outcome.STOPPED);
+        assertThat(result.ending()).isEqualTo(Ending.STOPPED);
         assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(1500);
     }
 
     private static JavaCellResult ok(JavaCellResult result) {
-        assertThat(result.outcome()).as(result.display()).isEqualTo(Outcome.OK);
+        assertThat(result.ending()).as(result.display()).isEqualTo(Ending.OK);
         return result;
     }
 }

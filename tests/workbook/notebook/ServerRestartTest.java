@@ -15,7 +15,7 @@ import workbook.WorkbookHome;
 import workbook.db.DatabaseSettings;
 import workbook.db.EmbeddedServer;
 import workbook.db.FreePorts;
-import workbook.db.RunningDatabase;
+import workbook.db.RunningServer;
 
 /** A server cell on the embedded provider really stops and starts PostgreSQL: committed rows stay, open transactions go. */
 @Slow
@@ -29,7 +29,7 @@ class ServerRestartTest {
         DatabaseSettings settings = DatabaseSettings.forTests(root, FreePorts.anyFree(), "crm-postgres-unused",
                 Path.of("target", "pg-binaries").toAbsolutePath());
         EmbeddedServer server = new EmbeddedServer(settings);
-        RunningDatabase db = server.up();
+        RunningServer db = server.up();
         try (NotebookSessions sessions = new NotebookSessions(db.connection(), NotebookSessions.connect(db.connection()))) {
             NotebookContext context = new NotebookContext(WorkbookHome.locate(), db, sessions, root.resolve("notes.md"));
             SqlCellKind sql = new SqlCellKind(100);

@@ -48,7 +48,7 @@ public final class Catalog {
     }
 
     private Optional<Long> readOid(String table) {
-        return handle.createQuery(OID.formatted(":t")).bind("t", Rows.relation(table)).mapTo(Long.class).findOne();
+        return handle.createQuery(OID.formatted(":t")).bind("t", RowReader.relation(table)).mapTo(Long.class).findOne();
     }
 
     /** Whether {@code table}'s oid is known already, so a read-ahead need not ask again. */
@@ -103,7 +103,7 @@ public final class Catalog {
 
     private Map<String, Column> readColumns(String table) {
         Map<String, Column> byName = new LinkedHashMap<>();
-        handle.createQuery(COLUMNS.formatted("to_regclass(:t)")).bind("t", Rows.relation(table))
+        handle.createQuery(COLUMNS.formatted("to_regclass(:t)")).bind("t", RowReader.relation(table))
                 .map((rs, ctx) -> column(rs))
                 .forEach(c -> byName.put(c.name(), c));
         return byName;
@@ -119,7 +119,7 @@ public final class Catalog {
     }
 
     private List<Index> readIndexes(String table) {
-        return handle.createQuery(INDEXES.formatted("to_regclass(:t)")).bind("t", Rows.relation(table))
+        return handle.createQuery(INDEXES.formatted("to_regclass(:t)")).bind("t", RowReader.relation(table))
                 .map((rs, ctx) -> index(rs))
                 .list().stream().toList();
     }

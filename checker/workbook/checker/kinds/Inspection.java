@@ -9,12 +9,12 @@ import workbook.checker.task.CheckSpec;
  * What a check kind may look at: the database after the task (through the workbook's own queries),
  * the snapshot taken just before the task (absent with --live), and the task set's defaults.
  */
-public record Inspection(Handle handle, Catalog catalog, Rows rows, Instants instants, Optional<TableSnapshot> before, boolean live,
+public record Inspection(Handle handle, Catalog catalog, RowReader rows, Instants instants, Optional<TableSnapshot> before, boolean live,
                          String defaultTable, String key, String labelColumn) {
 
     /** One look at the database: the catalog and the rows are each read once and shared by the checks. */
     public Inspection(Handle handle, Optional<TableSnapshot> before, boolean live, String defaultTable, String key, String labelColumn) {
-        this(handle, new Catalog(handle), new Rows(handle), new Instants(handle), before, live, defaultTable, key, labelColumn);
+        this(handle, new Catalog(handle), new RowReader(handle), new Instants(handle), before, live, defaultTable, key, labelColumn);
     }
 
     public String table(CheckSpec spec) {

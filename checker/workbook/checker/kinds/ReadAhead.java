@@ -12,7 +12,7 @@ import org.postgresql.PGStatement;
 
 /**
  * Sends every query of a {@link ReadPlan} in one round trip (one multi-statement execute), each the
- * same query {@link Catalog}, {@link Rows} and {@link Instants} would send on their own, and hands them
+ * same query {@link Catalog}, {@link RowReader} and {@link Instants} would send on their own, and hands them
  * the answers. All or nothing: when any query fails (a condition naming a column the learner dropped,
  * no such table), nothing is kept, and each check then reads on its own and says what went wrong, as before.
  * The one value taken from the learner's rows (a timestamp before the task) goes as a parameter, never
@@ -39,7 +39,7 @@ final class ReadAhead {
         }
         ReadAhead batch = new ReadAhead();
         for (String table : plan.oids) {
-            batch.add(Catalog.OID.formatted(literal(Rows.relation(table))), rs -> {
+            batch.add(Catalog.OID.formatted(literal(RowReader.relation(table))), rs -> {
                 Optional<Long> oid = rs.next() ? Optional.ofNullable(rs.getString(1)).map(Long::valueOf) : Optional.empty();
                 return () -> db.catalog().knowOid(table, oid);
             });
@@ -47,7 +47,7 @@ final class ReadAhead {
         for (String table : plan.columns) {
             // 'users'::regclass is resolved once, when planning (to_regclass is called on every pg_index row):
             // it fails when there is no such table, as the rows' queries then do, and the lazy reads take over
-            batch.add(Catalog.COLUMNS.formatted(literal(Rows.relation(table)) + "::regclass"), rs -> {
+            batch.add(Catalog.COLUMNS.formatted(literal(RowReader.relation(table)) + "::regclass"), rs -> {
                 List<Catalog.Column> columns = new ArrayList<>();
                 while (rs.next()) {
                     columns.add(Catalog.column(rs));
@@ -56,7 +56,7 @@ final class ReadAhead {
             });
         }
         for (String table : plan.indexes) {
-            batch.add(Catalog.INDEXES.formatted(literal(Rows.relation(table)) + "::regclass"), rs -> {
+            batch.add(Catalog.INDEXES.formatted(literal(RowReader.relation(table)) + "::regclass"), rs -> {
                 List<Catalog.Index> indexes = new ArrayList<>();
                 while (rs.next()) {
                     indexes.add(Catalog.index(rs));
@@ -65,7 +65,7 @@ final class ReadAhead {
             });
         }
         for (List<String> question : plan.rows) {
-            batch.add(Rows.select(question.get(0), question.get(1)), rs -> {
+            batch.add(RowReader.select(question.get(0), question.get(1)), rs -> {
                 List<String> json = new ArrayList<>();
                 while (rs.next()) {
                     json.add(rs.getString(1));
@@ -74,7 +74,7 @@ final class ReadAhead {
             });
         }
         for (String table : plan.counts) {
-            batch.add(Rows.selectCount(table), rs -> {
+            batch.add(RowReader.selectCount(table), rs -> {
                 long count = rs.next() ? rs.getLong(1) : 0;
                 return () -> db.rows().knowCount(table, count);
             });
@@ -144,7 +144,7 @@ final class ReadAhead {
         String a = "to_jsonb(t)->>" + literal(c.column());
         String b = c.otherColumn() == null ? "CAST(? AS text)" : "to_jsonb(t)->>" + literal(c.otherColumn());
         return "SELECT x.a, x.b, " + Instants.SIGN.formatted("x.a", "x.b") + " FROM (SELECT " + a + " AS a, " + b + " AS b FROM "
-                + Rows.relation(c.table()) + " AS t WHERE " + c.where() + ") AS x WHERE x.a IS NOT NULL AND x.b IS NOT NULL";
+                + RowReader.relation(c.table()) + " AS t WHERE " + c.where() + ") AS x WHERE x.a IS NOT NULL AND x.b IS NOT NULL";
     }
 
     // names from tasks.toml: an escape-string literal reads the same whatever standard_conforming_strings says

@@ -39,11 +39,11 @@ public record TableSnapshot(String table, long oid, Map<String, Map<String, Obje
     private static Optional<TableSnapshot> takeInOneTrip(Handle handle, String table, String key, Collection<String> conditions) {
         Connection connection = handle.getConnection();
         List<String> wheres = List.copyOf(conditions);
-        String literal = "'" + Rows.relation(table).replace("'", "''") + "'";
+        String literal = "'" + RowReader.relation(table).replace("'", "''") + "'";
         StringBuilder sql = new StringBuilder(Catalog.OID.formatted(literal)).append(";\n")
-                .append("SELECT to_jsonb(t)::text FROM ").append(Rows.relation(table)).append(" AS t;\n");
+                .append("SELECT to_jsonb(t)::text FROM ").append(RowReader.relation(table)).append(" AS t;\n");
         for (String where : wheres) {
-            sql.append("SELECT to_jsonb(t)::text FROM ").append(Rows.relation(table)).append(" AS t WHERE ").append(where).append(";\n");
+            sql.append("SELECT to_jsonb(t)::text FROM ").append(RowReader.relation(table)).append(" AS t WHERE ").append(where).append(";\n");
         }
         // the index names in Catalog.indexes' order; ::regclass is resolved once, when planning, where
         // to_regclass would be called for every pg_index row (no such table fails the rows' query anyway)
@@ -95,7 +95,7 @@ public record TableSnapshot(String table, long oid, Map<String, Map<String, Obje
         if (oid.isEmpty()) {
             return Optional.empty();
         }
-        Rows rows = new Rows(handle);
+        RowReader rows = new RowReader(handle);
         Map<String, Map<String, Object>> byKey = new LinkedHashMap<>();
         for (Map<String, Object> row : rows.where(table, null)) {
             byKey.put(String.valueOf(row.get(key)), row);

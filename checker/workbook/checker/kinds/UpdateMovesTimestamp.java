@@ -32,9 +32,9 @@ public final class UpdateMovesTimestamp implements CheckKind {
             return Verdict.absent("`" + table + "` has no column `" + spec.column() + "`");
         }
         Handle h = db.handle();
-        String select = "SELECT " + quote(spec.column()) + "::text FROM " + Rows.relation(table) + " WHERE " + spec.where();
+        String select = "SELECT " + quote(spec.column()) + "::text FROM " + RowReader.relation(table) + " WHERE " + spec.where();
         String set = " SET " + spec.columns().stream().map(c -> quote(c) + " = " + quote(c)).collect(Collectors.joining(", ")) + " WHERE " + spec.where();
-        String update = "UPDATE " + Rows.relation(table) + set;
+        String update = "UPDATE " + RowReader.relation(table) + set;
         String shown = "UPDATE " + quote(table) + set; // as the learner would write it
         boolean ownTransaction = !h.isInTransaction();
         if (ownTransaction) {

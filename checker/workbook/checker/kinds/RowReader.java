@@ -14,12 +14,12 @@ import org.jdbi.v3.core.Handle;
  * ask for the same rows (Bob's row, every row), so each distinct question costs one round trip at most
  * (none when {@link ReadAhead} has fetched it with the rest of what the task's checks read).
  */
-public final class Rows {
+public final class RowReader {
     private final Handle handle;
     private final Map<List<String>, List<Map<String, Object>>> read = new HashMap<>();
     private final Map<String, Long> counts = new HashMap<>();
 
-    public Rows(Handle handle) {
+    public RowReader(Handle handle) {
         this.handle = handle;
     }
 

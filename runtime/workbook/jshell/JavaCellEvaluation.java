@@ -14,13 +14,13 @@ import jdk.jshell.Snippet;
 import jdk.jshell.Snippet.Status;
 import jdk.jshell.SnippetEvent;
 import jdk.jshell.VarSnippet;
-import workbook.jshell.JavaCellResult.Outcome;
+import workbook.jshell.JavaCellResult.Ending;
 
 /**
  * Evaluates one cell snippet by snippet, stopping at the first that fails, and gathers its result: the
  * value of the last snippet if that is an expression, what the cell declared, or the failure worded.
  */
-final class CellRun {
+final class JavaCellEvaluation {
     private final JShell shell;
     private final CapturingExecutionControl control;
     private final String cell;
@@ -31,7 +31,7 @@ final class CellRun {
     private final List<String> declared = new ArrayList<>();
     private final List<String> updates = new ArrayList<>();
 
-    CellRun(JShell shell, CapturingExecutionControl control, String cell, Map<String, Integer> snippetFirstLine,
+    JavaCellEvaluation(JShell shell, CapturingExecutionControl control, String cell, Map<String, Integer> snippetFirstLine,
             BooleanSupplier stopRequested) {
         this.shell = shell;
         this.control = control;
@@ -53,18 +53,18 @@ final class CellRun {
                 cellSnippets.add(event.snippet());
             }
             if (stopRequested.getAsBoolean() || control.stopped()) {
-                return result(Outcome.STOPPED, sink, null, null, "Stopped at line " + firstLine + " of this cell.", firstLine, startNanos);
+                return result(Ending.STOPPED, sink, null, null, "Stopped at line " + firstLine + " of this cell.", firstLine, startNanos);
             }
             for (SnippetEvent event : own) {
                 if (event.status() == Status.REJECTED) {
                     FailureText.Located failure = FailureText.compileError(shell, event.snippet(), cell, piece.offset());
-                    return result(Outcome.COMPILE_ERROR, sink, null, null, failure.text(), failure.line(), startNanos);
+                    return result(Ending.COMPILE_ERROR, sink, null, null, failure.text(), failure.line(), startNanos);
                 }
                 if (event.exception() != null) {
                     FailureText.Located failure = FailureText.exception(shell, event.exception(), control.lastThrown(),
                             new FailureText.SnippetLines(snippetFirstLine, inThisCell));
-                    Outcome outcome = event.exception() instanceof jdk.jshell.UnresolvedReferenceException ? Outcome.UNRESOLVED : Outcome.EXCEPTION;
-                    return result(outcome, sink, null, null, failure.text(), failure.line(), startNanos);
+                    Ending ending = event.exception() instanceof jdk.jshell.UnresolvedReferenceException ? Ending.UNRESOLVED : Ending.EXCEPTION;
+                    return result(ending, sink, null, null, failure.text(), failure.line(), startNanos);
                 }
                 noteDeclaration(event, events);
             }
@@ -77,12 +77,12 @@ final class CellRun {
             if ((status == Status.RECOVERABLE_DEFINED || status == Status.RECOVERABLE_NOT_DEFINED)
                     && snippet instanceof DeclarationSnippet declaration) {
                 int line = snippetFirstLine.getOrDefault(snippet.id(), 0);
-                return result(Outcome.UNRESOLVED, sink, null, null, FailureText.unresolved(shell, declaration), line, startNanos);
+                return result(Ending.UNRESOLVED, sink, null, null, FailureText.unresolved(shell, declaration), line, startNanos);
             }
         }
         return holder == null
-                ? result(Outcome.OK, sink, null, null, null, 0, startNanos)
-                : result(Outcome.OK, sink, display(holder), holder.name(), null, 0, startNanos);
+                ? result(Ending.OK, sink, null, null, null, 0, startNanos)
+                : result(Ending.OK, sink, display(holder), holder.name(), null, 0, startNanos);
     }
 
     /** The variable whose value a notebook shows: an expression's temporary ($3), or a variable named alone. */
@@ -135,11 +135,11 @@ final class CellRun {
         }
     }
 
-    private JavaCellResult result(Outcome outcome, OutputCapture.Sink sink, String value, String valueName, String error,
+    private JavaCellResult result(Ending ending, OutputCapture.Sink sink, String value, String valueName, String error,
                                   int errorLine, long startNanos) {
         System.out.flush();
         System.err.flush();
-        return new JavaCellResult(outcome, sink.text(), value, valueName, error, errorLine, List.copyOf(declared),
+        return new JavaCellResult(ending, sink.text(), value, valueName, error, errorLine, List.copyOf(declared),
                 Duration.ofNanos(System.nanoTime() - startNanos), List.copyOf(updates));
     }
 }

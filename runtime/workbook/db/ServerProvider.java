@@ -6,7 +6,7 @@ import java.util.Optional;
  * One way of running the learner's PostgreSQL (docker, embedded, url). Every provider offers the same
  * verbs, so the `db` subcommands and {@link LiveDatabase} never ask which one they hold.
  */
-public interface DatabaseServer {
+public interface ServerProvider {
 
     /** docker, embedded or url: the word `db status` prints and {@code {{db.provider}}} fills in. */
     String provider();
@@ -15,7 +15,7 @@ public interface DatabaseServer {
     String name();
 
     /** Starts the server or attaches to it; silent and fast when it already runs, progress otherwise. */
-    RunningDatabase up();
+    RunningServer up();
 
     /** How to reach crm_db if the server answers right now; never starts anything. */
     Optional<ConnectionInfo> running();

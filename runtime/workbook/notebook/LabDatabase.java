@@ -9,8 +9,8 @@ import workbook.sql.ExceptionText;
  * A lab's own database beside crm_db on the learner's server (`database=crm_lab_indexes`), created on
  * first use and kept: its tables are the lab's to drop and refill, while crm_db stays untouched.
  */
-final class ScratchDatabase {
-    private ScratchDatabase() {
+final class LabDatabase {
+    private LabDatabase() {
     }
 
     static void ensure(ConnectionInfo server, String name) {
