@@ -10,6 +10,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import workbook.checker.run.ReferenceStates;
 import workbook.checker.sandbox.Sandbox;
 import workbook.checker.sandbox.SandboxDatabase;
 
@@ -121,11 +122,13 @@ final class DatabasePool implements AutoCloseable {
     }
 
     /**
-     * Builds the last reference state once, so that a reference solution that does not run stops the run
-     * before any student is graded (step by step then, which names it), then empties the database again.
+     * Builds the last reference state once, a file at a time, so that a reference solution that does not
+     * run stops the run, named, before any student is graded; then empties the database again.
      */
     private void proveSolutions(Slot slot) throws SQLException {
-        prepare(slot, states.last());
+        try (Connection session = slot.sandbox.learner(slot.name)) {
+            states.prove(session);
+        }
         try (Statement s = slot.admin.createStatement()) {
             s.execute(dropOwned(slot));
         }
@@ -133,15 +136,11 @@ final class DatabasePool implements AutoCloseable {
 
     /** Builds reference state {@code k} in the slot's empty database, in one round trip, as the slot's role. */
     private Slot ready(Slot slot, int k) throws SQLException {
-        try (Connection session = slot.sandbox.learner(slot.name); Statement s = session.createStatement()) {
-            s.execute(states.batch(k));
+        try (Connection session = slot.sandbox.learner(slot.name)) {
+            states.build(session, k);
         }
         slot.readyState = k;
         return slot;
-    }
-
-    ReferenceStates states() {
-        return states;
     }
 
     /** A job's slot; fails (rather than waiting for ever) once every slot was lost to a reset that failed. */
@@ -180,18 +179,7 @@ final class DatabasePool implements AutoCloseable {
         try (Statement s = slot.admin.createStatement()) {
             s.execute(dropOwned(slot));
         }
-        try {
-            return ready(slot, k);
-        } catch (SQLException batchFailed) {
-            // a reference solution that does not run cleanly: again step by step, which names it
-            try (Statement s = slot.admin.createStatement()) {
-                s.execute(dropOwned(slot));
-            }
-            try (Connection session = slot.sandbox.learner(slot.name)) {
-                states.buildStepByStep(session, k);
-            }
-            return slot;
-        }
+        return ready(slot, k);
     }
 
     /**

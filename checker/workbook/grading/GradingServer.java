@@ -125,7 +125,8 @@ public final class GradingServer implements AutoCloseable {
 
     /**
      * Drops what killed runs left behind (databases and roles of this grader older than an hour), and what
-     * older versions of the grader kept between runs (template databases, and the role that owned them).
+     * older versions of the grader kept between runs (reference states as wbgrade_tpl_ databases, and the
+     * role that owned them).
      */
     public void dropLeftovers() {
         long hourAgo = System.currentTimeMillis() / 1000 - 3600;

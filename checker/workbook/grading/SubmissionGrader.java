@@ -45,7 +45,7 @@ public final class SubmissionGrader {
         SandboxedServerAccess access = new SandboxedServerAccess(admin, server, pool, slot);
         try {
             CheckReport report = new AssignmentChecker(set, access, SubmittedFiles.of(submission.files()), "exercises/" + set.lesson() + "/")
-                    .withPreparedTemplates(pool.states().templates()).scratch(Optional.empty(), message -> { });
+                    .scratch(Optional.empty(), message -> { });
             if (report.stop() != null) {
                 // the tasks judged before the time ran out keep their points
                 return record(submission, GradeRecord.Status.TIMED_OUT, report.stop(), GradeRecord.tasksOf(report), started);

@@ -10,8 +10,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import workbook.TestDatabase;
-import workbook.checker.run.ReferenceTemplates;
-import workbook.checker.run.ServerAccess;
+import workbook.checker.run.ReferenceStates;
 import workbook.checker.sandbox.SandboxLimits;
 import workbook.db.ConnectionInfo;
 
@@ -25,7 +24,7 @@ class DatabasePoolTest {
             s.execute("CREATE DATABASE " + stem + "_pool3"); // the third job's database cannot be made
         }
         try (GradingServer server = new GradingServer(admin, SandboxLimits.forOverall(Duration.ofSeconds(10)))) {
-            ReferenceStates states = new ReferenceStates(ClassGradingTest.LESSON3, new ReferenceTemplates(ClassGradingTest.LESSON3, new ServerAccess(admin)));
+            ReferenceStates states = new ReferenceStates(ClassGradingTest.LESSON3);
             assertThatThrownBy(() -> new DatabasePool(server, states, 5, stem)).isInstanceOf(SQLException.class).hasMessageContaining("already exists");
         }
         try (Connection c = TestDatabase.connect(admin); Statement s = c.createStatement()) {
