@@ -53,10 +53,6 @@ public final class GradingServer implements AutoCloseable {
         return limits;
     }
 
-    ConnectionInfo adminInfo() {
-        return admin.info();
-    }
-
     AdminConnections admin() {
         return admin;
     }
