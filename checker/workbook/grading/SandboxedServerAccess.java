@@ -21,10 +21,10 @@ import workbook.db.ConnectionInfo;
 final class SandboxedServerAccess extends ServerAccess {
     private final GradingServer grading;
     private final DatabasePool pool;
-    private DatabasePool.Slot slot;
-    private final Map<String, DatabasePool.Slot> scratchNames = new ConcurrentHashMap<>();
+    private JobSlot slot;
+    private final Map<String, JobSlot> scratchNames = new ConcurrentHashMap<>();
 
-    SandboxedServerAccess(ConnectionInfo admin, GradingServer grading, DatabasePool pool, DatabasePool.Slot slot) {
+    SandboxedServerAccess(ConnectionInfo admin, GradingServer grading, DatabasePool pool, JobSlot slot) {
         super(admin, grading.limits());
         this.grading = grading;
         this.pool = pool;
@@ -68,7 +68,7 @@ final class SandboxedServerAccess extends ServerAccess {
     }
 
     private String jobDatabase(String scratch) throws SQLException {
-        DatabasePool.Slot mapped = scratchNames.get(scratch);
+        JobSlot mapped = scratchNames.get(scratch);
         if (mapped == null) {
             throw new SQLException("no such scratch database in this job: " + scratch);
         }
@@ -96,7 +96,7 @@ final class SandboxedServerAccess extends ServerAccess {
     }
 
     /** The job's slot as it is now (a failed reset may have replaced its database or role), to hand back to the pool. */
-    DatabasePool.Slot slot() {
+    JobSlot slot() {
         return slot;
     }
 

@@ -33,7 +33,7 @@ public final class SubmissionGrader {
 
     public GradeRecord grade(Submission submission) {
         long started = System.nanoTime();
-        DatabasePool.Slot slot;
+        JobSlot slot;
         try {
             slot = pool.lease();
         } catch (InterruptedException e) {
@@ -54,11 +54,7 @@ public final class SubmissionGrader {
         } catch (SQLException | RuntimeException e) {
             return record(submission, GradeRecord.Status.NOT_GRADED, "grading failed: " + ExceptionText.firstLine(e), null, started);
         } finally {
-            try {
-                pool.release(pool.recycle(access.slot()));
-            } catch (IllegalStateException e) {
-                pool.lost();
-            }
+            pool.release(access.slot());
         }
     }
 

@@ -1,0 +1,78 @@
+package workbook.grading;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.stream.Collectors;
+import workbook.checker.run.ReferenceStates;
+
+/**
+ * Brings a job's database to a reference state: for the same submission (the state after a failed task),
+ * or between two submissions, when everything the last one did goes and is proven gone. The admin only
+ * drops and reads the catalogs; the states are built by the job's role itself, on its own session.
+ */
+final class JobReset {
+    private final ReferenceStates states;
+    private final JobSlots slots;
+
+    JobReset(ReferenceStates states, JobSlots slots) {
+        this.states = states;
+        this.slots = slots;
+    }
+
+    /**
+     * Builds the last reference state once, a file at a time, so that a reference solution that does not
+     * run stops the run, named, before any student is graded; then empties the database again.
+     */
+    void proveSolutions(JobSlot slot) throws SQLException {
+        try (Connection session = slot.sandbox().learner(slot.name())) {
+            states.prove(session);
+        }
+        slot.adminExecute(slot.dropOwned());
+    }
+
+    /** Builds reference state {@code k} in the slot's empty database, in one round trip, as the slot's role. */
+    JobSlot ready(JobSlot slot, int k) throws SQLException {
+        try (Connection session = slot.sandbox().learner(slot.name())) {
+            states.build(session, k);
+        }
+        slot.readyState = k;
+        return slot;
+    }
+
+    /**
+     * Makes the slot's database hold reference state {@code k} for the same submission: nothing to do when
+     * it holds it untouched, else the admin drops what the role owns and the role builds the state in one
+     * round trip. The submission's own idle sessions stay (a new login would buy no isolation within one submission).
+     */
+    JobSlot prepare(JobSlot slot, int k) throws SQLException {
+        if (slot.readyState == k) {
+            slot.readyState = -1;
+            return slot;
+        }
+        slot.readyState = -1;
+        slot.adminExecute(slot.dropOwned());
+        return ready(slot, k);
+    }
+
+    /**
+     * Between two submissions: ends every session on the database but the admin's and the sandbox's idle
+     * ones, drops everything the role owns, proves that nothing is left and that the role is as created, in
+     * one round trip; then the role builds the first reference state for the next submission. Whatever
+     * fails that proof is replaced: the database, or the role and its sessions.
+     */
+    JobSlot recycle(JobSlot slot) {
+        slot.readyState = -1;
+        String ours = slot.sandbox().pids().stream().map(String::valueOf).collect(Collectors.joining(", ", "ARRAY[", "]::pg_catalog.int4[]"));
+        LeftoverProof.Verdict proof = LeftoverProof.after(slot, "SELECT pg_catalog.pg_terminate_backend(a.pid) FROM pg_catalog.pg_stat_activity AS a"
+                + " WHERE a.datname OPERATOR(pg_catalog.=) pg_catalog.current_database() AND a.pid OPERATOR(pg_catalog.<>) pg_catalog.pg_backend_pid()"
+                + " AND a.pid OPERATOR(pg_catalog.<>) ALL (" + ours + ");\n" + slot.dropOwned());
+        try {
+            // the database first: the old role can only be dropped once it owns nothing there
+            JobSlot next = proof.emptied() ? slot : slots.replaceDatabase(slot);
+            next = proof.roleUntouched() ? next : slots.replaceRole(next);
+            return ready(next, 0);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot reset a grading database: " + e.getMessage(), e);
+        }
+    }
+}
