@@ -28,8 +28,8 @@ final class DatabasePool implements AutoCloseable {
     /** Makes {@code size} slots; when that fails half-way (too many clients, say), removes what it made before saying so. */
     DatabasePool(GradingServer server, ReferenceStates states, int size, String stem) throws SQLException {
         this.slots = new JobSlots(server, stem);
-        this.reset = new JobReset(states, slots);
         try {
+            this.reset = new JobReset(states, slots, server);
             for (int i = 1; i <= size; i++) {
                 JobSlot slot = slots.create();
                 if (i == 1) {

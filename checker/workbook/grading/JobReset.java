@@ -2,6 +2,7 @@ package workbook.grading;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import workbook.checker.run.ReferenceStates;
 
@@ -11,12 +12,25 @@ import workbook.checker.run.ReferenceStates;
  * drops and reads the catalogs; the states are built by the job's role itself, on its own session.
  */
 final class JobReset {
+    /**
+     * Resets between two checkpoints on a server that syncs nothing. PostgreSQL 14 keeps the first file of
+     * every dropped table and index, emptied, until the next checkpoint, and each reset drops a handful: after
+     * 200 submissions a job's database held 1,100 files instead of 300, and the watch's pg_database_size,
+     * which looks at each file 40 times a second, cost twice as much. A checkpoint there takes about 20 ms.
+     */
+    static final int CHECKPOINT_EVERY = 32;
+
     private final ReferenceStates states;
     private final JobSlots slots;
+    private final GradingServer server;
+    private final boolean checkpoints;
+    private final AtomicInteger recycled = new AtomicInteger();
 
-    JobReset(ReferenceStates states, JobSlots slots) {
+    JobReset(ReferenceStates states, JobSlots slots, GradingServer server) throws SQLException {
         this.states = states;
         this.slots = slots;
+        this.server = server;
+        this.checkpoints = server.syncsNothing();
     }
 
     /**
@@ -70,6 +84,9 @@ final class JobReset {
             // the database first: the old role can only be dropped once it owns nothing there
             JobSlot next = proof.emptied() ? slot : slots.replaceDatabase(slot);
             next = proof.roleUntouched() ? next : slots.replaceRole(next);
+            if (checkpoints && recycled.incrementAndGet() % CHECKPOINT_EVERY == 0) {
+                server.admin().execute("CHECKPOINT");
+            }
             return ready(next, 0);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot reset a grading database: " + e.getMessage(), e);
