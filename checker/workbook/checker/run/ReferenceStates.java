@@ -36,7 +36,9 @@ public final class ReferenceStates {
     /**
      * Builds state {@code k} in the empty database of {@code session} in one round trip: setup.sql, then
      * the reference solutions of tasks 1..k, as one string. A file is closed by a line break and a
-     * semicolon, so a final comment or a missing semicolon cannot swallow the next file.
+     * semicolon, so a final comment or a missing semicolon cannot swallow the next file. Not through the
+     * statement runner, on purpose: every grading reset builds a state, and one round trip beats one per
+     * statement; {@link #prove} runs the same files through the runner first, where a failure is named.
      */
     public void build(Connection session, int k) throws SQLException {
         try (Statement s = session.createStatement()) {
