@@ -3,7 +3,6 @@ package workbook.grading;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 import workbook.checker.run.ReferenceStates;
 
 /**
@@ -76,10 +75,7 @@ final class JobReset {
      */
     JobSlot recycle(JobSlot slot) {
         slot.readyState = -1;
-        String ours = slot.sandbox().pids().stream().map(String::valueOf).collect(Collectors.joining(", ", "ARRAY[", "]::pg_catalog.int4[]"));
-        LeftoverProof.Verdict proof = LeftoverProof.after(slot, "SELECT pg_catalog.pg_terminate_backend(a.pid) FROM pg_catalog.pg_stat_activity AS a"
-                + " WHERE a.datname OPERATOR(pg_catalog.=) pg_catalog.current_database() AND a.pid OPERATOR(pg_catalog.<>) pg_catalog.pg_backend_pid()"
-                + " AND a.pid OPERATOR(pg_catalog.<>) ALL (" + ours + ");\n" + slot.dropOwned());
+        LeftoverProof.Verdict proof = LeftoverProof.after(slot, slot.endOtherSessions() + ";\n" + slot.dropOwned());
         try {
             // the database first: the old role can only be dropped once it owns nothing there
             JobSlot next = proof.emptied() ? slot : slots.replaceDatabase(slot);

@@ -3,6 +3,7 @@ package workbook.grading;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.stream.Collectors;
 import workbook.checker.sandbox.Sandbox;
 
 /**
@@ -11,6 +12,15 @@ import workbook.checker.sandbox.Sandbox;
  * knows of its state. A slot whose database or role is replaced becomes a new slot.
  */
 final class JobSlot {
+    /**
+     * Ends every session on the database but the admin's own and those it is given. Prepared once on each
+     * admin session ({@link JobSlots}), like the proof: planning a query on pg_stat_activity at every reset
+     * cost more than running it.
+     */
+    static final String PREPARE_END_OTHERS = "PREPARE wb_end_others(pg_catalog.int4[]) AS SELECT pg_catalog.pg_terminate_backend(a.pid)"
+            + " FROM pg_catalog.pg_stat_activity AS a WHERE a.datname OPERATOR(pg_catalog.=) pg_catalog.current_database()"
+            + " AND a.pid OPERATOR(pg_catalog.<>) pg_catalog.pg_backend_pid() AND a.pid OPERATOR(pg_catalog.<>) ALL ($1)";
+
     private final String name;
     private final Connection admin;
     private final Sandbox sandbox;
@@ -50,14 +60,24 @@ final class JobSlot {
         }
     }
 
-    /** What the role may do in its database beyond what PUBLIC may: connect, make temporary tables, create in public. */
+    /** Ends every session on the database but the admin's and the sandbox's own, which are idle and reset when handed back. */
+    String endOtherSessions() {
+        return sandbox.pids().stream().map(String::valueOf).collect(Collectors.joining(", ", "EXECUTE wb_end_others(ARRAY[", "]::pg_catalog.int4[])"));
+    }
+
+    /**
+     * What the role may do in its database beyond what PUBLIC may: connect. Everything else it needs (temporary
+     * tables, creating in public) is PUBLIC's in a job's database ({@link JobSlots}), where no other role may
+     * connect. Granted to the role, a right on the schema changed pg_namespace at every reset, and any change
+     * there makes every session on the database plan all its cached queries again.
+     */
     String grants() {
-        return "GRANT CONNECT, TEMPORARY ON DATABASE " + name + " TO " + role() + ";\nGRANT USAGE, CREATE ON SCHEMA public TO " + role();
+        return "GRANT CONNECT ON DATABASE " + name + " TO " + role();
     }
 
     /**
      * Drops everything the role owns here, then gives it back what DROP OWNED also took (every privilege
-     * granted to the role: to connect, to create in public), in one statement string.
+     * granted to the role: to connect), in one statement string.
      */
     String dropOwned() {
         return "DROP OWNED BY " + role() + " CASCADE;\n" + grants();

@@ -10,7 +10,9 @@ import workbook.checker.sandbox.SandboxDatabase;
 /**
  * Makes the jobs' databases and roles, replaces one that a submission left in doubt, and remembers what
  * it made, so that closing drops exactly that (and all of it, also after a start that failed half-way).
- * Every database comes from template0, the pristine one initdb made, with nothing of anyone's in it.
+ * Every database comes from template0, the pristine one initdb made, with nothing of anyone's in it, and
+ * only its job's role may connect to it: so what PUBLIC may do there (temporary tables, creating in public)
+ * is that role's alone.
  */
 final class JobSlots implements AutoCloseable {
     private final GradingServer server;
@@ -50,14 +52,17 @@ final class JobSlots implements AutoCloseable {
         synchronized (this) {
             databases.add(name); // only what this run made is its to drop
         }
-        server.admin().execute("REVOKE ALL ON DATABASE " + name + " FROM PUBLIC");
+        server.admin().execute("REVOKE CONNECT ON DATABASE " + name + " FROM PUBLIC");
         Connection admin = server.admin().connectTo(name);
         synchronized (this) {
             adminSessions.add(admin);
         }
         JobSlot slot = new JobSlot(name, admin, sandbox);
-        slot.adminExecute(SandboxDatabase.openTo(sandbox.role().name(), server.limits()) + ";\n" + slot.grants());
+        // PostgreSQL 15 no longer lets PUBLIC create in public; 14 does, and then this changes nothing
+        slot.adminExecute("GRANT USAGE, CREATE ON SCHEMA public TO PUBLIC;\n" + SandboxDatabase.openTo(sandbox.role().name(), server.limits())
+                + ";\n" + slot.grants() + ";\n" + JobSlot.PREPARE_END_OTHERS);
         slot.baseline = LeftoverProof.count(admin);
+        LeftoverProof.prepare(slot);
         return slot;
     }
 
@@ -66,6 +71,7 @@ final class JobSlots implements AutoCloseable {
         Sandbox old = slot.sandbox();
         Sandbox fresh = newSandbox();
         try {
+            LeftoverProof.forget(slot);
             slot.adminExecute("DROP OWNED BY " + old.role().name() + " CASCADE"); // its privileges here, which would keep the role
             server.dropSandbox(old);
             synchronized (this) {
@@ -78,6 +84,7 @@ final class JobSlots implements AutoCloseable {
         next.baseline = slot.baseline;
         next.adminExecute(next.grants());
         next.fingerprint = LeftoverProof.fingerprint(next);
+        LeftoverProof.prepare(next);
         return next;
     }
 

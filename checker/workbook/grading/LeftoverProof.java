@@ -57,9 +57,22 @@ final class LeftoverProof {
         }
     }
 
-    /** The proof as one query, to send after the statements that empty the database, in the same round trip. */
-    static String query(JobSlot slot) {
-        return "SELECT " + LEFTOVERS + " AS " + LABEL + ", (" + slot.sandbox().role().fingerprintSql() + ") AS role";
+    /**
+     * Prepares the proof on the slot's admin session, once per role (the query names it): planning it took
+     * about 6 ms at every reset (pg_stat_statements, a loaded machine), five times what running it takes.
+     */
+    static void prepare(JobSlot slot) throws SQLException {
+        slot.adminExecute("PREPARE " + statementName(slot) + " AS SELECT " + LEFTOVERS + " AS " + LABEL
+                + ", (" + slot.sandbox().role().fingerprintSql() + ") AS role");
+    }
+
+    /** Frees the proof of a role that is being replaced, on the admin session the next role keeps using. */
+    static void forget(JobSlot slot) throws SQLException {
+        slot.adminExecute("DEALLOCATE " + statementName(slot));
+    }
+
+    private static String statementName(JobSlot slot) {
+        return "wb_proof_" + slot.role();
     }
 
     /**
@@ -70,7 +83,7 @@ final class LeftoverProof {
         boolean emptied = false;
         boolean roleUntouched = false;
         try (Statement s = slot.admin().createStatement()) {
-            boolean isResult = s.execute(before + ";\n" + query(slot));
+            boolean isResult = s.execute(before + ";\nEXECUTE " + statementName(slot));
             while (isResult || s.getUpdateCount() != -1) {
                 if (isResult) {
                     try (ResultSet rs = s.getResultSet()) {
