@@ -6,10 +6,11 @@
 
 import workbook.cli.CommandRunner;
 import workbook.grading.GradeCommand;
+import workbook.grading.bench.GradeBenchmark;
 
 /** Entry script for `./jbang grade`: wiring only. */
 public class Grade {
     public static void main(String... args) {
-        CommandRunner.exit("grade", new GradeCommand(), args);
+        CommandRunner.exit("grade", new GradeCommand().withBenchmark(GradeBenchmark::run), args);
     }
 }

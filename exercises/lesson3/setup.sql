@@ -1,5 +1,5 @@
 -- The lesson's end state, as steps 3 and 4 of lesson3 leave crm_db: the users table and Alice.
--- The checker builds a template database from this file once, then clones it for every check run.
+-- The checker builds its reference states from this file (state 0 is this file alone) and copies one for every check run.
 CREATE TABLE users (
     id            UUID PRIMARY KEY DEFAULT gen_random_uuid(),
     email         VARCHAR(255) UNIQUE NOT NULL,

@@ -11,7 +11,7 @@ import workbook.db.ThrowawayCluster;
  * The server a grading run works on: for the embedded provider (the default) a throwaway cluster of its
  * own, in RAM and without fsync, gone when the run ends; for Docker or a URL the server as chosen.
  */
-final class GradingDatabase implements AutoCloseable {
+public final class GradingDatabase implements AutoCloseable {
     private final RunningServer running;
     private final ThrowawayCluster throwaway;
 
@@ -21,7 +21,7 @@ final class GradingDatabase implements AutoCloseable {
     }
 
     /** The embedded provider unless the instructor chose another (--db, --url or their environment variables). */
-    static GradingDatabase open(DatabaseOptions options) {
+    public static GradingDatabase open(DatabaseOptions options) {
         return open(options, DatabaseSettings.fromEnvironment());
     }
 
@@ -36,7 +36,7 @@ final class GradingDatabase implements AutoCloseable {
         return new GradingDatabase(server.up(), null);
     }
 
-    RunningServer running() {
+    public RunningServer running() {
         return running;
     }
 

@@ -5,15 +5,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import workbook.WorkbookHome;
-import workbook.checker.run.ReferenceTemplates;
-import workbook.checker.run.ServerAccess;
+import workbook.checker.run.ReferenceStates;
 import workbook.checker.sandbox.SandboxLimits;
 import workbook.checker.task.TaskSet;
 import workbook.UserError;
 import workbook.db.ConnectionInfo;
 
 /**
- * One grading run on a server the caller reached: prepares the reference templates, grades the class,
+ * One grading run on a server the caller reached: prepares a database per job, grades the class,
  * writes the reports. The command, the benchmark and the tests all grade through here.
  */
 public final class GradingRun {
@@ -38,12 +37,11 @@ public final class GradingRun {
 
     /**
      * A database per job, with the reference solutions proven to run, before the clock of any submission
-     * starts. The checker's reference templates serve only as names here: the jobs build each state in
-     * their own database from the instructor's SQL (one round trip), which costs less than cloning one.
+     * starts. The jobs build each reference state in their own database from the instructor's SQL (one
+     * round trip), which costs less than copying a kept one.
      */
     static DatabasePool prepare(TaskSet set, ConnectionInfo admin, GradingServer server, int jobs) {
         try {
-            ReferenceTemplates templates = new ReferenceTemplates(set, new ServerAccess(admin));
             if (!server.adminIsSuperuser()) {
                 // PostgreSQL 14 lets only a superuser drop what another role owns (DROP OWNED), which every reset does
                 throw UserError.environment("Grading needs a superuser on " + admin.host() + ":" + admin.port() + " (it makes a role per job and drops"
@@ -51,7 +49,7 @@ public final class GradingRun {
             }
             server.dropLeftovers();
             server.checkRoomFor(jobs);
-            return new DatabasePool(server, new ReferenceStates(set, templates), jobs, server.newName("jobs"));
+            return new DatabasePool(server, new ReferenceStates(set), jobs, server.newName("jobs"));
         } catch (UserError e) {
             throw e;
         } catch (SQLException | RuntimeException e) {

@@ -53,10 +53,6 @@ public final class GradingServer implements AutoCloseable {
         return limits;
     }
 
-    ConnectionInfo adminInfo() {
-        return admin.info();
-    }
-
     AdminConnections admin() {
         return admin;
     }
@@ -87,6 +83,19 @@ public final class GradingServer implements AutoCloseable {
     void dropSandbox(Sandbox sandbox) throws SQLException {
         sandbox.close();
         admin.execute("DROP ROLE IF EXISTS " + sandbox.role().name());
+    }
+
+    /**
+     * True when the server syncs nothing to disk (fsync off, as on the throwaway cluster), so a checkpoint
+     * costs only the copy of its dirty pages; on a server that syncs, the grader leaves checkpoints to it.
+     */
+    boolean syncsNothing() throws SQLException {
+        Connection c = admin.borrow();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT pg_catalog.current_setting('fsync')")) {
+            return rs.next() && "off".equals(rs.getString(1));
+        } finally {
+            admin.giveBack(c, true);
+        }
     }
 
     boolean adminIsSuperuser() throws SQLException {
@@ -125,7 +134,8 @@ public final class GradingServer implements AutoCloseable {
 
     /**
      * Drops what killed runs left behind (databases and roles of this grader older than an hour), and what
-     * older versions of the grader kept between runs (template databases, and the role that owned them).
+     * older versions of the grader kept between runs (reference states as wbgrade_tpl_ databases, and the
+     * role that owned them).
      */
     public void dropLeftovers() {
         long hourAgo = System.currentTimeMillis() / 1000 - 3600;

@@ -4,42 +4,45 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import workbook.checker.run.ServerAccess;
 import workbook.checker.sandbox.LentConnection;
 import workbook.checker.sandbox.Sandbox;
+import workbook.checker.task.TaskSet;
 import workbook.db.ConnectionInfo;
 
 /**
  * The checker's view of the server while it grades one submission. A "scratch copy" it asks for is this
- * job's database, emptied and rebuilt to the reference state the copy's template holds; the student's files
+ * job's database, emptied and rebuilt to the reference state it asks for; the student's files
  * run and the checks read there in the job's sandbox, on sessions kept from one submission to the next.
  * The admin connections the checker may ask for are lent from the run's pool instead of opened per call.
  */
 final class SandboxedServerAccess extends ServerAccess {
     private final GradingServer grading;
     private final DatabasePool pool;
-    private DatabasePool.Slot slot;
-    private final Map<String, DatabasePool.Slot> scratchNames = new ConcurrentHashMap<>();
+    private JobSlot slot;
+    private final Map<String, JobSlot> scratchNames = new ConcurrentHashMap<>();
 
-    SandboxedServerAccess(ConnectionInfo admin, GradingServer grading, DatabasePool pool, DatabasePool.Slot slot) {
+    SandboxedServerAccess(ConnectionInfo admin, GradingServer grading, DatabasePool pool, JobSlot slot) {
         super(admin, grading.limits());
         this.grading = grading;
         this.pool = pool;
         this.slot = slot;
     }
 
+    /** The run built and proved the reference states when it started; each job builds its own. */
     @Override
-    public void createScratchDatabase(String name, String template) {
-        int state = pool.states().stateOf(template);
-        if (state < 0) {
-            throw new IllegalArgumentException("not a reference state of this assignment: " + template);
-        }
+    public void prepareReferenceStates(TaskSet set, Consumer<String> progress) {
+    }
+
+    @Override
+    public void createScratchDatabase(String name, TaskSet set, int state) {
         try {
             slot = pool.prepare(slot, state);
             scratchNames.put(name, slot);
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot prepare the submission's database (" + template + "): " + e.getMessage(), e);
+            throw new IllegalStateException("cannot prepare the submission's database (reference state " + state + "): " + e.getMessage(), e);
         }
     }
 
@@ -65,7 +68,7 @@ final class SandboxedServerAccess extends ServerAccess {
     }
 
     private String jobDatabase(String scratch) throws SQLException {
-        DatabasePool.Slot mapped = scratchNames.get(scratch);
+        JobSlot mapped = scratchNames.get(scratch);
         if (mapped == null) {
             throw new SQLException("no such scratch database in this job: " + scratch);
         }
@@ -93,7 +96,7 @@ final class SandboxedServerAccess extends ServerAccess {
     }
 
     /** The job's slot as it is now (a failed reset may have replaced its database or role), to hand back to the pool. */
-    DatabasePool.Slot slot() {
+    JobSlot slot() {
         return slot;
     }
 

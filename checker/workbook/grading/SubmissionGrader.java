@@ -33,7 +33,7 @@ public final class SubmissionGrader {
 
     public GradeRecord grade(Submission submission) {
         long started = System.nanoTime();
-        DatabasePool.Slot slot;
+        JobSlot slot;
         try {
             slot = pool.lease();
         } catch (InterruptedException e) {
@@ -45,7 +45,7 @@ public final class SubmissionGrader {
         SandboxedServerAccess access = new SandboxedServerAccess(admin, server, pool, slot);
         try {
             CheckReport report = new AssignmentChecker(set, access, SubmittedFiles.of(submission.files()), "exercises/" + set.lesson() + "/")
-                    .withPreparedTemplates(pool.states().templates()).scratch(Optional.empty(), message -> { });
+                    .scratch(Optional.empty(), message -> { });
             if (report.stop() != null) {
                 // the tasks judged before the time ran out keep their points
                 return record(submission, GradeRecord.Status.TIMED_OUT, report.stop(), GradeRecord.tasksOf(report), started);
@@ -54,11 +54,7 @@ public final class SubmissionGrader {
         } catch (SQLException | RuntimeException e) {
             return record(submission, GradeRecord.Status.NOT_GRADED, "grading failed: " + ExceptionText.firstLine(e), null, started);
         } finally {
-            try {
-                pool.release(pool.recycle(access.slot()));
-            } catch (IllegalStateException e) {
-                pool.lost();
-            }
+            pool.release(access.slot());
         }
     }
 

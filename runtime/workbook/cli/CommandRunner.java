@@ -23,12 +23,7 @@ public final class CommandRunner {
     private CommandRunner() {
     }
 
-    /** For a script's main: runs the command and exits the JVM with its code. */
-    public static void exit(Object command, String... args) {
-        System.exit(run(command, args));
-    }
-
-    /** Like {@link #exit(Object, String...)}, under a name of the caller's (a catalog alias). */
+    /** For a script's main: runs the command under the name of its catalog alias and exits the JVM with its code. */
     public static void exit(String name, Object command, String... args) {
         System.exit(run(new CommandLine(command).setCommandName(name), args));
     }

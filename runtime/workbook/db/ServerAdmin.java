@@ -56,7 +56,7 @@ public final class ServerAdmin {
         return DriverManager.getConnection(info.jdbcUrl(), props);
     }
 
-    public static Jdbi jdbi(ConnectionInfo info) {
+    private static Jdbi jdbi(ConnectionInfo info) {
         return Jdbi.create(() -> connect(info, 10));
     }
 
@@ -142,7 +142,7 @@ public final class ServerAdmin {
     }
 
     /** A SQL identifier in double quotes, so names like crm_db or "Mixed Case" both work. */
-    public static String quote(String identifier) {
+    private static String quote(String identifier) {
         return "\"" + identifier.replace("\"", "\"\"") + "\"";
     }
 }

@@ -4,9 +4,9 @@
  * command): it picks the provider (--db / WORKBOOK_DB, else --url / WORKBOOK_DB_URL, else the server
  * the workbook started before, else Docker if an engine answers within 2 s, else embedded), starts or
  * attaches to the server (silent when it already runs) and returns a {@link workbook.db.RunningServer}.
- * The checker and grader make throwaway databases on the same server with
- * {@link workbook.db.ScratchDatabases} (crmuser is a superuser on the docker and embedded servers);
- * for the embedded provider the grader works on a {@link workbook.db.ThrowawayCluster} of its own instead.
+ * The checker makes its throwaway copies on the same server (crmuser is a superuser on the docker and
+ * embedded servers); for the embedded provider the grader works on a {@link workbook.db.ThrowawayCluster}
+ * of its own instead.
  * Tests and instructors steer the providers with WORKBOOK_DB_PORT, WORKBOOK_DOCKER_CONTAINER and
  * WORKBOOK_PG_BINARIES (see {@link workbook.db.DatabaseSettings}).
  */

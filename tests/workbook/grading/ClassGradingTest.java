@@ -97,8 +97,15 @@ class ClassGradingTest {
         first = grade(false);
     }
 
+    /** The grader's limits for {@code overall}, with statements stopped after a second, so slow ones show soon. */
+    static SandboxLimits oneSecondStatements(Duration overall) {
+        SandboxLimits l = SandboxLimits.forOverall(overall);
+        return new SandboxLimits(Duration.ofSeconds(1), l.lock(), l.idleInTransaction(), l.overall(), l.tempFileLimit(), l.diskBytes(),
+                l.locks(), l.objects(), l.receiveBytes());
+    }
+
     static ClassGrader.Outcome grade(boolean force) throws IOException {
-        SandboxLimits limits = SandboxLimits.forOverall(Duration.ofSeconds(6)).withStatement(Duration.ofSeconds(1));
+        SandboxLimits limits = oneSecondStatements(Duration.ofSeconds(6));
         GradingProgress quiet = new GradingProgress(new PrintStream(OutputStream.nullOutputStream()), false, 0);
         return GradingRun.grade(HOME, LESSON3, admin, SubmissionsFolder.scan(submissions), out, new GradingRun.Settings(2, limits, force), quiet);
     }
@@ -194,7 +201,7 @@ class ClassGradingTest {
     void aStudentGradedAloneGetsTheSameResultsAsInTheClass() throws Exception {
         Path alone = work.resolve("alone");
         SubmissionsFolder justCarol = new SubmissionsFolder(submissions, List.of(new SubmissionsFolder.Entry("carol", submissions.resolve("carol"))), List.of(), List.of());
-        SandboxLimits limits = SandboxLimits.forOverall(Duration.ofSeconds(6)).withStatement(Duration.ofSeconds(1));
+        SandboxLimits limits = oneSecondStatements(Duration.ofSeconds(6));
         GradingProgress quiet = new GradingProgress(new PrintStream(OutputStream.nullOutputStream()), false, 0);
         GradingRun.grade(HOME, LESSON3, admin, justCarol, alone, new GradingRun.Settings(1, limits, true), quiet);
         GradeRecord inClass = record("carol");

@@ -62,7 +62,7 @@ class JobReuseTest {
         ClassGradingTest.write(submissions.resolve("c-session-tamperer"), sessionTamperer);
         ClassGradingTest.write(submissions.resolve("d-slow"), slow);
 
-        SandboxLimits limits = SandboxLimits.forOverall(Duration.ofSeconds(10)).withStatement(Duration.ofSeconds(1));
+        SandboxLimits limits = ClassGradingTest.oneSecondStatements(Duration.ofSeconds(10));
         GradingProgress quiet = new GradingProgress(new PrintStream(OutputStream.nullOutputStream()), false, 0);
         GradingRun.grade(ClassGradingTest.HOME, ClassGradingTest.LESSON3, admin, SubmissionsFolder.scan(submissions), out,
                 new GradingRun.Settings(1, limits, true), quiet);

@@ -87,10 +87,6 @@ public final class Catalog {
         return Optional.ofNullable(columnsOf(table).get(column));
     }
 
-    public List<String> columnNames(String table) {
-        return List.copyOf(columnsOf(table).keySet());
-    }
-
     /** Every column of the table by name, in the table's order (empty if there is no such table). */
     private Map<String, Column> columnsOf(String table) {
         Map<String, Column> known = columns.get(table);

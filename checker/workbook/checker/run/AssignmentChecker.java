@@ -31,7 +31,7 @@ public final class AssignmentChecker {
     private final ServerAccess server;
     private final SubmittedFiles submission;
     private final String shownFolder;
-    private ReferenceTemplates prepared;
+    private final ReferenceStates references;
 
     /**
      * @param submission  the folder holding the learner's files (exercises/lesson3, or a student's folder)
@@ -47,15 +47,7 @@ public final class AssignmentChecker {
         this.server = server;
         this.submission = submission;
         this.shownFolder = shownFolder;
-    }
-
-    /**
-     * Uses reference templates the caller has already built (and whose server it has already swept of
-     * leftovers): a grader prepares them once per run, so each submission skips asking the server again.
-     */
-    public AssignmentChecker withPreparedTemplates(ReferenceTemplates templates) {
-        this.prepared = templates;
-        return this;
+        this.references = new ReferenceStates(set);
     }
 
     /**
@@ -63,22 +55,14 @@ public final class AssignmentChecker {
      * one turn of the sandbox: past its time limit the remaining tasks are not run, and the report says why.
      */
     public CheckReport scratch(Optional<Integer> onlyTask, Consumer<String> progress) throws SQLException {
-        ReferenceTemplates templates = prepared;
-        if (templates == null) {
-            templates = new ReferenceTemplates(set, server);
-            if (!templates.ready()) {
-                progress.accept("Preparing the lesson's end state and the reference states (first check only, a few seconds)");
-            }
-            templates.ensureBuilt();
-            ScratchDatabase.dropLeftovers(server);
-        }
+        server.prepareReferenceStates(set, progress);
         int first = onlyTask.orElse(1);
         int last = onlyTask.orElse(set.tasks().size());
         List<TaskResult> results = new ArrayList<>();
         String onReference = first > 1 ? "judged from the reference state of tasks 1–" + (first - 1) + " (--task " + first + ")" : null;
         String stop = null;
         Sandbox sandbox = server.sandbox();
-        ScratchDatabase scratch = ScratchDatabase.cloneOf(server, templates.name(first - 1));
+        ScratchDatabase scratch = ScratchDatabase.holding(server, set, first - 1);
         try (Sandbox.Turn turn = sandbox.startTurn()) {
             for (int number = first; number <= last; number++) {
                 Task task = set.tasks().get(number - 1);
@@ -98,7 +82,7 @@ public final class AssignmentChecker {
                         if (!taskRun.untouched() || !applyReference(task, scratch)) {
                             server.leave(scratch.name());
                             scratch.close();
-                            scratch = ScratchDatabase.cloneOf(server, templates.name(number));
+                            scratch = ScratchDatabase.holding(server, set, number);
                         }
                     } catch (SQLException | RuntimeException e) {
                         // the time ran out while the reference state was made: said like any other stop, not a crash
@@ -116,7 +100,7 @@ public final class AssignmentChecker {
             scratch.close();
         }
         if (server.backgroundDrops()) {
-            ScratchDatabase.prepareSpare(server, templates.name(first - 1));
+            ScratchDatabase.prepareSpare(server, set, first - 1);
         }
         return new CheckReport(set.lesson(), CheckReport.Mode.SCRATCH, results, stop);
     }
@@ -124,8 +108,7 @@ public final class AssignmentChecker {
     /** Applies the task's reference solution where the learner's file would have run: in the sandbox, never as the admin. */
     private boolean applyReference(Task task, ScratchDatabase scratch) throws SQLException {
         try (Connection c = server.learner(scratch.name())) {
-            FileRun run = new ExerciseRunner(set.errorNotes()).run(set.solutionFile(task), task.file(), c);
-            return run.status() == FileRun.Status.RAN && run.sqlErrors().isEmpty();
+            return references.applySolution(c, set.numberOf(task)).isEmpty();
         }
     }
 

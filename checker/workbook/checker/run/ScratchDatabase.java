@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.Handle;
+import workbook.checker.task.TaskSet;
 
 /**
- * A throw-away database cloned from a reference template on the learner's server, dropped on close.
+ * A throw-away database holding a reference state on the learner's server, dropped on close.
  * Its name carries its creation time, so one left behind by a killed run can be recognised and removed.
  */
 public final class ScratchDatabase implements AutoCloseable {
@@ -34,13 +35,14 @@ public final class ScratchDatabase implements AutoCloseable {
     }
 
     /**
-     * CREATE DATABASE wb_scratch_... TEMPLATE template; for a learner, a spare copy made after the
+     * A new wb_scratch_... database holding reference state {@code state} of {@code set} (the tasks done),
+     * made by {@link ServerAccess#createScratchDatabase}; for a learner, a spare copy made after the
      * previous check is renamed instead (a catalog update, where a copy writes and syncs every file).
      */
-    public static ScratchDatabase cloneOf(ServerAccess server, String template) {
+    public static ScratchDatabase holding(ServerAccess server, TaskSet set, int state) {
         String name = PREFIX + (System.currentTimeMillis() / 1000) + "_" + Integer.toHexString(RANDOM.nextInt(1 << 24));
-        if (!(server.backgroundDrops() && claimSpare(server, template, name))) {
-            server.createScratchDatabase(name, template);
+        if (!(server.backgroundDrops() && claimSpare(server, server.referenceState(set, state), name))) {
+            server.createScratchDatabase(name, set, state);
         }
         ScratchDatabase scratch = new ScratchDatabase(server, name);
         OPEN.add(scratch);
@@ -94,40 +96,41 @@ public final class ScratchDatabase implements AutoCloseable {
     }
 
     /**
-     * Copies {@code template} to a spare in the background, so the next check (the next save in --watch,
-     * or the next command) starts without waiting for a copy. At most one spare per template.
+     * Copies reference state {@code state} of {@code set} to a spare in the background, so the next check
+     * (the next save in --watch, or the next command) starts without waiting for a copy. At most one spare per state.
      */
-    public static void prepareSpare(ServerAccess server, String template) {
+    public static void prepareSpare(ServerAccess server, TaskSet set, int state) {
+        String kept = server.referenceState(set, state);
         Thread maker = new Thread(() -> {
             try (Handle admin = server.admin()) {
                 boolean there = admin.createQuery("SELECT count(*) FROM pg_database WHERE datname = :n")
-                        .bind("n", spareOf(template)).mapTo(Integer.class).one() > 0;
+                        .bind("n", spareOf(kept)).mapTo(Integer.class).one() > 0;
                 if (!there) {
-                    admin.execute("CREATE DATABASE " + spareOf(template) + " TEMPLATE " + template);
+                    admin.execute("CREATE DATABASE " + spareOf(kept) + " TEMPLATE " + kept);
                 }
             } catch (RuntimeException e) {
                 // another run made it first, or the server is busy: the next check copies as usual
             }
-        }, "spare of " + template);
+        }, "spare of " + kept);
         synchronized (PENDING) {
             PENDING.add(maker);
         }
         maker.start();
     }
 
-    // the spare's name starts with the template's, so stale templates' spares are dropped with them
-    private static String spareOf(String template) {
-        return template + "_spare";
+    // the spare's name starts with its state's, so the spares of stale states are dropped with them
+    private static String spareOf(String kept) {
+        return kept + "_spare";
     }
 
-    private static boolean claimSpare(ServerAccess server, String template, String name) {
+    private static boolean claimSpare(ServerAccess server, String kept, String name) {
         try (Handle admin = server.admin()) {
             boolean there = admin.createQuery("SELECT count(*) FROM pg_database WHERE datname = :n")
-                    .bind("n", spareOf(template)).mapTo(Integer.class).one() > 0;
+                    .bind("n", spareOf(kept)).mapTo(Integer.class).one() > 0;
             if (!there) {
                 return false;
             }
-            admin.execute("ALTER DATABASE " + spareOf(template) + " RENAME TO " + name);
+            admin.execute("ALTER DATABASE " + spareOf(kept) + " RENAME TO " + name);
             return true;
         } catch (RuntimeException raced) {
             // another check claimed it a moment earlier

@@ -2,17 +2,22 @@
 //DEPS org.postgresql:postgresql:42.7.14
 package workbook.checker.run;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import workbook.checker.sandbox.PinnedSearchPath;
 import workbook.checker.sandbox.Sandbox;
 import workbook.checker.sandbox.SandboxLimits;
 import workbook.checker.sandbox.SandboxWatch;
+import workbook.checker.task.TaskSet;
 import workbook.db.ConnectionInfo;
 
 /**
@@ -31,6 +36,8 @@ public class ServerAccess implements AutoCloseable {
     private boolean backgroundDrops;
     private SandboxWatch watch;
     private Sandbox sandbox;
+    /** The kept reference states each exercise set was last prepared with, by the set's folder. */
+    private final Map<Path, ReferenceStateDatabases> kept = new ConcurrentHashMap<>();
 
     public ServerAccess(ConnectionInfo info) {
         this(info, SandboxLimits.forOverall(CHECK_TIME));
@@ -107,13 +114,38 @@ public class ServerAccess implements AutoCloseable {
     }
 
     /**
-     * Creates the scratch database {@code name} as a copy of {@code template}. A grader overrides it to
-     * rebuild its job's database to the template's state instead.
+     * Makes sure the reference states of {@code set} are there to copy: builds the ones missing on the
+     * learner's server (telling {@code progress} first, as it takes seconds) and sweeps scratch databases
+     * that killed runs left behind. A grader overrides it: its jobs build their own states.
      */
-    public void createScratchDatabase(String name, String template) {
-        try (Handle admin = admin()) {
-            admin.execute("CREATE DATABASE " + name + " TEMPLATE " + template);
+    public void prepareReferenceStates(TaskSet set, Consumer<String> progress) throws SQLException {
+        // named anew at each run: an edited solution makes new states, also in --watch
+        ReferenceStateDatabases states = new ReferenceStateDatabases(set, this);
+        kept.put(set.folder(), states);
+        if (!states.ready()) {
+            progress.accept("Preparing the lesson's end state and the reference states (first check only, a few seconds)");
         }
+        states.ensureBuilt();
+        ScratchDatabase.dropLeftovers(this);
+    }
+
+    /**
+     * Creates the scratch database {@code name} holding reference state {@code state} of {@code set}
+     * (the tasks done): a copy of the kept one. A grader overrides it to rebuild its job's database instead.
+     */
+    public void createScratchDatabase(String name, TaskSet set, int state) {
+        try (Handle admin = admin()) {
+            admin.execute("CREATE DATABASE " + name + " TEMPLATE " + referenceState(set, state));
+        }
+    }
+
+    /** The kept database holding reference state {@code state} of {@code set}, which scratch copies and spares are made from. */
+    String referenceState(TaskSet set, int state) {
+        return kept(set).name(state);
+    }
+
+    private ReferenceStateDatabases kept(TaskSet set) {
+        return kept.computeIfAbsent(set.folder(), folder -> new ReferenceStateDatabases(set, this));
     }
 
     /** Drops a scratch database {@link #createScratchDatabase} made. A grader overrides it for copies it recycles instead. */

@@ -34,11 +34,6 @@ public record SandboxLimits(Duration statement, Duration lock, Duration idleInTr
         return new SandboxLimits(statement, Duration.ofSeconds(2), overall, overall, "64MB", 64 * MB, 1000, 1000, 4 * MB);
     }
 
-    /** The same limits with another statement_timeout (tests make it short). */
-    public SandboxLimits withStatement(Duration other) {
-        return new SandboxLimits(other, lock, idleInTransaction, overall, tempFileLimit, diskBytes, locks, objects, receiveBytes);
-    }
-
     /**
      * The role's settings, applied at each login, as ALTER ROLE ... SET takes them and pg_roles.rolconfig
      * shows them. Only a superuser may set the last three, so they are left out when the admin is not one:

@@ -237,15 +237,17 @@ class SandboxTest {
     void theWatchEndsAFileHoldingTooManyLocks() throws Exception {
         String db = database(new SandboxLimits(LIMITS.statement(), LIMITS.lock(), LIMITS.idleInTransaction(), LIMITS.overall(),
                 LIMITS.tempFileLimit(), LIMITS.diskBytes(), LIMITS.locks(), 2000, LIMITS.receiveBytes()));
-        try (Sandbox sandbox = sandbox(LIMITS); Sandbox.Turn turn = sandbox.startTurn();
-             Connection c = sandbox.learner(db); Statement s = c.createStatement()) {
+        try (Sandbox sandbox = sandbox(LIMITS); Connection c = sandbox.learner(db); Statement s = c.createStatement()) {
             for (int i = 1; i <= 250; i++) {
                 s.execute("CREATE TABLE t" + i + " (i int)"); // each in a transaction of its own, so its lock goes at once
             }
-            assertThatThrownBy(() -> s.execute("SET statement_timeout = 0; DO $$ BEGIN FOR i IN 1..250 LOOP"
-                    + " EXECUTE format('LOCK TABLE t%s', i); END LOOP; PERFORM pg_sleep(5); END $$"))
-                    .isInstanceOf(SQLException.class).hasMessageContaining("terminat");
-            assertThat(sandbox.takeLimitHit()).hasValueSatisfying(why -> assertThat(why).contains("locks at once, more than the 200"));
+            // the turn starts after the tables are made: on a loaded machine making them could take its 3 s
+            try (Sandbox.Turn turn = sandbox.startTurn()) {
+                assertThatThrownBy(() -> s.execute("SET statement_timeout = 0; DO $$ BEGIN FOR i IN 1..250 LOOP"
+                        + " EXECUTE format('LOCK TABLE t%s', i); END LOOP; PERFORM pg_sleep(5); END $$"))
+                        .isInstanceOf(SQLException.class).hasMessageContaining("terminat");
+                assertThat(sandbox.takeLimitHit()).hasValueSatisfying(why -> assertThat(why).contains("locks at once, more than the 200"));
+            }
         }
     }
 
@@ -260,6 +262,65 @@ class SandboxTest {
         }
     }
 
+    @Test
+    void theFingerprintSeesEverythingARoleMayChangeAboutItself() throws Exception {
+        SandboxRole other = new SandboxRole(role.name() + "_fp", SandboxRole.randomPassword());
+        adminExecute(other.createSql(LIMITS, true, 2));
+        String db = database();
+        adminExecuteIn(db, "GRANT USAGE, CREATE ON SCHEMA public TO " + other.name()); // the database is opened to the class's role
+        try (Sandbox sandbox = new Sandbox(other, admin, LIMITS, watch, null); Connection c = sandbox.learner(db); Statement s = c.createStatement()) {
+            List<String> seen = new ArrayList<>(List.of(fingerprint(other)));
+            for (String change : new String[] {
+                    "ALTER ROLE CURRENT_USER SET statement_timeout = 0",
+                    "ALTER ROLE CURRENT_USER PASSWORD 'chosen-by-the-student'",
+                    "GRANT " + other.name() + " TO " + admin.user(),
+                    "ALTER ROLE CURRENT_USER RESET statement_timeout"}) {
+                s.execute(change);
+                String now = fingerprint(other);
+                assertThat(seen).as("after %s", change).doesNotContain(now);
+                seen.add(now);
+            }
+        } finally {
+            adminExecute("REVOKE " + other.name() + " FROM " + admin.user());
+            adminExecuteIn(db, "DROP OWNED BY " + other.name() + " CASCADE");
+            adminExecute("DROP ROLE " + other.name());
+        }
+    }
+
+    @Test
+    void aRoleCanNeitherReadNorTouchWhatAnotherRoleMade() throws Exception {
+        SandboxRole other = new SandboxRole(role.name() + "_other", SandboxRole.randomPassword());
+        adminExecute(other.createSql(LIMITS, true, 2));
+        String db = database();
+        adminExecuteIn(db, "GRANT USAGE, CREATE ON SCHEMA public TO " + other.name());
+        try (Sandbox mine = sandbox(LIMITS); Sandbox theirs = new Sandbox(other, admin, LIMITS, watch, null)) {
+            try (Connection c = mine.learner(db); Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE users (email text); INSERT INTO users VALUES ('alice@example.com');"
+                        + " CREATE FUNCTION public.secret() RETURNS int LANGUAGE sql AS 'SELECT 42'");
+            }
+            try (Connection c = theirs.learner(db); Statement s = c.createStatement()) {
+                for (String sql : new String[] {"SELECT * FROM users", "INSERT INTO users VALUES ('mallory@example.com')",
+                        "DELETE FROM users", "DROP TABLE users", "ALTER TABLE users ADD COLUMN x int", "CREATE INDEX ON users (email)",
+                        "CREATE OR REPLACE FUNCTION public.secret() RETURNS int LANGUAGE sql AS 'SELECT 0'", "SET ROLE " + role.name()}) {
+                    assertThatThrownBy(() -> s.execute(sql)).as(sql).isInstanceOf(SQLException.class)
+                            .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("42501"));
+                }
+            }
+            try (Connection c = mine.learner(db); Statement s = c.createStatement()) {
+                assertThat(one(s, "SELECT string_agg(email, ',') FROM users")).isEqualTo("alice@example.com");
+            }
+        } finally {
+            adminExecuteIn(db, "DROP OWNED BY " + other.name() + " CASCADE");
+            adminExecute("DROP ROLE " + other.name());
+        }
+    }
+
+    private static String fingerprint(SandboxRole r) throws SQLException {
+        try (Connection c = TestDatabase.connect(admin); Statement s = c.createStatement()) {
+            return one(s, r.fingerprintSql());
+        }
+    }
+
     private static int backend(Statement s) throws SQLException {
         return Integer.parseInt(one(s, "SELECT pg_backend_pid()"));
     }
@@ -268,6 +329,12 @@ class SandboxTest {
         try (ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getString(1);
+        }
+    }
+
+    private static void adminExecuteIn(String database, String sql) throws SQLException {
+        try (Connection c = TestDatabase.connect(admin.withDatabase(database)); Statement s = c.createStatement()) {
+            s.execute(sql);
         }
     }
 

@@ -1,9 +1,10 @@
-package workbook.grading;
+package workbook.grading.bench;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -15,6 +16,13 @@ import workbook.FileTrees;
 import workbook.WorkbookHome;
 import workbook.checker.sandbox.SandboxLimits;
 import workbook.checker.task.TaskSet;
+import workbook.grading.ClassGrader;
+import workbook.grading.GradeRecord;
+import workbook.grading.GradingDatabase;
+import workbook.grading.GradingProgress;
+import workbook.grading.GradingRun;
+import workbook.grading.ReportWriter;
+import workbook.grading.SubmissionsFolder;
 import workbook.db.DatabaseOptions;
 import workbook.db.DockerEngine;
 import workbook.db.RunningServer;
@@ -25,11 +33,12 @@ import workbook.terminal.Console;
  * second; where a Docker engine answers, also the naive way (a fresh postgres:14 container per
  * submission, measured on a sample and extrapolated) and the ratio.
  */
-final class GradeBenchmark {
+public final class GradeBenchmark {
     private GradeBenchmark() {
     }
 
-    static void run(Console console, WorkbookHome home, TaskSet set, DatabaseOptions database, int count, int jobs, int naiveSample) throws IOException {
+    /** Writes, grades and times a class of {@code count}; the signature of {@link workbook.grading.GradeCommand.Benchmark}. */
+    public static void run(Console console, WorkbookHome home, TaskSet set, DatabaseOptions database, int count, int jobs, int naiveSample) throws IOException {
         Path work = home.stateDir().resolve("bench").resolve("grading");
         Path classFolder = work.resolve(set.lesson() + "-class-" + count);
         // the class and its reports are rewritten in place, not deleted and created again: on ext4 without
@@ -56,9 +65,9 @@ final class GradeBenchmark {
         }
         double rate = count / outcome.seconds();
         double once = total - outcome.seconds();
-        console.line(String.format(Locale.ROOT, "Graded %d submissions in %.2f s with %d jobs: %.1f submissions/s"
+        console.line(String.format(Locale.ROOT, "Graded %d submissions in %.2f s with %d jobs: %.1f submissions/s, %.1f steady"
                         + " (plus %.2f s once: %.2f s to start or reach the server, %.2f s to prepare the reference states and one database per job)",
-                count, outcome.seconds(), jobs, rate, once, serverSeconds, once - serverSeconds));
+                count, outcome.seconds(), jobs, rate, steadyRate(outcome.records()), once, serverSeconds, once - serverSeconds));
         long failed = outcome.records().stream().filter(r -> r.status() == GradeRecord.Status.NOT_GRADED).count();
         if (failed > 0) {
             console.note(failed + " submissions could not be graded; see " + home.root().relativize(work.resolve("grades")));
@@ -86,6 +95,20 @@ final class GradeBenchmark {
                 mean, each.length, Arrays.stream(each).mapToObj(s -> String.format(Locale.ROOT, "%.2f", s)).reduce((a, b) -> a + ", " + b).orElse(""),
                 1 / mean, count, mean * count));
         console.line(String.format(Locale.ROOT, "Ratio: %.0f× the naive way", rate * mean));
+    }
+
+    /**
+     * Submissions per second over the second half of the class, by the time each was recorded: the rate once
+     * the JVM has compiled the grader's code and the server's caches are warm, which a larger class approaches.
+     */
+    static double steadyRate(List<GradeRecord> records) {
+        List<Instant> done = records.stream().map(r -> Instant.parse(r.gradedAt())).sorted().toList();
+        if (done.size() < 4) {
+            return Double.NaN;
+        }
+        int half = done.size() / 2;
+        double seconds = Duration.between(done.get(half - 1), done.get(done.size() - 1)).toNanos() / 1e9;
+        return (done.size() - half) / seconds;
     }
 
     /** Deletes what an earlier benchmark left in {@code folder} other than these students' entries (folder or zip). */

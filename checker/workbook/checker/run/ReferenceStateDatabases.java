@@ -14,65 +14,71 @@ import org.jdbi.v3.core.Handle;
 import workbook.checker.sandbox.SandboxDatabase;
 import workbook.checker.task.Task;
 import workbook.checker.task.TaskSet;
-import workbook.db.ConnectionInfo;
 
 /**
- * The reference states of an assignment as template databases on the learner's server: state 0 is the
- * lesson's end state (setup.sql), state k adds the reference solutions of tasks 1..k. Built once and
- * reused while setup.sql and the solutions stay the same (their hash is in the names), so a check run
- * only clones one (CREATE DATABASE ... TEMPLATE, tens of milliseconds).
+ * The reference states of an assignment kept as databases on the learner's server, for `check`: built
+ * once by {@link ReferenceStates} and reused while setup.sql and the solutions stay the same (their hash
+ * is in the names, wb_ref_LESSON_HASH_K), so a check run only copies one (CREATE DATABASE ... TEMPLATE,
+ * tens of milliseconds).
  */
-public final class ReferenceTemplates {
-    /** Bump when the way templates are built changes, so old ones are not reused (2: built by the sandbox's role). */
-    private static final String BUILD_VERSION = "2";
-    private static final String PREFIX = "wb_tpl_";
+final class ReferenceStateDatabases {
+    /** Bump when the way the states are built changes, so old ones are not reused (3: by the builder grading shares). */
+    private static final String BUILD_VERSION = "3";
+    private static final String PREFIX = "wb_ref_";
+    /** What versions before 3 named them; a learner's are dropped as stale by the first check that builds anew. */
+    private static final String OLD_PREFIX = "wb_tpl_";
 
     private final TaskSet set;
+    private final ReferenceStates states;
     private final ServerAccess server;
+    private final String lessonPart;
     private final String stem;
 
-    public ReferenceTemplates(TaskSet set, ServerAccess server) {
+    ReferenceStateDatabases(TaskSet set, ServerAccess server) {
         this.set = set;
+        this.states = new ReferenceStates(set);
         this.server = server;
-        this.stem = PREFIX + set.lesson().toLowerCase().replaceAll("[^a-z0-9]", "_") + "_" + hash(set) + "_";
+        this.lessonPart = set.lesson().toLowerCase().replaceAll("[^a-z0-9]", "_");
+        this.stem = PREFIX + lessonPart + "_" + hash(set) + "_";
     }
 
-    /** The template holding the reference state after {@code tasksDone} tasks (0: the lesson's end state). */
-    public String name(int tasksDone) {
+    /** The database holding the reference state after {@code tasksDone} tasks (0: the lesson's end state). */
+    String name(int tasksDone) {
         return stem + tasksDone;
     }
 
     /** True when every state is already built (no slow work ahead). */
-    public boolean ready() {
+    boolean ready() {
         try (Handle admin = server.admin()) {
-            return exists(admin, name(set.tasks().size()));
+            return exists(admin, name(states.last()));
         }
     }
 
     /**
-     * Builds whatever state is missing, under an advisory lock so two check runs (or a grader's workers)
-     * never build the same template twice; stale templates of older content are dropped on the way.
+     * Builds whatever state is missing, under an advisory lock so two check runs never build the same
+     * state twice; stale states of older content are dropped on the way.
      */
-    public void ensureBuilt() throws SQLException {
+    void ensureBuilt() throws SQLException {
         try (Handle admin = server.admin()) {
-            admin.execute("SELECT pg_advisory_lock(hashtext('workbook reference templates'))");
+            admin.execute("SELECT pg_advisory_lock(hashtext('workbook reference states'))");
             try {
-                for (int k = 0; k <= set.tasks().size(); k++) {
+                for (int k = 0; k <= states.last(); k++) {
                     if (!exists(admin, name(k))) {
                         build(admin, k);
                     }
                 }
                 dropStale(admin);
             } finally {
-                admin.execute("SELECT pg_advisory_unlock(hashtext('workbook reference templates'))");
+                admin.execute("SELECT pg_advisory_unlock(hashtext('workbook reference states'))");
             }
         }
     }
 
     /*
-     * Filled under a temporary name and renamed when complete, so a crash never leaves a half-built template.
-     * The instructor's SQL runs as the sandbox's role, so its objects belong to that role and a learner's file
-     * (run as the same role) may alter them, as it may in crm_db, while the admin never runs inside.
+     * State 0 in a new database, state k in a copy of state k-1 with task k's solution applied, one file
+     * at a time so that a solution that fails is named. Filled under a temporary name and renamed when
+     * complete, so a crash never leaves a half-built state. Built in the sandbox: its objects belong to the
+     * sandbox's role, so a learner's file (run as the same role) may alter them, as it may in crm_db.
      */
     private void build(Handle admin, int k) throws SQLException {
         String building = name(k) + "_building";
@@ -85,36 +91,29 @@ public final class ReferenceTemplates {
         }
         try (Connection c = server.learner(building)) {
             if (k == 0) {
-                try (Statement s = c.createStatement()) {
-                    s.execute(Files.readString(set.setupFile(), StandardCharsets.UTF_8));
-                }
+                states.build(c, 0);
             } else {
-                Task task = set.tasks().get(k - 1);
-                FileRun run = new ExerciseRunner(set.errorNotes()).run(set.solutionFile(task), "solutions/" + set.lesson() + "/" + task.file(), c);
-                if (!run.sqlErrors().isEmpty() || run.status() != FileRun.Status.RAN) {
-                    throw new IllegalStateException("the reference solution of " + task.id() + " does not run cleanly: "
-                            + String.join("; ", run.sqlErrors()) + " " + run.status());
-                }
+                states.applySolution(c, k).ifPresent(failed -> {
+                    throw new IllegalStateException(failed);
+                });
             }
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + set.setupFile() + ": " + e.getMessage(), e);
         } finally {
             server.leave(building); // a database anyone is connected to can neither be renamed nor copied
         }
         admin.execute("ALTER DATABASE " + building + " RENAME TO " + name(k));
     }
 
+    /** This lesson's states of older content, or named as before version 3, and their spares; not another lesson's. */
     private void dropStale(Handle admin) {
-        String lessonPrefix = stem.substring(0, stem.length() - 13);
-        List<String> stale = admin.createQuery("SELECT datname FROM pg_database WHERE datname LIKE :p AND datname NOT LIKE :current")
-                .bind("p", lessonPrefix.replace("_", "\\_") + "%")
+        List<String> stale = admin.createQuery("SELECT datname FROM pg_database WHERE datname ~ :lesson AND datname NOT LIKE :current")
+                .bind("lesson", "^(" + PREFIX + "|" + OLD_PREFIX + ")" + lessonPart + "_[0-9a-f]{12}_")
                 .bind("current", stem.replace("_", "\\_") + "%")
                 .mapTo(String.class).list();
         for (String name : stale) {
             try {
                 admin.execute("DROP DATABASE IF EXISTS " + name);
             } catch (RuntimeException inUse) {
-                // another run may still clone it; it goes next time
+                // another run may still copy it; it goes next time
             }
         }
     }
@@ -123,7 +122,7 @@ public final class ReferenceTemplates {
         return admin.createQuery("SELECT count(*) FROM pg_database WHERE datname = :n").bind("n", name).mapTo(Integer.class).one() > 0;
     }
 
-    /** 12 hex digits over setup.sql and every solution, so editing either builds fresh templates. */
+    /** 12 hex digits over setup.sql and every solution, so editing either builds fresh states. */
     static String hash(TaskSet set) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
@@ -139,10 +138,5 @@ public final class ReferenceTemplates {
         } catch (IOException | NoSuchAlgorithmException e) {
             throw new IllegalStateException("cannot hash the assignment's setup and solutions: " + e.getMessage(), e);
         }
-    }
-
-    /** How to connect to the template of a reference state (to look inside it; never to change it). */
-    public ConnectionInfo connectionTo(int tasksDone) {
-        return server.info().withDatabase(name(tasksDone));
     }
 }

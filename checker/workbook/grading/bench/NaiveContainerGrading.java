@@ -1,4 +1,4 @@
-package workbook.grading;
+package workbook.grading.bench;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.ExposedPort;
@@ -19,6 +19,9 @@ import workbook.checker.task.TaskSet;
 import workbook.db.ConnectionInfo;
 import workbook.db.DockerEngine;
 import workbook.db.ServerAdmin;
+import workbook.grading.GradingProgress;
+import workbook.grading.GradingRun;
+import workbook.grading.SubmissionsFolder;
 
 /**
  * The naive way, for comparison: what a container-per-job autograder does. Each submission gets a fresh

@@ -1,4 +1,4 @@
-package workbook.grading;
+package workbook.grading.bench;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -20,7 +20,7 @@ import workbook.checker.task.TaskSet;
  * Writes a made-up class for the benchmark: the reference solutions, correct variants written
  * differently, each typical mistake, empty and partial submissions, hostile SQL, as folders and zips.
  */
-public final class ClassGenerator {
+final class ClassGenerator {
     /** A kind of submission: a name and the files that replace the solution's (null content: file left out). */
     record Kind(String name, boolean zipped, Map<String, String> overrides) {
     }
@@ -65,7 +65,7 @@ public final class ClassGenerator {
      * Writes {@code count} submissions into {@code folder}, cycling through the kinds, over what is there
      * (a file a kind leaves out is deleted); returns the students' names, in order.
      */
-    public static List<String> write(WorkbookHome home, TaskSet set, Path folder, int count) throws IOException {
+    static List<String> write(WorkbookHome home, TaskSet set, Path folder, int count) throws IOException {
         Map<String, String> solutions = new LinkedHashMap<>();
         for (Task task : set.tasks()) {
             solutions.put(task.file(), Files.readString(home.solutionsDir().resolve(set.lesson()).resolve(task.file())));
