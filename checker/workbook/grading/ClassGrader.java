@@ -40,10 +40,10 @@ public final class ClassGrader {
     }
 
     /** What a run did: every student's record (sorted), and how many were graded now or taken from before. */
-    public record Outcome(List<GradeRecord> records, int graded, int reused, double seconds, SubmissionsFolder folder) {
+    public record GradedClass(List<GradeRecord> records, int graded, int reused, double seconds, SubmissionsFolder folder) {
     }
 
-    public Outcome grade(SubmissionsFolder folder, GradingProgress progress) throws IOException {
+    public GradedClass grade(SubmissionsFolder folder, GradingProgress progress) throws IOException {
         long started = System.nanoTime();
         SubmissionReader files = new SubmissionReader(set.tasks().stream().map(Task::file).toList());
         TimedSubmissionReader reader = new TimedSubmissionReader(files::read, readLimit);
@@ -79,7 +79,7 @@ public final class ClassGrader {
         records.sort(Comparator.comparing(GradeRecord::student));
         reports.writeClass(set.tasks().stream().map(Task::id).toList(), records);
         double seconds = (System.nanoTime() - started) / 1e9;
-        return new Outcome(records, records.size() - reused.get(), reused.get(), seconds, folder);
+        return new GradedClass(records, records.size() - reused.get(), reused.get(), seconds, folder);
     }
 
     private GradeRecord gradeOne(SubmissionsFolder.Entry entry, TimedSubmissionReader reader, AtomicInteger reused) throws IOException {

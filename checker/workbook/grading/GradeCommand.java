@@ -113,8 +113,8 @@ public class GradeCommand implements Callable<Integer> {
         Path outFolder = reportsFolder();
         SubmissionsFolder folder = SubmissionsFolder.scan(submissions, out);
         GradingRun.Settings settings = new GradingRun.Settings(parallel, SandboxLimits.forOverall(Duration.ofSeconds(timeout)), force);
-        ClassGrader.Outcome outcome;
-        try (GradingDatabase server = GradingDatabase.open(database)) {
+        ClassGrader.GradedClass outcome;
+        try (GradingServerChoice server = GradingServerChoice.open(database)) {
             console.info("Server: " + server.running().provider() + " (" + server.running().description() + ")");
             GradingProgress progress = new GradingProgress(console.err(), Console.isInteractive(), folder.entries().size());
             outcome = GradingRun.grade(home, set, server.running().connection(), folder, outFolder, settings, progress);

@@ -16,7 +16,7 @@ final class GradeSummary {
     private GradeSummary() {
     }
 
-    static void print(Console console, TaskSet set, ClassGrader.Outcome outcome, Path out) {
+    static void print(Console console, TaskSet set, ClassGrader.GradedClass outcome, Path out) {
         List<GradeRecord> records = outcome.records();
         int max = records.isEmpty() ? set.requiredTasks().stream().mapToInt(Task::points).sum() : records.get(0).maxScore();
         console.line(String.format(Locale.ROOT, "Graded %d student%s in %.1f s (%d graded now, %d unchanged since the last run)",

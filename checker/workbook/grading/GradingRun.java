@@ -23,7 +23,7 @@ public final class GradingRun {
     public record Settings(int jobs, SandboxLimits limits, boolean force) {
     }
 
-    public static ClassGrader.Outcome grade(WorkbookHome home, TaskSet set, ConnectionInfo admin, SubmissionsFolder folder, Path out,
+    public static ClassGrader.GradedClass grade(WorkbookHome home, TaskSet set, ConnectionInfo admin, SubmissionsFolder folder, Path out,
                                             Settings settings, GradingProgress progress) throws IOException {
         Files.createDirectories(out);
         String checksVersion = ChecksVersion.of(home, set);

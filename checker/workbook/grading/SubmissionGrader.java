@@ -42,7 +42,7 @@ public final class SubmissionGrader {
         } catch (SQLException e) {
             return record(submission, GradeRecord.Status.NOT_GRADED, "grading failed: " + ExceptionText.firstLine(e), null, started);
         }
-        SandboxedServerAccess access = new SandboxedServerAccess(admin, server, pool, slot);
+        JobServerAccess access = new JobServerAccess(admin, server, pool, slot);
         try {
             CheckReport report = new AssignmentChecker(set, access, SubmittedFiles.of(submission.files()), "exercises/" + set.lesson() + "/")
                     .scratch(Optional.empty(), message -> { });

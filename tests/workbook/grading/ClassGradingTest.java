@@ -46,7 +46,7 @@ class ClassGradingTest {
     static ConnectionInfo admin;
     static Path submissions;
     static Path out;
-    static ClassGrader.Outcome first;
+    static ClassGrader.GradedClass first;
 
     @BeforeAll
     static void gradeTheClass() throws Exception {
@@ -104,7 +104,7 @@ class ClassGradingTest {
                 l.locks(), l.objects(), l.receiveBytes());
     }
 
-    static ClassGrader.Outcome grade(boolean force) throws IOException {
+    static ClassGrader.GradedClass grade(boolean force) throws IOException {
         SandboxLimits limits = oneSecondStatements(Duration.ofSeconds(6));
         GradingProgress quiet = new GradingProgress(new PrintStream(OutputStream.nullOutputStream()), false, 0);
         return GradingRun.grade(HOME, LESSON3, admin, SubmissionsFolder.scan(submissions), out, new GradingRun.Settings(2, limits, force), quiet);
@@ -183,16 +183,16 @@ class ClassGradingTest {
 
     @Test
     void regradingSkipsUnchangedSubmissionsAndForceRegradesThem() throws Exception {
-        ClassGrader.Outcome again = grade(false);
+        ClassGrader.GradedClass again = grade(false);
         // unreadable submissions are tried again; the rest are taken from their records
         assertThat(again.reused()).isEqualTo(first.records().size() - 2);
         assertThat(again.records()).extracting(GradeRecord::score).containsExactlyElementsOf(first.records().stream().map(GradeRecord::score).toList());
         Files.writeString(out.getParent().resolve("submissions/alice/03-update-alice.sql"), "-- nothing yet\n");
-        ClassGrader.Outcome changed = grade(false);
+        ClassGrader.GradedClass changed = grade(false);
         assertThat(changed.graded()).isEqualTo(3);
         assertThat(record("alice").task("03-update-alice").points()).isZero();
         Files.writeString(out.getParent().resolve("submissions/alice/03-update-alice.sql"), solutions().get("03-update-alice.sql"));
-        ClassGrader.Outcome forced = grade(true);
+        ClassGrader.GradedClass forced = grade(true);
         assertThat(forced.reused()).isZero();
         assertThat(record("alice").score()).isEqualTo(23);
     }

@@ -48,8 +48,8 @@ class ThrowawayGradingTest {
 
         Path folder;
         ConnectionInfo used;
-        ClassGrader.Outcome outcome;
-        try (GradingDatabase server = GradingDatabase.open(DatabaseOptions.of(null, null), settings)) {
+        ClassGrader.GradedClass outcome;
+        try (GradingServerChoice server = GradingServerChoice.open(DatabaseOptions.of(null, null), settings)) {
             assertThat(server.running().description()).startsWith("a throwaway embedded PostgreSQL 14 in ");
             used = server.running().connection();
             folder = Path.of(server.running().description().replaceFirst("^a throwaway embedded PostgreSQL 14 in (\\S+) .*$", "$1"));
@@ -78,7 +78,7 @@ class ThrowawayGradingTest {
         String url = given.jdbcUrl() + "?user=" + given.user() + "&password=" + given.password();
         DatabaseSettings settings = DatabaseSettings.forTests(TestSettings.checkout("url-grading"), FreePorts.anyFree(),
                 "crm-postgres-test-unused", Path.of("target", "pg-binaries").toAbsolutePath());
-        try (GradingDatabase server = GradingDatabase.open(DatabaseOptions.of(null, url), settings)) {
+        try (GradingServerChoice server = GradingServerChoice.open(DatabaseOptions.of(null, url), settings)) {
             assertThat(server.running().provider()).isEqualTo("url");
             assertThat(server.running().connection().port()).isEqualTo(given.port());
             assertThat(server.running().description()).doesNotContain("throwaway");

@@ -18,7 +18,7 @@ import workbook.checker.sandbox.SandboxLimits;
 import workbook.checker.task.TaskSet;
 import workbook.grading.ClassGrader;
 import workbook.grading.GradeRecord;
-import workbook.grading.GradingDatabase;
+import workbook.grading.GradingServerChoice;
 import workbook.grading.GradingProgress;
 import workbook.grading.GradingRun;
 import workbook.grading.ReportWriter;
@@ -51,10 +51,10 @@ public final class GradeBenchmark {
         SubmissionsFolder folder = SubmissionsFolder.scan(classFolder);
         // the clock starts before the server: starting a throwaway one is part of what grading costs once
         long started = System.nanoTime();
-        ClassGrader.Outcome outcome;
+        ClassGrader.GradedClass outcome;
         double serverSeconds;
         double total;
-        try (GradingDatabase server = GradingDatabase.open(database)) {
+        try (GradingServerChoice server = GradingServerChoice.open(database)) {
             serverSeconds = (System.nanoTime() - started) / 1e9;
             RunningServer running = server.running();
             console.line("Server: " + running.provider() + " (" + running.description() + ")");

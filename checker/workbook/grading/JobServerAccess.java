@@ -18,13 +18,13 @@ import workbook.db.ConnectionInfo;
  * run and the checks read there in the job's sandbox, on sessions kept from one submission to the next.
  * The admin connections the checker may ask for are lent from the run's pool instead of opened per call.
  */
-final class SandboxedServerAccess extends ServerAccess {
+final class JobServerAccess extends ServerAccess {
     private final GradingServer grading;
     private final DatabasePool pool;
     private JobSlot slot;
     private final Map<String, JobSlot> scratchNames = new ConcurrentHashMap<>();
 
-    SandboxedServerAccess(ConnectionInfo admin, GradingServer grading, DatabasePool pool, JobSlot slot) {
+    JobServerAccess(ConnectionInfo admin, GradingServer grading, DatabasePool pool, JobSlot slot) {
         super(admin, grading.limits());
         this.grading = grading;
         this.pool = pool;
