@@ -33,10 +33,6 @@ public final class CellRunner {
                 }));
     }
 
-    public Placeholders placeholders() {
-        return placeholders;
-    }
-
     public CellRun run(CodeCell cell) {
         long started = System.nanoTime();
         CellOutput output = kinds.forLanguage(cell.language())
@@ -80,9 +76,5 @@ public final class CellRunner {
         if (kind != null) {
             kind.cancel();
         }
-    }
-
-    public boolean busy() {
-        return current != null;
     }
 }
