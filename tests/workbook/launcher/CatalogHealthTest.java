@@ -8,7 +8,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -75,10 +77,12 @@ class CatalogHealthTest {
     @MethodSource("aliasNames")
     void aliasAnswersHelpThroughJBangsOwnLookup(String name) throws Exception {
         Path jar = LauncherCheckout.sharedJBangJar();
-        // JBang's own JVM starts C1-only with the serial collector, as ./jbang starts it: the same lookup, less CPU
-        ProcessBuilder jbang = new ProcessBuilder("java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", jar.toString(),
-                "dev.jbang.Main", name, "--help")
-                .directory(LauncherCheckout.REPO.toFile());
+        // JBang's own JVM starts C1-only with the serial collector and JBang's class-data archive, as ./jbang starts
+        // it: the same lookup, less CPU (the archive saves a third of a second a start; an unusable one is skipped)
+        List<String> java = new ArrayList<>(List.of("java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+        jbangArchive().ifPresent(archive -> java.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off,cds+dynamic=off")));
+        java.addAll(List.of("-cp", jar.toString(), "dev.jbang.Main", name, "--help"));
+        ProcessBuilder jbang = new ProcessBuilder(java).directory(LauncherCheckout.REPO.toFile());
         jbang.environment().putAll(LauncherCheckout.repository().env);
         jbang.environment().put("JBANG_NO_VERSION_CHECK", "true");
         LaunchResult resolved = LaunchResult.await(jbang.start(), 180);
@@ -89,5 +93,17 @@ class CatalogHealthTest {
         LaunchResult help = LaunchResult.await(command.start(), 60);
         assertThat(help.exitCode()).as(help.toString()).isZero();
         assertThat(help.stdout()).contains("Usage:");
+    }
+
+    /** The class-data archive ./jbang dumped for JBang's JVM on its first run (newest first, should the JDK have changed). */
+    static Optional<Path> jbangArchive() throws IOException {
+        Path archives = LauncherCheckout.SHARED.resolve("workbook-cache/archives");
+        if (!Files.isDirectory(archives)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> files = Files.list(archives)) {
+            return files.filter(f -> f.getFileName().toString().matches("jbang-.*\\.jsa"))
+                    .max(Comparator.comparing(f -> f.toFile().lastModified()));
+        }
     }
 }

@@ -67,13 +67,20 @@ final class LauncherCheckout {
     }
 
     /** The JBang jar the launcher bootstraps, fetched into the tests' shared cache if need be. */
-    static Path sharedJBangJar() {
-        LaunchResult version = repository().run("version");
-        if (version.exitCode() != 0) {
-            throw new AssertionError("./jbang version failed:\n" + version);
+    static synchronized Path sharedJBangJar() {
+        // once per test JVM: each `./jbang version` starts JBang's own JVM (1.3 s of CPU), and ten tests ask
+        Path jar = SHARED.resolve("workbook-cache/jbang-0.132.1/jbang-cli-0.132.1-all.jar");
+        if (!jbangFetched || !Files.isRegularFile(jar)) {
+            LaunchResult version = repository().run("version");
+            if (version.exitCode() != 0) {
+                throw new AssertionError("./jbang version failed:\n" + version);
+            }
+            jbangFetched = true;
         }
-        return SHARED.resolve("workbook-cache/jbang-0.132.1/jbang-cli-0.132.1-all.jar");
+        return jar;
     }
+
+    private static boolean jbangFetched;
 
     /** A fresh copy of the checkout in dir, with the probe alias (fixed argument "fixed") added. */
     static LauncherCheckout create(Path dir) throws IOException {
