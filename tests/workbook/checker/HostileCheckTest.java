@@ -42,7 +42,7 @@ class HostileCheckTest {
             s.execute(Files.readString(CheckerFixture.LESSON3.setupFile()));
         }
         crmDbBefore = crmDbState();
-        server = new ServerAccess(crmDb, SandboxLimits.forOverall(Duration.ofSeconds(3)));
+        server = new ServerAccess(crmDb, SandboxLimits.forOverall(Duration.ofSeconds(6)));
     }
 
     static Stream<Attack> attacks() {
@@ -79,7 +79,7 @@ class HostileCheckTest {
             case "r06-advisory-locks" -> assertThat(said).contains("permission denied for function pg_advisory_lock");
             case "r07-many-tables" -> assertThat(said).contains("more than 1000 tables, indexes, types and functions");
             case "r09-time" -> {
-                assertThat(report.stop()).contains("the time limit of 3 s ran out while exercises/lesson3/05-email-index.sql was running");
+                assertThat(report.stop()).contains("the time limit of 6 s ran out while exercises/lesson3/05-email-index.sql was running");
                 assertThat(report.tasks().get(4).status()).isEqualTo(TaskResult.Status.FAILED);
             }
             default -> { }

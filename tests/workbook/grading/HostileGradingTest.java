@@ -71,7 +71,7 @@ class HostileGradingTest {
         String url = "jdbc:postgresql://" + admin.host() + ":" + admin.port() + "/" + admin.database()
                 + "?user=" + admin.user() + "&password=" + admin.password();
         List<String> command = CommandJvm.command(List.of("-Xmx256m"), "Grade", lesson, "--submissions", submissions.toString(),
-                "--out", out.toString(), "--url", url, "--jobs", jobs, "--timeout", "4");
+                "--out", out.toString(), "--url", url, "--jobs", jobs, "--timeout", "6");
         ProcessBuilder builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         builder.environment().put("WORKBOOK_HOME", WorkbookHome.locate().root().toString());
         Path stdout = work.resolve(lesson + ".out");
@@ -115,7 +115,7 @@ class HostileGradingTest {
         assertThat(said("r07-many-tables")).contains("more than 1000 tables, indexes, types and functions");
         GradeRecord endless = lesson3.record("r09-time");
         assertThat(endless.status()).isEqualTo(GradeRecord.Status.TIMED_OUT);
-        assertThat(endless.problem()).isEqualTo("the time limit of 4 s ran out while exercises/lesson3/05-email-index.sql was running");
+        assertThat(endless.problem()).isEqualTo("the time limit of 6 s ran out while exercises/lesson3/05-email-index.sql was running");
         assertThat(endless.score()).as("the tasks judged before it keep their points").isEqualTo(21);
     }
 
