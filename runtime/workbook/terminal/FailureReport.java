@@ -89,7 +89,7 @@ public final class FailureReport {
      * Two lines: the statement's line holding the position, then a caret under it. Tabs and control
      * characters are shown as in a table; a line wider than the terminal is cut around the caret.
      */
-    String caret(String statement, int position) {
+    private String caret(String statement, int position) {
         int index = Math.min(statement.length(), statement.offsetByCodePoints(0,
                 Math.min(position - 1, statement.codePointCount(0, statement.length()))));
         int lineStart = statement.lastIndexOf('\n', index - 1) + 1;
