@@ -70,6 +70,21 @@ public final class CellRunner {
         return output;
     }
 
+    /** Whether code typed in {@code language} is whole, so the `:` prompt runs it (see {@link CellKind#complete}). */
+    public boolean complete(String language, String typed) {
+        return kinds.forLanguage(language).map(kind -> kind.complete(typed, context)).orElse(true);
+    }
+
+    /** Where a sql cell runs, in words for prompts and advice: "crm_db", "session b on crm_lab_acid". */
+    public String whereSqlRuns(CodeCell cell) {
+        return context.sessions().describe(cell);
+    }
+
+    /** The database a sql cell runs in (crm_db, or the one its `database=` names). */
+    public String databaseOf(CodeCell cell) {
+        return context.sessions().databaseOf(cell);
+    }
+
     /** Stops the running cell, if any (called from the Ctrl-C handler's thread). */
     public void cancel() {
         CellKind kind = current;
