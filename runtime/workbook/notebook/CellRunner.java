@@ -64,10 +64,18 @@ public final class CellRunner {
                 default -> output;
             };
         }
-        if (output.outcome() == Outcome.FAILED && cell.hint() != null) {
+        if (output.outcome() == Outcome.FAILED && cell.hint() != null && !inAbortedTransaction(output)) {
             return output.plus(new Output.Note("Hint: " + cell.hint()));
         }
         return output;
+    }
+
+    /**
+     * The cell failed only because an earlier one left its transaction aborted (25P02): the note on that says
+     * what to do, and the lesson's hint for this cell, written for its own mistakes, would mislead.
+     */
+    private static boolean inAbortedTransaction(CellOutput output) {
+        return output.outputs().stream().anyMatch(out -> out instanceof Output.Error error && "25P02".equals(error.name()));
     }
 
     /** Whether code typed in {@code language} is whole, so the `:` prompt runs it (see {@link CellKind#complete}). */

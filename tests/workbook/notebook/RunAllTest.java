@@ -170,6 +170,26 @@ class RunAllTest {
     }
 
     @Test
+    void aCellRefusedByAnAbortedTransactionGetsTheAbortNoteOnceAndNotItsOwnHint() throws Exception {
+        ConnectionInfo db = TestDatabase.freshDatabase("aborted_hint");
+        LessonRun run = LessonRun.of(dir, """
+                # Aborted
+
+                ```sql
+                BEGIN;
+                SELECT 1/0;
+                ```
+
+                ```sql
+                SELECT 'never' AS said;
+                ```
+                <!-- hint: Check the spelling of the table. -->
+                """, db, "--run-all");
+        assertThat(run.output()).contains("current transaction is aborted").doesNotContain("Check the spelling");
+        assertThat(run.output().split("The transaction is aborted", -1)).hasSize(3); // once per cell, no hint repeating it
+    }
+
+    @Test
     void withoutATerminalTheWalkAsksForRunAll() throws Exception {
         ConnectionInfo db = TestDatabase.freshDatabase("noterm");
         LessonRun run = LessonRun.of(dir, NOTES, db);
