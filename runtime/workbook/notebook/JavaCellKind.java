@@ -53,6 +53,12 @@ public final class JavaCellKind implements CellKind {
         };
     }
 
+    /** As JShell: a snippet runs once its completeness analysis says it is whole. */
+    @Override
+    public boolean complete(String typed, NotebookContext context) {
+        return session(context).complete(typed);
+    }
+
     private static String errorName(JavaCellResult.Ending ending) {
         return switch (ending) {
             case COMPILE_ERROR -> "CompileError";

@@ -48,6 +48,17 @@ public final class NotebookSessions implements AutoCloseable {
         return open;
     }
 
+    /** The database a cell's connection is on: its `database=`, else the server's (crm_db). */
+    public String databaseOf(CodeCell cell) {
+        return cell.attributes().getOrDefault("database", server.database());
+    }
+
+    /** A cell's connection in words: "crm_db", "crm_lab_acid", or "session b on crm_lab_acid" with `session=`. */
+    public String describe(CodeCell cell) {
+        String session = cell.attributes().get("session");
+        return session == null || session.equals(MAIN) ? databaseOf(cell) : "session " + session + " on " + databaseOf(cell);
+    }
+
     /** How many connections are open besides the main one. */
     public synchronized int extra() {
         return others.size();
