@@ -65,14 +65,18 @@ class LabsRunAllTest {
 
         assertThat(run.step("uuids-anywhere")).contains("keys made: 200000, distinct: 200000").containsPattern("[0-9a-f-]{36} is version 4");
         assertThat(run.step("identity-counts")).containsPattern("\\n\\s+1 \\| alice@example\\.com\\n\\s+2 \\| bob@example\\.com");
-        var sizes = java.util.regex.Pattern.compile("(users_bigint|users_uuid)\\s*\\|.*\\|\\s*(\\d+)\\s*$", java.util.regex.Pattern.MULTILINE)
+        var sizes = java.util.regex.Pattern.compile("(users_bigint|users_uuid)\\s*\\|.*\\|\\s*(\\d+)\\s*\\|\\s*([\\d.]+)\\s*$", java.util.regex.Pattern.MULTILINE)
                 .matcher(run.step("sizes"));
         java.util.Map<String, Long> bytes = new java.util.HashMap<>();
+        java.util.Map<String, Double> perRow = new java.util.HashMap<>();
         while (sizes.find()) {
             bytes.put(sizes.group(1), Long.parseLong(sizes.group(2)));
+            perRow.put(sizes.group(1), Double.parseDouble(sizes.group(3)));
         }
         assertThat(bytes).as(run.step("sizes")).containsKeys("users_bigint", "users_uuid");
         assertThat(bytes.get("users_uuid")).as("the UUID key index is bigger").isGreaterThan(bytes.get("users_bigint"));
+        // the lab says: 28 against 20 bytes an entry would be a ratio of 1.4 at equal fill; random keys fill worse
+        assertThat(perRow.get("users_uuid") / perRow.get("users_bigint")).as(run.step("sizes")).isGreaterThan(1.4);
         assertThat(run.step("compare")).contains("uuid_time_ratio");
         assertThat(tableCount(db)).as("crm_db untouched").isZero();
     }

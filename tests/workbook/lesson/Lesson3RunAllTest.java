@@ -40,6 +40,8 @@ class Lesson3RunAllTest {
                 .contains("email=dave@example.com, passwordHash=placeholder_hash_dave")
                 .contains("Add four columns to users", "not attempted yet")
                 .doesNotContain("steps failed");
+        // the lesson tells its sessions apart in pg_stat_activity by the name each one gives
+        assertThat(output).contains("workbook sql cells");
         Matcher demo = Pattern.compile("([0-9T:.+Z-]+)  carol@example\\.com\"?,\\s*\"?([0-9T:.+Z-]+)  dave@example\\.com").matcher(output);
         assertThat(demo.find()).as(output).isTrue();
         assertThat(demo.group(1)).as("NOW() is the transaction's start").isEqualTo(demo.group(2));
