@@ -42,8 +42,9 @@ import workbook.UserError;
  *     created on first use and kept (a lab's scratch data, never crm_db's), with its own connection
  *     per session. Names are lower-case identifiers ({@code [a-z_][a-z0-9_]*}).
  *     Other keys are kept for the cell's kind.</li>
- * <li>A {@code server} fence whose body is {@code restart} stops the learner's server and starts it
- *     again through its provider (docker, embedded), then reconnects every session; a server given
+ * <li>A {@code server} fence whose body is {@code restart} stops the learner's server cleanly and starts it
+ *     again through its provider (docker, embedded); {@code crash} kills it as a power cut would, starts it
+ *     and shows the crash recovery the server logged. Both then reconnect every session; a server given
  *     by URL is not the workbook's to stop, so the cell says so and only reconnects. Open
  *     transactions end with the restart; the JShell's {@code handle} is not reopened, so java
  *     cells belong before a restart.</li>

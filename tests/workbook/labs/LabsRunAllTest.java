@@ -35,10 +35,10 @@ class LabsRunAllTest {
         assertThat(Integer.parseInt(run.value("b-adds-grace", "b_counts"))).isEqualTo(rrFirst + 1);
         assertThat(Integer.parseInt(run.value("rr-second-count", "a_counts_again"))).as("REPEATABLE READ keeps its snapshot").isEqualTo(rrFirst);
         assertThat(Integer.parseInt(run.value("rr-second-count", "a_counts_after_commit"))).isEqualTo(rrFirst + 1);
-        assertThat(run.step("restart")).contains("is not the workbook's to stop", "Reconnected: 3 sessions");
-        assertThat(run.value("after-restart", "email")).as("the committed row is kept, the uncommitted one gone")
+        assertThat(run.step("power-cut")).contains("is not the workbook's to stop", "Reconnected: 3 sessions");
+        assertThat(run.value("after-crash", "email")).as("the committed row is kept, the uncommitted one gone")
                 .isEqualTo("heidi@example.com");
-        assertThat(run.step("after-restart")).contains("(1 row)\n\n").doesNotContain("ivan@example.com |");
+        assertThat(run.step("after-crash")).contains("(1 row)\n\n").doesNotContain("ivan@example.com |");
         assertThat(tableCount(db)).as("crm_db untouched").isZero();
     }
 
