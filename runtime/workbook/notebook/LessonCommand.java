@@ -96,6 +96,7 @@ public class LessonCommand implements Callable<Integer> {
                 Placeholders placeholders = Placeholders.of(db);
                 CellRunner runner = new CellRunner(kinds, new NotebookContext(home, db, sessions, file), placeholders);
                 runner.prepare(notebook);
+                runPrerequisites(notebook, start, runner, console);
                 RunResults results;
                 Console out = console;
                 if (terminal != null) {
@@ -113,6 +114,26 @@ public class LessonCommand implements Callable<Integer> {
                     out.ok("Wrote " + export + " (" + results.history().size() + " cell runs).");
                 }
                 return terminal != null ? ExitCode.OK : summary(out, results, start);
+            }
+        }
+    }
+
+    /**
+     * Starting midway (`--from`), runs first the earlier steps the start needs (a transaction begun, a
+     * variable defined), so the step behaves as it would on a walk from the top; says which, and shows
+     * only what failed.
+     */
+    private static void runPrerequisites(Notebook notebook, CodeCell start, CellRunner runner, Console console) {
+        List<CodeCell> needed = start == null ? List.of() : notebook.prerequisites(start);
+        if (needed.isEmpty()) {
+            return;
+        }
+        console.info("Step " + start.step() + " needs " + needed.stream().map(c -> "step " + c.step() + " (" + c.id() + ")")
+                .collect(Collectors.joining(", ")) + " first: running " + (needed.size() == 1 ? "it" : "them") + " now.");
+        for (CodeCell cell : needed) {
+            CellRun run = runner.run(cell);
+            if (run.output().failed()) {
+                console.fail("Step " + cell.step() + " (" + cell.id() + ") failed; step " + start.step() + " may fail too.");
             }
         }
     }

@@ -63,13 +63,27 @@ class Lesson3RunAllTest {
         }
     }
 
+    @Test
+    void startingAtAStepThatNeedsTheTransactionRunsItsBeginFirstSoCarolIsRolledBack() throws SQLException {
+        ConnectionInfo db = TestDatabase.freshDatabase("lesson3_from");
+        runAll(db, new LessonCommand());
+
+        String fromCarol = runAll(db, new LessonCommand(), "--from", "java-insert-carol");
+
+        assertThat(fromCarol).containsPattern("needs step \\d+ \\(java-begin\\) first").doesNotContain("steps failed");
+        try (Connection c = TestDatabase.connect(db)) {
+            assertThat(emails(c)).as("Carol was inserted inside the transaction the lesson rolls back").containsExactly("alice@example.com");
+        }
+    }
+
     /** Runs the lesson as `./jbang lesson3 --run-all` does; the check cell runs only when its kind is registered. */
-    private static String runAll(ConnectionInfo db, LessonCommand lesson) {
+    private static String runAll(ConnectionInfo db, LessonCommand lesson, String... more) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         String url = db.jdbcUrl() + "?user=" + db.user() + "&password=" + db.password();
-        int code = CommandRunner.run(lesson.printingTo(new Console(out, out, false)),
-                "lesson3", "--url", url, "--run-all");
+        List<String> args = new ArrayList<>(List.of("lesson3", "--url", url, "--run-all"));
+        args.addAll(List.of(more));
+        int code = CommandRunner.run(lesson.printingTo(new Console(out, out, false)), args.toArray(String[]::new));
         String output = bytes.toString(StandardCharsets.UTF_8);
         assertThat(code).as(output).isZero();
         return output;
