@@ -33,7 +33,7 @@ public final class JavaCellKind implements CellKind {
         }
         for (String declared : result.declared()) {
             // JShell's own words, so a learner who later opens `./jbang repl` recognises them
-            outputs.add(new Output.Printed("|  " + (declared.startsWith("replaced ") ? declared : "created " + declared)));
+            outputs.add(new Output.Declared("|  " + (declared.startsWith("replaced ") ? declared : "created " + declared)));
         }
         if (result.value() != null) {
             outputs.add(Output.Result.plain(result.value()));

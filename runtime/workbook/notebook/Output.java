@@ -29,6 +29,14 @@ public sealed interface Output {
         }
     }
 
+    /**
+     * What a Java cell declared, in JShell's words ("|  created variable carolId : UUID"): shown in the
+     * terminal, where a learner who later opens the repl recognises them; left out of exports, where
+     * they are noise to a reader.
+     */
+    record Declared(String text) implements Output {
+    }
+
     /** A remark of the workbook, not of the code ("already there from an earlier run, kept"). */
     record Note(String text) implements Output {
     }
