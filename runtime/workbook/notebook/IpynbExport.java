@@ -95,7 +95,8 @@ final class IpynbExport {
         for (Output out : output.outputs()) {
             if (out instanceof Output.Printed p) {
                 stream(outputs, "stdout", p.text());
-            } else if (out instanceof Output.Declared) {
+            } else if (out instanceof Output.Declared || out instanceof Output.Advice) {
+                // for the terminal only: JShell's declarations and keystrokes mean nothing on a published page
                 continue;
             } else if (out instanceof Output.Result r) {
                 ObjectNode result = outputs.addObject();

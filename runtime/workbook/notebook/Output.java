@@ -41,6 +41,13 @@ public sealed interface Output {
     record Note(String text) implements Output {
     }
 
+    /**
+     * What to do at this terminal now ("Type : at this step and run ROLLBACK;"): keystrokes mean
+     * nothing to the reader of an exported page, so exports leave it out.
+     */
+    record Advice(String text) implements Output {
+    }
+
     /** One verdict of a check cell: ✓ or ✗ and what it says. */
     record Verdict(boolean passed, String text) implements Output {
     }

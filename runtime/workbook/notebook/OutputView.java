@@ -42,7 +42,7 @@ public final class OutputView {
             parts.add(console.style(Style.YELLOW, "Expected error (this cell shows a failure on purpose):"));
         }
         for (Output out : output.outputs()) {
-            if (!(exporting && out instanceof Output.Declared)) {
+            if (!(exporting && (out instanceof Output.Declared || out instanceof Output.Advice))) {
                 parts.add(render(out, output.outcome()));
             }
         }
@@ -66,6 +66,8 @@ public final class OutputView {
             return text.toString();
         } else if (out instanceof Output.Note n) {
             return console.style(Style.YELLOW, "!") + " " + wrap(n.text());
+        } else if (out instanceof Output.Advice a) {
+            return "  " + wrap(a.text());
         } else if (out instanceof Output.Verdict v) {
             return (v.passed() ? console.style(Style.GREEN, "✓") : console.style(Style.RED, "✗")) + " " + v.text().replace("\n", "\n  ");
         }

@@ -124,8 +124,8 @@ public final class SqlCellKind implements CellKind {
     private static void abortedTransactionNote(Connection connection, String where, List<Output> outputs) {
         try {
             if (TransactionStatus.of(connection) == TransactionStatus.FAILED) {
-                outputs.add(new Output.Note("The transaction is aborted in " + where + ": PostgreSQL refuses every statement there until ROLLBACK."
-                        + " Type : at this step and run ROLLBACK; (it runs in " + where + ")."));
+                outputs.add(new Output.Note("The transaction is aborted in " + where + ": PostgreSQL refuses every statement there until ROLLBACK."));
+                outputs.add(new Output.Advice("Type : at this step and run ROLLBACK; (it runs in " + where + ")."));
             }
         } catch (SQLException e) {
             // the connection is gone; the error above already says why

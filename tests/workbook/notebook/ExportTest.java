@@ -116,13 +116,19 @@ class ExportTest {
                 ```sql id=other session=b database=crm_lab_export
                 SELECT 1 AS one;
                 ```
+
+                ```sql id=stuck session=b database=crm_lab_export expect=error
+                BEGIN;
+                SELECT 1 / 0;
+                ```
                 """;
         LessonRun run = LessonRun.of(dir, sessions, db, "--run-all", "--export", file.toString());
         assertThat(run.exitCode()).as(run.output()).isZero();
 
         String md = Files.readString(file);
         assertThat(md).containsPattern("(?s)```sql id=make.*?Output:\\s+```text\\nCREATE TABLE\\nINSERT 0 1\\n")
-                .doesNotContain("mine@example.com", "created variable")
+                .contains("The transaction is aborted in session b")
+                .doesNotContain("mine@example.com", "created variable", "Type :")
                 .contains("_In session b, on crm_lab_export:_");
         try (var c = TestDatabase.connect(db); var s = c.createStatement(); var rs = s.executeQuery("SELECT string_agg(email, ',') FROM users")) {
             rs.next();
