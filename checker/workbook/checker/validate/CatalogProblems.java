@@ -56,7 +56,7 @@ final class CatalogProblems {
             return List.of();
         }
         List<Alias> aliases = new ArrayList<>();
-        catalog.path("aliases").fields().forEachRemaining(entry -> {
+        catalog.path("aliases").properties().forEach(entry -> {
             List<String> arguments = new ArrayList<>();
             entry.getValue().path("arguments").forEach(a -> arguments.add(a.asText()));
             aliases.add(new Alias(entry.getKey(), lines.getOrDefault(entry.getKey(), 1), entry.getValue().path("script-ref").asText(null), arguments));
