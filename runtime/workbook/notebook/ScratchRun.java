@@ -28,6 +28,8 @@ public final class ScratchRun implements AutoCloseable {
 
     private final CellKinds kinds = new CellKinds();
     private final List<ConnectionInfo> made = new ArrayList<>();
+    // Ctrl-C skips close(): the scratch databases still go
+    private final Thread dropOnExit = new Thread(this::dropAll, "drop the notebook's scratch databases");
     private UrlServer scratchServer;
 
     /** @param extra kinds from outside the runtime (the checker's `check`), as the lesson entry script adds them */
@@ -48,6 +50,9 @@ public final class ScratchRun implements AutoCloseable {
         // the name says when it was made, so one left by a killed run can be told from a learner's database
         String main = PREFIX + System.currentTimeMillis() / 1000 + "_" + Integer.toHexString(RANDOM.nextInt(1 << 20));
         ConnectionInfo scratch = live.connection().withDatabase(main);
+        if (made.isEmpty()) {
+            Runtime.getRuntime().addShutdownHook(dropOnExit);
+        }
         made.add(scratch);
         ServerAdmin.ensureDatabase(scratch);
         scratchServer = new UrlServer(scratch.jdbcUrl() + "?user=" + encode(scratch.user()) + "&password=" + encode(scratch.password()));
@@ -94,6 +99,15 @@ public final class ScratchRun implements AutoCloseable {
     @Override
     public void close() {
         kinds.close();
+        dropAll();
+        try {
+            Runtime.getRuntime().removeShutdownHook(dropOnExit);
+        } catch (IllegalStateException | IllegalArgumentException notNeeded) {
+            // the JVM is exiting already (the hook runs), or no run registered it
+        }
+    }
+
+    private synchronized void dropAll() {
         for (ConnectionInfo db : made) {
             try {
                 ServerAdmin.dropDatabase(db);

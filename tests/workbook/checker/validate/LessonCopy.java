@@ -11,7 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
+import workbook.FileTrees;
 import workbook.WorkbookHome;
 import workbook.cli.CommandRunner;
 import workbook.terminal.Console;
@@ -30,7 +30,7 @@ final class LessonCopy {
         try {
             Files.copy(CHECKOUT.resolve("jbang-catalog.json"), root.resolve("jbang-catalog.json"));
             for (String folder : List.of("lessons", "exercises", "solutions")) {
-                copyTree(CHECKOUT.resolve(folder), root.resolve(folder));
+                FileTrees.copyTree(CHECKOUT.resolve(folder), root.resolve(folder));
             }
             for (String script : List.of("runtime/Db.java", "runtime/Repl.java", "checker/Check.java", "checker/Hint.java",
                     "checker/Grade.java", "checker/Validate.java")) {
@@ -39,19 +39,6 @@ final class LessonCopy {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> all = Files.walk(from)) {
-            for (Path p : all.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
         }
     }
 
