@@ -28,6 +28,7 @@ final class LessonCopy {
     LessonCopy(Path root) {
         this.root = root;
         try {
+            Files.createDirectories(root);
             Files.copy(CHECKOUT.resolve("jbang-catalog.json"), root.resolve("jbang-catalog.json"));
             for (String folder : List.of("lessons", "exercises", "solutions")) {
                 FileTrees.copyTree(CHECKOUT.resolve(folder), root.resolve(folder));

@@ -50,6 +50,16 @@ class ValidateFilesTest {
     }
 
     @Test
+    void aValueOfTheWrongTypeAndTomlThatDoesNotParseAreNamedAtTheirLines(@TempDir Path dir) {
+        LessonCopy wrongType = new LessonCopy(dir.resolve("a")).edit(TASKS, "  points = 1\n", "  points = \"three\"\n");
+        assertThat(wrongType.validate("exercises/lesson3", "--no-run").problems()).containsExactly(TASKS + ":"
+                + wrongType.lineOf(TASKS, "points = \"three\"") + ": Cannot deserialize value of type `int` from String \"three\": not a valid `int` value");
+        LessonCopy unparsed = new LessonCopy(dir.resolve("b")).edit(TASKS, "title = \"Insert Bob\"", "title = \"Insert Bob");
+        assertThat(unparsed.validate("exercises/lesson3", "--no-run").problems()).singleElement().asString()
+                .startsWith(TASKS + ":" + unparsed.lineOf(TASKS, "title = \"Insert Bob") + ": not valid TOML: ");
+    }
+
+    @Test
     void aTaskWithoutHintsIsNamedAtItsTable(@TempDir Path dir) {
         LessonCopy copy = new LessonCopy(dir).edit(TASKS, "hints = [\n  \"Name the columns you fill", "hinted = [\n  \"Name the columns you fill");
         LessonCopy.Result result = copy.validate("exercises/lesson3", "--no-run");
