@@ -70,6 +70,9 @@ final class TaskFileProblems {
             problems.add(new Problem(shown, lines.lineOf("/lesson"), "lesson = \"" + set.lesson() + "\" but the folder is " + folder
                     + ": they must be the same, as `check " + folder + "` and solutions/" + folder + "/ go by it"));
         }
+        if (set.tasks().isEmpty()) {
+            problems.add(new Problem(shown, lines.lineOf("/tasks"), "no tasks: add a [[tasks]] table for each exercise"));
+        }
         for (int t = 0; t < set.tasks().size(); t++) {
             Task task = set.tasks().get(t);
             int line = lines.lineOf("/tasks/" + t);
