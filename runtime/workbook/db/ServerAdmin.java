@@ -127,6 +127,11 @@ public final class ServerAdmin {
         });
     }
 
+    /** Drops a database of the workbook's own (a scratch copy), closing other sessions on it first. */
+    public static void dropDatabase(ConnectionInfo db) {
+        jdbi(maintenanceFor(db)).useHandle(h -> dropDatabase(h, db.database()));
+    }
+
     static void dropDatabase(Handle h, String name) {
         h.createQuery("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :name AND pid <> pg_backend_pid()")
                 .bind("name", name).mapTo(Boolean.class).list();
