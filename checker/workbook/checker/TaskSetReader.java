@@ -10,10 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import workbook.UserError;
 import workbook.WorkbookHome;
 import workbook.checker.kinds.CheckKinds;
 import workbook.checker.task.CheckSpec;
+import workbook.checker.task.ErrorNote;
+import workbook.checker.task.OutcomeNote;
 import workbook.checker.task.Task;
 import workbook.checker.task.TaskSet;
 
@@ -61,10 +65,19 @@ public final class TaskSetReader {
         if (set.setup() == null || !Files.isRegularFile(set.setupFile())) {
             throw UserError.badInput(file + ": setup file `" + set.setup() + "` is missing.");
         }
+        for (OutcomeNote note : set.outcomeNotes()) {
+            pattern(file, "outcome note command_tag", note.commandTag());
+        }
+        for (ErrorNote note : set.errorNotes()) {
+            pattern(file, "error note token", note.token());
+        }
         Set<String> ids = new HashSet<>();
         for (Task task : set.tasks()) {
             if (task.id() == null || !ids.add(task.id())) {
                 throw UserError.badInput(file + ": task id `" + task.id() + "` is missing or not unique.");
+            }
+            for (OutcomeNote note : task.outcomeNotes()) {
+                pattern(file, "task " + task.id() + ": outcome note command_tag", note.commandTag());
             }
             for (CheckSpec check : task.checks()) {
                 if (!CheckKinds.exists(check.kind())) {
@@ -75,6 +88,18 @@ public final class TaskSetReader {
                     throw UserError.badInput(file + ": task " + task.id() + ", check `" + check.name() + "` (" + check.kind() + ") needs " + String.join(", ", missing) + ".");
                 }
             }
+        }
+    }
+
+    /** A regular expression of the file compiles, or the file is refused naming it (rather than failing mid-check). */
+    private static void pattern(Path file, String what, String regex) {
+        if (regex == null) {
+            return;
+        }
+        try {
+            Pattern.compile(regex);
+        } catch (PatternSyntaxException e) {
+            throw UserError.badInput(file + ": " + what + " `" + regex + "` is not a valid regular expression: " + e.getDescription() + ".");
         }
     }
 

@@ -43,6 +43,14 @@ class TaskSetReaderTest {
     }
 
     @Test
+    void aNoteWhosePatternDoesNotCompileIsRefusedWhenRead(@TempDir Path dir) throws Exception {
+        Path token = write(dir, HEAD + "[[error_notes]]\nsqlstate = \"42601\"\ntoken = \"(ADD\"\nnote = \"n\"\n");
+        assertThatThrownBy(() -> TaskSetReader.read(token)).isInstanceOf(UserError.class).hasMessageContaining("error note token `(ADD`");
+        Path tag = write(dir, HEAD + "[[outcome_notes]]\ncommand_tag = \"UPDATE [0\"\nnote = \"n\"\n");
+        assertThatThrownBy(() -> TaskSetReader.read(tag)).isInstanceOf(UserError.class).hasMessageContaining("command_tag `UPDATE [0`");
+    }
+
+    @Test
     void aNewerFormatVersionIsRefusedWithItsNumber(@TempDir Path dir) throws Exception {
         Path file = write(dir, HEAD.replace("format_version = 1", "format_version = 2"));
         assertThatThrownBy(() -> TaskSetReader.read(file)).isInstanceOf(UserError.class).hasMessageContaining("format_version 2");
