@@ -26,8 +26,7 @@ public final class ColumnKeepsNoDefault implements CheckKind {
         if (found.failure() != null || found.column().defaultExpr() == null) {
             return Verdict.pass();
         }
-        // PostgreSQL shows DEFAULT 'Alice' as 'Alice'::character varying; the cast says nothing to the learner
-        String value = found.column().defaultExpr().replaceAll("::[a-z ]+(\\(\\d+\\))?", "");
+        String value = ColumnDefault.withoutCast(found.column().defaultExpr());
         String note = "`" + spec.column() + "` keeps DEFAULT " + value + ": every later INSERT that leaves "
                 + spec.column() + " out stores " + value + " without a word";
         return Verdict.passWithNote(spec.hint() == null ? note : note + ". " + spec.hint());
