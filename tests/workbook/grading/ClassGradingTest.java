@@ -202,6 +202,8 @@ class ClassGradingTest {
             }
         }
         assertThat(Files.readString(out.resolve("alice/feedback.md"))).contains("**Score: 23 / 21** (bonus included: 2 of 2 bonus points)");
+        assertThat(ResultStore.JSON.readTree(out.resolve("alice/results.json").toFile()).get("output").asText())
+                .startsWith("lesson3: 23/21 points (bonus included: 2 of 2 bonus points)");
     }
 
     @Test
