@@ -11,7 +11,8 @@ import workbook.terminal.Console.Style;
 
 /**
  * Shows a {@link CheckReport} in the terminal, rustlings-style: a line per task with ✓ or ✗ and its
- * points, under a failed task the exact reason, PostgreSQL's errors, the hint and any notes, then the
+ * points, under a failed task the cause (PostgreSQL's errors, a statement that matched no row) first, then the
+ * exact reason, a hint when the mistake is a known one, and any notes, then the
  * progress and the next command to run.
  */
 public final class CheckPrinter {
@@ -50,10 +51,10 @@ public final class CheckPrinter {
                     indent(console.style(Style.DIM, "(" + more + " more check" + (more == 1 ? "" : "s") + " failing: "
                             + String.join(", ", task.checks().stream().filter(c -> !c.passed()).skip(1).map(CheckResult::check).toList()) + ")"));
                 }
-                if (f.hint() != null) {
-                    indent(console.style(Style.CYAN, "hint: ") + f.hint());
-                }
             });
+            // one hint, and only for a failure a check foresaw: the task's hints wait for `./jbang hint`
+            task.checks().stream().filter(c -> !c.passed() && c.hint() != null).map(CheckResult::hint).findFirst()
+                    .ifPresent(hint -> indent(console.style(Style.CYAN, "hint: ") + hint));
         }
         List<String> notes = new ArrayList<>(task.notes());
         task.checks().forEach(c -> notes.addAll(c.notes()));

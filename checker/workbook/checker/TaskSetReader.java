@@ -19,10 +19,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import workbook.UserError;
 import workbook.WorkbookHome;
 import workbook.checker.kinds.CheckKinds;
 import workbook.checker.task.CheckSpec;
+import workbook.checker.task.ErrorNote;
+import workbook.checker.task.OutcomeNote;
 import workbook.checker.task.Task;
 import workbook.checker.task.TaskSet;
 
@@ -104,11 +108,21 @@ public final class TaskSetReader {
         if (set.setup() == null || !Files.isRegularFile(set.setupFile())) {
             flaws.add(new Flaw("/setup", "setup file `" + set.setup() + "` is missing."));
         }
+        for (int n = 0; n < set.outcomeNotes().size(); n++) {
+            pattern(flaws, "/outcome_notes/" + n + "/command_tag", "outcome note command_tag", set.outcomeNotes().get(n).commandTag());
+        }
+        for (int n = 0; n < set.errorNotes().size(); n++) {
+            pattern(flaws, "/error_notes/" + n + "/token", "error note token", set.errorNotes().get(n).token());
+        }
         Set<String> ids = new HashSet<>();
         for (int t = 0; t < set.tasks().size(); t++) {
             Task task = set.tasks().get(t);
             if (task.id() == null || !ids.add(task.id())) {
                 flaws.add(new Flaw("/tasks/" + t + "/id", "task id `" + task.id() + "` is missing or not unique."));
+            }
+            for (int n = 0; n < task.outcomeNotes().size(); n++) {
+                pattern(flaws, "/tasks/" + t + "/outcome_notes/" + n + "/command_tag", "task " + task.id() + ": outcome note command_tag",
+                        task.outcomeNotes().get(n).commandTag());
             }
             for (int c = 0; c < task.checks().size(); c++) {
                 CheckSpec check = task.checks().get(c);
@@ -128,6 +142,18 @@ public final class TaskSetReader {
 
     /** One thing wrong in tasks.toml: where (a JSON pointer into the file) and what, in words. */
     public record Flaw(String pointer, String message) {
+    }
+
+    /** A regular expression of the file compiles, or the file is refused naming it (rather than failing mid-check). */
+    private static void pattern(List<Flaw> flaws, String pointer, String what, String regex) {
+        if (regex == null) {
+            return;
+        }
+        try {
+            Pattern.compile(regex);
+        } catch (PatternSyntaxException e) {
+            flaws.add(new Flaw(pointer, what + " `" + regex + "` is not a valid regular expression: " + e.getDescription() + "."));
+        }
     }
 
     private static String known(WorkbookHome home) {

@@ -14,7 +14,8 @@ import java.util.Optional;
  * @param status    passed, failed, or not attempted (an empty file)
  * @param file      the exercise file as shown to the learner, e.g. {@code exercises/lesson3/01-add-columns.sql}
  * @param checks    one result per check, in tasks.toml order (all failed when the task was not attempted)
- * @param sqlErrors PostgreSQL errors the file met, each "file:line: message" with an explanation when known
+ * @param sqlErrors what running the file said, in file order, each "file:line:column: message" with an explanation
+ *                  when known: PostgreSQL's errors, and for a failed task the results that explain it ("UPDATE 0")
  * @param notes     what else the learner should know about this run of the task
  */
 public record TaskResult(String taskId, int number, String title, boolean bonus, Status status, String file,

@@ -17,6 +17,7 @@ import workbook.checker.result.CheckResult;
 import workbook.checker.result.TaskResult;
 import workbook.checker.sandbox.Sandbox;
 import workbook.checker.task.CheckSpec;
+import workbook.checker.task.OutcomeNote;
 import workbook.checker.task.Task;
 import workbook.checker.task.TaskSet;
 
@@ -138,7 +139,9 @@ public final class AssignmentChecker {
             Optional<TableSnapshot> before = TableSnapshot.take(handle, set.table(), set.key(), conditions(task));
             FileRun run;
             try (Connection learner = server.learner(scratch.name())) {
-                run = new ExerciseRunner(set.errorNotes()).run(submission, task.file(), shown, learner);
+                List<OutcomeNote> outcomeNotes = new ArrayList<>(task.outcomeNotes());
+                outcomeNotes.addAll(set.outcomeNotes());
+                run = new ExerciseRunner(set.errorNotes(), outcomeNotes).run(submission, task.file(), shown, learner);
             }
             notes.addAll(run.notes());
             Optional<String> limit = sandbox.stopped().map(why -> whileRunning(why, shown))
@@ -160,8 +163,14 @@ public final class AssignmentChecker {
             Inspection inspection = new Inspection(handle, before, false, set.table(), set.key(), set.labelColumn());
             inspection.readAhead(task.checks()); // what the checks read, in one round trip
             List<CheckResult> checks = TaskJudge.judge(task, inspection);
-            return TaskRun.of(new TaskResult(task.id(), number, task.title(), task.bonus(), TaskJudge.status(checks), shown,
-                    checks, run.sqlErrors(), notes), run);
+            TaskResult.Status status = TaskJudge.status(checks);
+            // a statement that ran but missed (UPDATE 0) is the cause of a failure, and noise beside a pass
+            List<String> said = status == TaskResult.Status.PASSED ? run.sqlErrors() : run.said();
+            if (!said.isEmpty()) {
+                checks = TaskJudge.withoutHints(checks); // the cause is what the file's run said; a check's hint is for another mistake
+            }
+            return TaskRun.of(new TaskResult(task.id(), number, task.title(), task.bonus(), status, shown,
+                    checks, said, notes), run);
         } catch (SQLException e) {
             // the sandbox's time ran out between two sessions: the task is reported with that reason, not as a crash
             Optional<String> stopped = sandbox.stopped();
