@@ -43,8 +43,8 @@ class ValidateFilesTest {
         LessonCopy.Result result = copy.validate("exercises/lesson3", "--no-run");
         assertThat(result.exitCode()).isEqualTo(ExitCode.CHECKS_FAILED);
         assertThat(result.problems()).contains(
-                TASKS + ":" + copy.lineOf(TASKS, "label_colum =") + ": unknown field `label_colum` (known here: error_notes, format_version, key, label_column, lesson, setup, table, tasks, title)",
-                TASKS + ":" + copy.lineOf(TASKS, "point = 3") + ": unknown field `point` (known here: bonus, checks, hints, id, statement, title)");
+                TASKS + ":" + copy.lineOf(TASKS, "label_colum =") + ": unknown field `label_colum` (known here: error_notes, format_version, key, label_column, lesson, outcome_notes, setup, table, tasks, title)",
+                TASKS + ":" + copy.lineOf(TASKS, "point = 3") + ": unknown field `point` (known here: bonus, checks, hints, id, outcome_notes, statement, title)");
         assertThat(result.problems()).anySatisfy(p -> assertThat(p).startsWith(TASKS + ":" + copy.lineOf(TASKS, "lenght = 100")
                 + ": unknown field `lenght` (known here: column, columns, count, default, hint, kind, label, leading, length, "));
     }
@@ -61,7 +61,7 @@ class ValidateFilesTest {
 
     @Test
     void aTaskWithoutHintsIsNamedAtItsTable(@TempDir Path dir) {
-        LessonCopy copy = new LessonCopy(dir).edit(TASKS, "hints = [\n  \"Name the columns you fill", "hinted = [\n  \"Name the columns you fill");
+        LessonCopy copy = new LessonCopy(dir).edit(TASKS, "hints = [\n  \"Which columns must your INSERT fill", "hinted = [\n  \"Which columns must your INSERT fill");
         LessonCopy.Result result = copy.validate("exercises/lesson3", "--no-run");
         int task2 = copy.lineOf(TASKS, "[[tasks]]", 2);
         assertThat(result.problems()).contains(
