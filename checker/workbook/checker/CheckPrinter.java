@@ -90,8 +90,12 @@ public final class CheckPrinter {
         Optional<TaskResult> todo = report.required().stream().filter(CheckPrinter::judgedAndFailed).findFirst()
                 .or(() -> report.bonus().stream().filter(CheckPrinter::judgedAndFailed).findFirst());
         if (todo.isEmpty()) {
-            return singleTask ? "Next: `./jbang check " + report.lesson() + live + "` to check every task."
-                    : "All done. Compare with the reference solutions in solutions/" + report.lesson() + "/, which explain why they work.";
+            if (singleTask) {
+                return "Next: `./jbang check " + report.lesson() + live + "` to check every task.";
+            }
+            String carry = report.mode() == CheckReport.Mode.SCRATCH ? " Carry your work into crm_db: `./jbang check " + report.lesson()
+                    + " --apply` (or psql -f each file, in order)." : "";
+            return "All done." + carry + " Compare with the reference solutions in solutions/" + report.lesson() + "/, which explain why they work.";
         }
         TaskResult task = todo.get();
         String again = "`./jbang check " + report.lesson() + " --task " + task.number() + live + "`";
