@@ -162,57 +162,68 @@ class CheckApplyTest {
         assertThat(catalog(fixture.crmDb, true)).isEqualTo(applied);
     }
 
+    /** Runs the command on {@code fixture}'s crm_db and proves it refused with {@code code} and {@code message}, changing nothing. */
+    private void assertCommandRefuses(CheckerFixture fixture, Path files, int code, String message, String... args) throws Exception {
+        String before = catalog(fixture.crmDb, true);
+        assertThat(check(files, fixture.crmDb, args)).as(said()).isEqualTo(code);
+        assertThat(said()).contains(message);
+        assertThat(catalog(fixture.crmDb, true)).isEqualTo(before);
+    }
+
+    /** Applies {@code files} on {@code fixture}'s crm_db directly (as if they had passed) and proves it refused with {@code message}, changing nothing. */
+    private static void assertApplyRefuses(CheckerFixture fixture, Path files, String message) throws Exception {
+        AssignmentApplier applier = applier(fixture, files);
+        String before = catalog(fixture.crmDb, true);
+        assertThatThrownBy(() -> applier.apply(CheckerFixture.LESSON3.tasks())).isInstanceOf(UserError.class).hasMessage(message);
+        assertThat(catalog(fixture.crmDb, true)).isEqualTo(before);
+    }
+
     @Test
     void aChangedCrmDbIsRefusedSayingWhatDiffers() throws Exception {
         CheckerFixture fixture = lessonDone("crm_apply_changed");
         sql(fixture.crmDb, "ALTER TABLE users ADD COLUMN phone text");
-        String before = catalog(fixture.crmDb, true);
-        assertThat(check(CheckerFixture.solutions(), fixture.crmDb, "--apply", "--yes")).isEqualTo(3);
-        assertThat(said()).contains("Not applied: crm_db is not where the assignment starts (where lesson lesson3 leaves it): column users.phone already exists. Nothing was changed.");
-        assertThat(catalog(fixture.crmDb, true)).isEqualTo(before);
+        assertCommandRefuses(fixture, CheckerFixture.solutions(), 3, "Not applied: crm_db is not where the assignment starts"
+                + " (where lesson lesson3 leaves it): column users.phone already exists. Nothing was changed.", "--apply", "--yes");
     }
 
     @Test
     void withoutATerminalToAskOnNothingRunsUnlessYes() throws Exception {
-        CheckerFixture fixture = lessonDone("crm_apply_ask");
-        String before = catalog(fixture.crmDb, true);
-        assertThat(check(CheckerFixture.solutions(), fixture.crmDb, "--apply")).isEqualTo(2);
-        assertThat(said()).contains("Run tasks 1, 2, 3, 4, 5 from exercises/lesson3/ on crm_db (localhost:")
-                .contains("Run `./jbang check lesson3 --apply --yes` to confirm (there is no terminal here to ask on).");
-        assertThat(catalog(fixture.crmDb, true)).isEqualTo(before);
+        assertCommandRefuses(lessonDone("crm_apply_ask"), CheckerFixture.solutions(), 2,
+                "Run tasks 1, 2, 3, 4, 5 from exercises/lesson3/ on crm_db (localhost:", "--apply");
+        assertThat(said()).contains("Run `./jbang check lesson3 --apply --yes` to confirm (there is no terminal here to ask on).");
     }
 
     @Test
     void failingTasksApplyNothing() throws Exception {
-        CheckerFixture fixture = lessonDone("crm_apply_failing");
-        String before = catalog(fixture.crmDb, true);
-        assertThat(check(CheckerFixture.starters(), fixture.crmDb, "--apply", "--yes")).isEqualTo(1);
-        assertThat(said()).contains("Not applied: --apply carries your work into crm_db once every required task passes (task 1 does not yet). Nothing was changed.");
-        assertThat(catalog(fixture.crmDb, true)).isEqualTo(before);
+        assertCommandRefuses(lessonDone("crm_apply_failing"), CheckerFixture.starters(), 1, "Not applied: --apply carries your work into crm_db"
+                + " once every required task passes (task 1 does not yet). Nothing was changed.", "--apply", "--yes");
     }
 
     @Test
     void aStatementThatFailsOnCrmDbRollsEveryFileBack() throws Exception {
-        CheckerFixture fixture = lessonDone("crm_apply_rollback");
-        String before = catalog(fixture.crmDb, true);
         Path files = CheckerFixture.overlay(CheckerFixture.solutions());
         Files.writeString(files.resolve("04-delete-bob.sql"), "DELETE FROM users WHERE email = 'bob@example.com';\nSELECT 1 / 0;\n");
-        assertThatThrownBy(() -> applier(fixture, files).apply(CheckerFixture.LESSON3.tasks()))
-                .isInstanceOf(UserError.class)
-                .hasMessage("Not applied: exercises/lesson3/04-delete-bob.sql:2:1: ERROR: division by zero (22012 division_by_zero). Rolled back: crm_db is as it was.");
-        assertThat(catalog(fixture.crmDb, true)).isEqualTo(before);
+        assertApplyRefuses(lessonDone("crm_apply_rollback"), files, "Not applied: exercises/lesson3/04-delete-bob.sql:2:1:"
+                + " ERROR: division by zero (22012 division_by_zero). Rolled back: crm_db is as it was.");
     }
 
     @Test
     void transactionControlOneTransactionCannotHonourIsRefusedBeforeAnythingRuns() throws Exception {
-        CheckerFixture fixture = lessonDone("crm_apply_savepoint");
-        String before = catalog(fixture.crmDb, true);
         Path files = CheckerFixture.overlay(CheckerFixture.solutions());
-        Files.writeString(files.resolve("03-update-alice.sql"), "BEGIN;\nUPDATE users SET first_name = 'Alicia', updated_at = now() WHERE email = 'alice@example.com';\nCOMMIT;\nROLLBACK;\n");
-        assertThatThrownBy(() -> applier(fixture, files).apply(CheckerFixture.LESSON3.tasks()))
-                .hasMessage("Not applied: exercises/lesson3/03-update-alice.sql:4: `ROLLBACK` cannot run inside the one transaction --apply uses;"
-                        + " remove it and check again. Nothing was changed.");
-        assertThat(catalog(fixture.crmDb, true)).isEqualTo(before);
+        Files.writeString(files.resolve("03-update-alice.sql"),
+                "BEGIN;\nUPDATE users SET first_name = 'Alicia', updated_at = now() WHERE email = 'alice@example.com';\nCOMMIT;\nROLLBACK;\n");
+        assertApplyRefuses(lessonDone("crm_apply_savepoint"), files, "Not applied: exercises/lesson3/03-update-alice.sql:4: `ROLLBACK`"
+                + " cannot run inside the one transaction --apply uses; remove it and check again. Nothing was changed.");
+    }
+
+    /** An apply killed between handing the tables over and taking them back leaves them with wb_learner: the next one mends it. */
+    @Test
+    void tablesAKilledApplyLeftWithTheSandboxRoleComeBack() throws Exception {
+        CheckerFixture fixture = lessonDone("crm_apply_killed");
+        AssignmentApplier applier = applier(fixture, CheckerFixture.solutions());
+        sql(fixture.crmDb, "ALTER TABLE users OWNER TO wb_learner");
+        applier.apply(CheckerFixture.LESSON3.tasks());
+        assertThat(catalog(fixture.crmDb, true)).contains("owner users crmuser").doesNotContain("wb_learner");
     }
 
     static AssignmentApplier applier(CheckerFixture fixture, Path files) throws Exception {
