@@ -146,8 +146,15 @@ public final class AssignmentApplier {
             }
             try (Statement s = files.createStatement()) {
                 s.execute("SET LOCAL synchronous_commit TO on"); // crm_db is the learner's own: the commit waits for the disk
+                // notifications reach a listening session after its commit: a flood would break it past the commit's point
+                s.execute("UNLISTEN *");
             }
-            files.commit();
+            try {
+                files.commit();
+            } catch (SQLException e) {
+                throw UserError.environment("The connection broke while committing (" + e.getMessage() + "): crm_db holds either all of"
+                        + " your files' work or none of it. See which: `./jbang check " + set.lesson() + " --live`.", e);
+            }
         } catch (SQLException e) {
             throw rolledBack("the session ended: " + e.getMessage());
         } finally {
