@@ -63,7 +63,7 @@ final class CheckApply {
         applied.notes().forEach(console::note);
         report.bonus().stream().filter(t -> !t.passed()).forEach(t -> console.note("task " + t.number() + " (" + t.title()
                 + ") does not pass, so it was left out; run it yourself with psql once it does"));
-        console.ok("Applied " + String.join(", ", numbers.stream().map(n -> "task " + n).toList()) + " to crm_db (" + applied.statements()
+        console.ok("Applied " + (numbers.size() == 1 ? "task " : "tasks ") + String.join(", ", numbers) + " to crm_db (" + applied.statements()
                 + " statements, one transaction): crm_db now holds the assignment's end state. See it: `./jbang check " + lesson + " --live`.");
         return ExitCode.OK;
     }

@@ -44,7 +44,7 @@ class CheckApplyTerminalTest {
         try (PseudoTerminal pty = apply(checkout, fixture.crmDb)) {
             pty.expect("Type yes to go on: ", Duration.ofSeconds(90));
             pty.type("yes\r");
-            pty.expect("Applied task 1, task 2, task 3, task 4, task 5 to crm_db", Duration.ofSeconds(30));
+            pty.expect("Applied tasks 1, 2, 3, 4, 5 to crm_db", Duration.ofSeconds(30));
             assertThat(pty.exitCode(Duration.ofSeconds(20))).isZero();
         }
         assertThat(CheckApplyTest.catalog(fixture.crmDb, true)).contains("column users.first_name", "owner users crmuser");

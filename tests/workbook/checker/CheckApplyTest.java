@@ -149,7 +149,7 @@ class CheckApplyTest {
         assertThat(code).as(said()).isZero();
         assertThat(said()).contains("All done. Carry your work into crm_db: `./jbang check lesson3 --apply` (or psql -f each file, in order).")
                 .contains("exercises/lesson3/01-add-columns.sql:11: `BEGIN` not sent: all files run in one transaction")
-                .contains("Applied task 1, task 2, task 3, task 4, task 5 to crm_db").contains("crm_db now holds the assignment's end state");
+                .contains("Applied tasks 1, 2, 3, 4, 5 to crm_db").contains("crm_db now holds the assignment's end state");
         String applied = catalog(fixture.crmDb, true);
         assertThat(catalog(fixture.crmDb, false)).isEqualTo(catalog(referenceEndState(fixture.crmDb), false));
         assertThat(applied).contains("owner users crmuser", "index users_email_lower_idx", "column users.first_name character varying(100) not null",

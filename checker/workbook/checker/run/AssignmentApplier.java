@@ -134,7 +134,9 @@ public final class AssignmentApplier {
                             : FailureReport.compact(failed.get(), script.shown(), null).lines().findFirst().orElse(""));
                 }
                 if (TransactionStatus.of(files) != TransactionStatus.OPEN) {
-                    throw rolledBack(script.shown() + " ended the transaction");
+                    // cannot happen while transaction control is kept out (read); if it does, say so rather than "rolled back"
+                    throw UserError.environment("Stopped: " + script.shown() + " ended --apply's transaction, so what ran before its end"
+                            + " may be in crm_db. See it: `./jbang check " + set.lesson() + " --live`.", null);
                 }
             }
             List<String> ownerRights = ownerRightsCode(files);
