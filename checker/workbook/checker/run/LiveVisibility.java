@@ -12,9 +12,9 @@ import workbook.checker.task.TaskSet;
 /**
  * --live sees only the state crm_db is in, not how it got there. A task whose checks all pass on the state
  * the assignment starts from (reference state 0: the lesson done, the assignment not begun) would pass
- * for a learner who did nothing, so --live cannot see its effect: such a task is not judged and earns
- * nothing. The rule holds for any task set; with lesson3's, it names Insert Bob (Bob is gone again after
- * task 4) and Delete Bob (Bob was never there).
+ * for a learner who did nothing, so --live cannot see its effect: such a task earns nothing, and when it
+ * passes it is not judged (a failure of it is real, and shown). The rule holds for any task set; with
+ * lesson3's, it names Insert Bob (Bob is gone again after task 4) and Delete Bob (Bob was never there).
  */
 final class LiveVisibility {
     private LiveVisibility() {
