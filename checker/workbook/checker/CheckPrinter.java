@@ -24,7 +24,14 @@ public final class CheckPrinter {
 
     public void print(CheckReport report, boolean singleTask) {
         for (TaskResult task : report.tasks()) {
-            printTask(task);
+            if (task.status() != TaskResult.Status.NOT_JUDGED) {
+                printTask(task);
+            }
+        }
+        if (!report.notJudged().isEmpty()) {
+            console.line(console.style(Style.DIM, "· not judged live: " + String.join(", ",
+                    report.notJudged().stream().map(t -> t.number() + ". " + t.title()).toList())
+                    + " (an untouched crm_db passes them too; `./jbang check " + report.lesson() + "` runs your files to judge them)"));
         }
         console.line("");
         console.line(console.style(Style.BOLD, "Progress: ") + report.progressLine() + " · " + points(report));
@@ -74,14 +81,22 @@ public final class CheckPrinter {
         return report.bonus().isEmpty() ? line : line + " (+" + bonus + "/" + report.bonusMax() + " bonus)";
     }
 
+    private static boolean judgedAndFailed(TaskResult task) {
+        return !task.passed() && task.status() != TaskResult.Status.NOT_JUDGED;
+    }
+
     /** The one command to run next, as rustlings ends every report. */
     public static String next(CheckReport report, boolean singleTask) {
         String live = report.mode() == CheckReport.Mode.LIVE ? " --live" : "";
-        Optional<TaskResult> todo = report.required().stream().filter(t -> !t.passed()).findFirst()
-                .or(() -> report.bonus().stream().filter(t -> !t.passed()).findFirst());
+        Optional<TaskResult> todo = report.required().stream().filter(CheckPrinter::judgedAndFailed).findFirst()
+                .or(() -> report.bonus().stream().filter(CheckPrinter::judgedAndFailed).findFirst());
         if (todo.isEmpty()) {
-            return singleTask ? "Next: `./jbang check " + report.lesson() + live + "` to check every task."
-                    : "All done. Compare with the reference solutions in solutions/" + report.lesson() + "/, which explain why they work.";
+            if (singleTask) {
+                return "Next: `./jbang check " + report.lesson() + live + "` to check every task.";
+            }
+            String carry = report.mode() == CheckReport.Mode.SCRATCH ? " Carry your work into crm_db: `./jbang check " + report.lesson()
+                    + " --apply` (or psql -f each file, in order)." : "";
+            return "All done." + carry + " Compare with the reference solutions in solutions/" + report.lesson() + "/, which explain why they work.";
         }
         TaskResult task = todo.get();
         String again = "`./jbang check " + report.lesson() + " --task " + task.number() + live + "`";
