@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,11 +38,18 @@ class PassThroughTest {
     @ValueSource(ints = {0, 1, 2, 3, 42, 255})
     void exitCodesPassThrough(int code) {
         LaunchResult reused = reused("probe", "exit", String.valueOf(code));
-        LaunchResult viaJBang = viaJBang("probe", "exit", String.valueOf(code));
-
         assertThat(reused.exitCode()).as(reused.toString()).isEqualTo(code);
-        assertThat(viaJBang.exitCode()).as(viaJBang.toString()).isEqualTo(code);
+
+        // through JBang the launcher execs whatever JBang printed, so a code's value matters only where the launcher
+        // looks at one: success, its own failure (3) and JBang's "run this" (255). Each JBang start costs a second
+        // of CPU; the other codes take the reused path only
+        if (VALUES_THE_LAUNCHER_TELLS_APART.contains(code)) {
+            LaunchResult viaJBang = viaJBang("probe", "exit", String.valueOf(code));
+            assertThat(viaJBang.exitCode()).as(viaJBang.toString()).isEqualTo(code);
+        }
     }
+
+    static final Set<Integer> VALUES_THE_LAUNCHER_TELLS_APART = Set.of(0, 3, 255);
 
     @Test
     void stdinReachesTheCommand() {
