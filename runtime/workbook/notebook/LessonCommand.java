@@ -22,6 +22,7 @@ import workbook.db.ServerProvider;
 import workbook.db.DatabaseSettings;
 import workbook.db.LiveDatabase;
 import workbook.db.RunningServer;
+import workbook.progress.ProgressStore;
 import workbook.terminal.Console;
 import workbook.terminal.KeyPrompt;
 import workbook.terminal.TerminalWidth;
@@ -103,7 +104,15 @@ public class LessonCommand implements Callable<Integer> {
                     out = new Console(screen, screen, Console.colourWanted());
                     NotebookView view = new NotebookView(out, TerminalWidth.columns(columns), placeholders);
                     try (KeyPrompt keys = new KeyPrompt(terminal)) {
-                        results = new NotebookWalker(notebook, runner, view, out, keys).walk(start);
+                        WalkBookmark bookmark = bookmark(home, file, notebook, out);
+                        if (start == null && bookmark.kept()) {
+                            int step = ResumeOffer.ask(notebook, new ProgressStore(home, out::note).read().notebook(bookmark.name()), out, keys);
+                            if (step == ResumeOffer.QUIT) {
+                                return ExitCode.OK;
+                            }
+                            start = step > 1 ? notebook.steps().get(step - 1) : null;
+                        }
+                        results = new NotebookWalker(notebook, runner, view, out, keys, bookmark).walk(start);
                     }
                 } else {
                     results = new RunAll(notebook, runner, new NotebookView(out, TerminalWidth.columns(0), placeholders), out).run(start);
@@ -115,6 +124,15 @@ public class LessonCommand implements Callable<Integer> {
                 return terminal != null ? ExitCode.OK : summary(out, results, start);
             }
         }
+    }
+
+    /**
+     * Progress is kept for the lessons and labs of lessons/ (by name), not for a notebook file given by
+     * path. --run-all and --list keep none: they leave the bookmark where the last walk put it.
+     */
+    private static WalkBookmark bookmark(WorkbookHome home, Path file, Notebook notebook, Console out) {
+        boolean ofTheCourse = file.toAbsolutePath().normalize().getParent().equals(home.lessonsDir().toAbsolutePath().normalize());
+        return ofTheCourse ? WalkBookmark.of(new ProgressStore(home, out::note), notebook.name(), notebook) : WalkBookmark.none();
     }
 
     /** The system terminal through JLine; a dumb one cannot give single keys. */

@@ -24,9 +24,11 @@ final class NotebookWalker {
     private final KeyPrompt keys;
     private final List<CodeCell> steps;
     private final RunResults results;
+    private final WalkBookmark bookmark;
     private CodeCell lastRun;
 
-    NotebookWalker(Notebook notebook, CellRunner runner, NotebookView view, Console console, KeyPrompt keys) {
+    NotebookWalker(Notebook notebook, CellRunner runner, NotebookView view, Console console, KeyPrompt keys, WalkBookmark bookmark) {
+        this.bookmark = bookmark;
         this.notebook = notebook;
         this.runner = runner;
         this.view = view;
@@ -48,6 +50,8 @@ final class NotebookWalker {
                 return leave(at);
             }
             boolean atEnd = at >= steps.size();
+            // saved as each step is reached, so a killed walk keeps its place too
+            bookmark.at(at);
             if (showStep && !atEnd) {
                 console.line(view.step(steps.get(at), steps.size()));
             }
@@ -105,7 +109,9 @@ final class NotebookWalker {
 
     private RunResults leave(int at) {
         int step = Math.min(at + 1, steps.size());
-        console.line("Left at step " + step + ". Come back with --from " + step + ".");
+        console.line(bookmark.kept()
+                ? "Left at step " + step + ". Come back with `./jbang " + bookmark.name() + "`: it offers to continue here."
+                : "Left at step " + step + ". Come back with --from " + step + ".");
         return results;
     }
 
@@ -126,6 +132,7 @@ final class NotebookWalker {
 
     /** Moves to the next step, showing the prose between here and there (or the lesson's last words). */
     private int forward(int at) {
+        bookmark.passed(at + 1);
         int next = at + 1;
         showProseBefore(next);
         return next;
