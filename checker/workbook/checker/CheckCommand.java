@@ -20,6 +20,7 @@ import workbook.UserError;
 import workbook.db.DatabaseOptions;
 import workbook.db.LiveDatabase;
 import workbook.db.RunningServer;
+import workbook.progress.ProgressStore;
 import workbook.sql.ExceptionText;
 import workbook.terminal.Console;
 
@@ -82,6 +83,7 @@ public class CheckCommand implements Callable<Integer> {
             throw UserError.environment("Cannot connect to the database (" + ExceptionText.causeLine(e) + "). Start one with `./jbang db up`, or check --url.", e);
         }
         new CheckPrinter(console).print(report, task != null);
+        CheckProgress.record(new ProgressStore(WorkbookHome.locate(), console::note), report);
         ScratchDatabase.awaitDrops();
         boolean ok = task != null ? report.tasks().stream().allMatch(TaskResult::passed) : report.allRequiredPassed();
         return ok ? ExitCode.OK : ExitCode.CHECKS_FAILED;
