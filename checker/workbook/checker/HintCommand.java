@@ -36,8 +36,7 @@ public class HintCommand implements Callable<Integer> {
     public Integer call() {
         WorkbookHome home = WorkbookHome.locate();
         TaskSet set = TaskSetReader.forLesson(home, lesson);
-        Task task = set.find(taskName).orElseThrow(() -> UserError.badInput(
-                "No task `" + taskName + "` in " + lesson + ": give 1 to " + set.tasks().size() + " or an id such as " + set.tasks().get(0).id() + "."));
+        Task task = SolutionCommand.task(set, lesson, taskName);
         HintLedger ledger = new HintLedger(home.stateDir(), lesson);
         int number = set.numberOf(task);
         if (reset) {
@@ -62,7 +61,7 @@ public class HintCommand implements Callable<Integer> {
             console.line("More: `./jbang hint " + lesson + " " + number + "` again. Check: `./jbang check " + lesson + " --task " + number + "`.");
         } else {
             console.line((allSeenBefore ? "All " : "That was the last hint; all ") + hints.size() + " hints of task " + number
-                    + " are shown. Still stuck? Read solutions/" + lesson + "/" + task.file() + ", then write it your own way.");
+                    + " are shown. Still stuck? `./jbang solution " + lesson + " " + number + "` shows the reference solution if you give up.");
         }
         return ExitCode.OK;
     }
