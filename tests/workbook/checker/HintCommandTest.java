@@ -39,7 +39,7 @@ class HintCommandTest {
             assertThat(one).contains("Task 4: Delete Bob").contains("hint 1/2: DELETE FROM users WHERE").doesNotContain("hint 2/2");
             String two = run("lesson3", "04-delete-bob");
             assertThat(two).contains("hint 1/2").contains("hint 2/2: Run the WHERE as a SELECT first")
-                    .contains("That was the last hint; all 2 hints of task 4 are shown").contains("solutions/lesson3/04-delete-bob.sql");
+                    .contains("That was the last hint; all 2 hints of task 4 are shown").contains("`./jbang solution lesson3 4`");
             assertThat(run("lesson3", "4")).contains("All 2 hints of task 4 are shown");
         } finally {
             if (previous == null) {
