@@ -9,8 +9,8 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import workbook.ExitCode;
 import workbook.UserError;
 import workbook.WorkbookHome;
@@ -25,25 +25,20 @@ import workbook.terminal.Console;
         description = {"The starter is written from the task's statement in tasks.toml (no git needed).",
                 "Your current file is kept under .workbook/reset/LESSON/ first; asks before it changes anything."})
 public class ResetCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "LESSON", description = "The exercise set, e.g. lesson3.")
-    String lesson;
-
-    @Parameters(index = "1", paramLabel = "TASK", description = "The task's number (1, 2 ...) or id (02-insert-bob).")
-    String taskName;
+    @Mixin
+    TaskArguments arguments = new TaskArguments();
 
     @Option(names = "--yes", description = "Do not ask.")
     boolean yes;
-
-    @Option(names = "--verbose", hidden = true)
-    boolean verbose;
 
     Console console = Console.system();
 
     @Override
     public Integer call() throws IOException {
         WorkbookHome home = WorkbookHome.locate();
-        TaskSet set = TaskSetReader.forLesson(home, lesson);
-        Task task = SolutionCommand.task(set, lesson, taskName);
+        TaskSet set = arguments.set(home);
+        String lesson = arguments.lesson;
+        Task task = arguments.task(set);
         int number = set.numberOf(task);
         Path file = set.exerciseFile(task);
         String starter = StarterFile.of(set, task);

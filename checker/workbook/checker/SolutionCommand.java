@@ -6,8 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import workbook.ExitCode;
 import workbook.UserError;
 import workbook.WorkbookHome;
@@ -28,25 +28,20 @@ import workbook.terminal.Console.Style;
         description = {"The solutions live in solutions/LESSON/; they open task by task, so a learner tries first.",
                 "After the last hint (./jbang hint LESSON N) you may give up: asked once, or --yes; it is recorded."})
 public class SolutionCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "LESSON", description = "The exercise set, e.g. lesson3.")
-    String lesson;
-
-    @Parameters(index = "1", paramLabel = "TASK", description = "The task's number (1, 2 ...) or id (02-insert-bob).")
-    String taskName;
+    @Mixin
+    TaskArguments arguments = new TaskArguments();
 
     @Option(names = "--yes", description = "Confirm that you give up (after every hint of the task was shown).")
     boolean yes;
-
-    @Option(names = "--verbose", hidden = true)
-    boolean verbose;
 
     Console console = Console.system();
 
     @Override
     public Integer call() throws IOException {
         WorkbookHome home = WorkbookHome.locate();
-        TaskSet set = TaskSetReader.forLesson(home, lesson);
-        Task task = task(set, lesson, taskName);
+        TaskSet set = arguments.set(home);
+        String lesson = arguments.lesson;
+        Task task = arguments.task(set);
         int number = set.numberOf(task);
         ProgressStore progress = new ProgressStore(home, console::note);
         TaskProgress before = progress.read().task(lesson, task.id());
@@ -76,11 +71,5 @@ public class SolutionCommand implements Callable<Integer> {
         console.line("");
         console.line(console.style(Style.DIM, "Yours may differ and still be right: `./jbang check " + lesson + " --task " + number + "` is the judge."));
         return ExitCode.OK;
-    }
-
-    /** The task named on the command line, or a one-line error giving the range. */
-    static Task task(TaskSet set, String lesson, String name) {
-        return set.find(name).orElseThrow(() -> UserError.badInput(
-                "No task `" + name + "` in " + lesson + ": give 1 to " + set.tasks().size() + " or an id such as " + set.tasks().get(0).id() + "."));
     }
 }

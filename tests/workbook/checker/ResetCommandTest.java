@@ -60,8 +60,7 @@ class ResetCommandTest {
     private static ResetCommand command(CourseCopy course) {
         ResetCommand command = new ResetCommand();
         command.console = course.console;
-        command.lesson = "lesson3";
-        command.taskName = "2";
+        command.arguments = TaskArguments.of("lesson3", "2");
         return command;
     }
 }

@@ -27,8 +27,7 @@ class SolutionCommandTest {
         CheckerFixture fixture = new CheckerFixture("crm_solution");
         try (CourseCopy course = new CourseCopy(dir)) {
             SolutionCommand early = solution(course);
-            early.lesson = "lesson3";
-            early.taskName = "4";
+            early.arguments = TaskArguments.of("lesson3", "4");
             assertThatThrownBy(early::call).isInstanceOf(UserError.class)
                     .hasMessage("Task 4's solution opens once it passes `./jbang check lesson3 --task 4`, or after its last hint (0 of 2 seen: `./jbang hint lesson3 4`).")
                     .extracting(e -> ((UserError) e).exitCode()).isEqualTo(ExitCode.CHECKS_FAILED);
@@ -56,14 +55,12 @@ class SolutionCommandTest {
             hints.reveal("03-update-alice", 3);
             hints.reveal("03-update-alice", 3);
             SolutionCommand twoOfThree = solution(course);
-            twoOfThree.lesson = "lesson3";
-            twoOfThree.taskName = "3";
+            twoOfThree.arguments = TaskArguments.of("lesson3", "3");
             assertThatThrownBy(twoOfThree::call).hasMessageContaining("after its last hint (2 of 3 seen");
 
             hints.reveal("03-update-alice", 3);
             SolutionCommand unasked = solution(course);
-            unasked.lesson = "lesson3";
-            unasked.taskName = "3";
+            unasked.arguments = TaskArguments.of("lesson3", "3");
             // no terminal to ask on in a test: giving up needs --yes, and nothing is recorded without it
             assertThatThrownBy(unasked::call).isInstanceOf(UserError.class).hasMessageContaining("Give up and see the solution?")
                     .hasMessageContaining("Run `./jbang solution lesson3 3 --yes` to confirm");
