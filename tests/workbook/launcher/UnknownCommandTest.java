@@ -57,6 +57,14 @@ class UnknownCommandTest {
     }
 
     @Test
+    void theLauncherLetsThroughExactlyJBangsOwnCommands() throws IOException {
+        java.util.regex.Matcher line = java.util.regex.Pattern.compile("(?m)^JBANG_COMMANDS=\" (.*) \"$")
+                .matcher(Files.readString(LauncherCheckout.REPO.resolve("jbang")));
+        assertThat(line.find()).isTrue();
+        assertThat(java.util.Set.of(line.group(1).split(" "))).isEqualTo(CatalogHealthTest.JBANG_COMMANDS);
+    }
+
+    @Test
     void farFromEveryNameThereIsNoGuess() {
         LaunchResult far = checkout.run("completely-different");
         assertThat(far.exitCode()).isEqualTo(2);
