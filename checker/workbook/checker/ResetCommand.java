@@ -44,7 +44,7 @@ public class ResetCommand implements Callable<Integer> {
         String starter = StarterFile.of(set, task);
         String shownFile = "exercises/" + lesson + "/" + task.file();
         if (Files.isRegularFile(file) && Files.readString(file, StandardCharsets.UTF_8).equals(starter)) {
-            console.note(shownFile + " is as it started: nothing to reset.");
+            console.line(shownFile + " is as it started: nothing to reset.");
             return ExitCode.OK;
         }
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
