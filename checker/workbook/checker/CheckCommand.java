@@ -20,6 +20,7 @@ import workbook.UserError;
 import workbook.db.DatabaseOptions;
 import workbook.db.LiveDatabase;
 import workbook.db.RunningServer;
+import workbook.progress.ProgressStore;
 import workbook.sql.ExceptionText;
 import workbook.terminal.Console;
 
@@ -101,6 +102,7 @@ public class CheckCommand implements Callable<Integer> {
         }
         last = report;
         new CheckPrinter(console).print(report, task != null);
+        CheckProgress.record(new ProgressStore(WorkbookHome.locate(), console::note), report);
         ScratchDatabase.awaitDrops();
         boolean ok = task != null ? report.tasks().stream().allMatch(TaskResult::passed) : report.allRequiredPassed();
         return ok ? ExitCode.OK : ExitCode.CHECKS_FAILED;

@@ -3,13 +3,12 @@ package workbook.checker;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import workbook.WorkbookHome;
 import workbook.checker.task.Task;
 import workbook.checker.task.TaskSet;
 import workbook.ExitCode;
-import workbook.UserError;
 import workbook.terminal.Console;
 import workbook.terminal.Console.Style;
 
@@ -18,26 +17,20 @@ import workbook.terminal.Console.Style;
         header = "Get the next hint for an assignment task; each call shows one more.",
         description = "How many you have seen is remembered in .workbook/hints/; --reset starts the task's hints again.")
 public class HintCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "LESSON", description = "The exercise set, e.g. lesson3.")
-    String lesson;
-
-    @Parameters(index = "1", paramLabel = "TASK", description = "The task's number (1, 2 ...) or id (02-insert-bob).")
-    String taskName;
+    @Mixin
+    TaskArguments arguments = new TaskArguments();
 
     @Option(names = "--reset", description = "Forget the hints seen for this task.")
     boolean reset;
-
-    @Option(names = "--verbose", hidden = true)
-    boolean verbose;
 
     Console console = Console.system();
 
     @Override
     public Integer call() {
         WorkbookHome home = WorkbookHome.locate();
-        TaskSet set = TaskSetReader.forLesson(home, lesson);
-        Task task = set.find(taskName).orElseThrow(() -> UserError.badInput(
-                "No task `" + taskName + "` in " + lesson + ": give 1 to " + set.tasks().size() + " or an id such as " + set.tasks().get(0).id() + "."));
+        TaskSet set = arguments.set(home);
+        String lesson = arguments.lesson;
+        Task task = arguments.task(set);
         HintLedger ledger = new HintLedger(home.stateDir(), lesson);
         int number = set.numberOf(task);
         if (reset) {
@@ -62,7 +55,7 @@ public class HintCommand implements Callable<Integer> {
             console.line("More: `./jbang hint " + lesson + " " + number + "` again. Check: `./jbang check " + lesson + " --task " + number + "`.");
         } else {
             console.line((allSeenBefore ? "All " : "That was the last hint; all ") + hints.size() + " hints of task " + number
-                    + " are shown. Still stuck? Read solutions/" + lesson + "/" + task.file() + ", then write it your own way.");
+                    + " are shown. Still stuck? `./jbang solution " + lesson + " " + number + "` shows the reference solution if you give up.");
         }
         return ExitCode.OK;
     }

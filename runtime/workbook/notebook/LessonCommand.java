@@ -23,6 +23,7 @@ import workbook.db.DatabaseSettings;
 import workbook.db.LiveDatabase;
 import workbook.db.RunningServer;
 import workbook.db.ScratchServer;
+import workbook.progress.ProgressStore;
 import workbook.terminal.Console;
 import workbook.terminal.KeyPrompt;
 import workbook.terminal.TerminalWidth;
@@ -99,7 +100,6 @@ public class LessonCommand implements Callable<Integer> {
                 Placeholders placeholders = scratch != null ? Placeholders.forExport() : Placeholders.of(db);
                 CellRunner runner = new CellRunner(kinds, new NotebookContext(home, db, sessions, file), placeholders);
                 runner.prepare(notebook);
-                runPrerequisites(notebook, start, runner, console);
                 RunResults results;
                 Console out = console;
                 if (terminal != null) {
@@ -107,9 +107,19 @@ public class LessonCommand implements Callable<Integer> {
                     out = new Console(screen, screen, Console.colourWanted());
                     NotebookView view = new NotebookView(out, TerminalWidth.columns(columns), placeholders);
                     try (KeyPrompt keys = new KeyPrompt(terminal)) {
-                        results = new NotebookWalker(notebook, runner, view, out, keys).walk(start);
+                        WalkBookmark bookmark = bookmark(home, file, notebook, out);
+                        if (start == null && bookmark.kept()) {
+                            int step = ResumeOffer.ask(notebook, new ProgressStore(home, out::note).read().notebook(bookmark.name()), out, keys);
+                            if (step == ResumeOffer.QUIT) {
+                                return ExitCode.OK;
+                            }
+                            start = step > 1 ? notebook.steps().get(step - 1) : null;
+                        }
+                        runPrerequisites(notebook, start, runner, out);
+                        results = new NotebookWalker(notebook, runner, view, out, keys, bookmark).walk(start);
                     }
                 } else {
+                    runPrerequisites(notebook, start, runner, out);
                     results = new RunAll(notebook, runner, new NotebookView(out, TerminalWidth.columns(0), placeholders), out).run(start);
                 }
                 if (export != null) {
@@ -139,6 +149,15 @@ public class LessonCommand implements Callable<Integer> {
                 console.fail("Step " + cell.step() + " (" + cell.id() + ") failed; step " + start.step() + " may fail too.");
             }
         }
+    }
+
+    /**
+     * Progress is kept for the lessons and labs of lessons/ (by name), not for a notebook file given by
+     * path. --run-all and --list keep none: they leave the bookmark where the last walk put it.
+     */
+    private static WalkBookmark bookmark(WorkbookHome home, Path file, Notebook notebook, Console out) {
+        boolean ofTheCourse = file.toAbsolutePath().normalize().getParent().equals(home.lessonsDir().toAbsolutePath().normalize());
+        return ofTheCourse ? WalkBookmark.of(new ProgressStore(home, out::note), notebook.name(), notebook) : WalkBookmark.none();
     }
 
     /** The system terminal through JLine; a dumb one cannot give single keys. */

@@ -28,8 +28,10 @@ final class NotebookWalker {
     private final KeyPrompt keys;
     private final List<CodeCell> steps;
     private final RunResults results;
+    private final WalkBookmark bookmark;
 
-    NotebookWalker(Notebook notebook, CellRunner runner, NotebookView view, Console console, KeyPrompt keys) {
+    NotebookWalker(Notebook notebook, CellRunner runner, NotebookView view, Console console, KeyPrompt keys, WalkBookmark bookmark) {
+        this.bookmark = bookmark;
         this.notebook = notebook;
         this.runner = runner;
         this.view = view;
@@ -51,6 +53,8 @@ final class NotebookWalker {
                 return leave(at);
             }
             boolean atEnd = at >= steps.size();
+            // saved as each step is reached, so a killed walk keeps its place too
+            bookmark.at(at);
             boolean failedHere = !atEnd && results.latest(steps.get(at)).map(NotebookWalker::stopsTheWalk).orElse(false);
             if (showStep && !atEnd) {
                 console.line(view.step(steps.get(at), steps.size()));
@@ -68,6 +72,8 @@ final class NotebookWalker {
                         return results;
                     }
                     if (run(steps.get(at))) {
+                        // done means it ran and worked: a skipped or failed step is not counted
+                        bookmark.passed(at + 1);
                         at = forward(at);
                     } else {
                         showStep = false;
@@ -120,7 +126,9 @@ final class NotebookWalker {
 
     private RunResults leave(int at) {
         int step = Math.min(at + 1, steps.size());
-        console.line("Left at step " + step + ". Come back with --from " + step + ".");
+        console.line(bookmark.kept()
+                ? "Left at step " + step + ". Come back with `./jbang " + bookmark.name() + "`: it offers to continue here."
+                : "Left at step " + step + ". Come back with --from " + step + ".");
         return results;
     }
 

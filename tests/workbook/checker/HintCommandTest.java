@@ -41,7 +41,7 @@ class HintCommandTest {
             assertThat(two).contains("hint 1/3").contains("hint 2/3: DELETE removes rows").doesNotContain("hint 3/3");
             String three = run("lesson3", "4");
             assertThat(three).contains("hint 3/3: DELETE FROM users WHERE email = 'bob@example.com';")
-                    .contains("That was the last hint; all 3 hints of task 4 are shown").contains("solutions/lesson3/04-delete-bob.sql");
+                    .contains("That was the last hint; all 3 hints of task 4 are shown").contains("`./jbang solution lesson3 4`");
             assertThat(run("lesson3", "4")).contains("All 3 hints of task 4 are shown");
         } finally {
             if (previous == null) {
