@@ -96,7 +96,8 @@ public final class CheckPrinter {
             }
             String carry = report.mode() == CheckReport.Mode.SCRATCH ? " Carry your work into crm_db: `./jbang check " + report.lesson()
                     + " --apply` (or psql -f each file, in order)." : "";
-            return "All done." + carry + " Compare with the reference solutions in solutions/" + report.lesson() + "/, which explain why they work.";
+            return "All done." + carry + " Compare with the reference solutions, which explain why they work: `./jbang solution "
+                    + report.lesson() + " N`.";
         }
         TaskResult task = todo.get();
         String again = "`./jbang check " + report.lesson() + " --task " + task.number() + live + "`";

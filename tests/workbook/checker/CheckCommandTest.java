@@ -56,7 +56,7 @@ class CheckCommandTest {
         assertThat(text).contains("✓ 1. Add four columns to users  10/10").contains("✓ 5. Bonus: an index for login lookups  2/2")
                 .contains("· not judged live: 2. Insert Bob, 4. Delete Bob")
                 .contains("Progress: 2/2 tasks judged, bonus done · 14/21 points (+2/2 bonus)")
-                .contains("All done. Compare with the reference solutions in solutions/lesson3/");
+                .contains("All done. Compare with the reference solutions, which explain why they work: `./jbang solution lesson3 N`.");
     }
 
     @Test
