@@ -33,10 +33,15 @@ final class LessonCopy {
             for (String folder : List.of("lessons", "exercises", "solutions")) {
                 FileTrees.copyTree(CHECKOUT.resolve(folder), root.resolve(folder));
             }
-            for (String script : List.of("runtime/Db.java", "runtime/Repl.java", "checker/Check.java", "checker/Hint.java",
-                    "checker/Grade.java", "checker/Validate.java")) {
-                Files.createDirectories(root.resolve(script).getParent());
-                Files.copy(CHECKOUT.resolve(script), root.resolve(script));
+            // every entry script the catalog may name, as the checkout has them
+            for (String folder : List.of("runtime", "checker", "lessons")) {
+                try (var scripts = Files.list(CHECKOUT.resolve(folder))) {
+                    for (Path script : scripts.filter(f -> f.getFileName().toString().endsWith(".java")).toList()) {
+                        Path copy = root.resolve(folder).resolve(script.getFileName());
+                        Files.createDirectories(copy.getParent());
+                        Files.copy(script, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

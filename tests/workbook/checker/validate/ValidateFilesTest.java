@@ -91,11 +91,11 @@ class ValidateFilesTest {
     @Test
     void anyAliasWithAScriptIsAcceptedAndOneWithoutIsNamed(@TempDir Path dir) {
         LessonCopy copy = new LessonCopy(dir).edit("jbang-catalog.json", "\"repl\": {",
-                "\"progress\": {\n      \"script-ref\": \"checker/Check.java\",\n      \"description\": \"d\"\n    },\n"
-                        + "    \"solution\": {\n      \"script-ref\": \"checker/Solution.java\",\n      \"description\": \"d\"\n    },\n    \"repl\": {");
+                "\"my-tool\": {\n      \"script-ref\": \"checker/Check.java\",\n      \"description\": \"d\"\n    },\n"
+                        + "    \"my-missing\": {\n      \"script-ref\": \"checker/Missing.java\",\n      \"description\": \"d\"\n    },\n    \"repl\": {");
         LessonCopy.Result result = copy.validate("lessons/lesson3.md", "--no-run");
-        assertThat(result.problems()).containsExactly("jbang-catalog.json:" + copy.lineOf("jbang-catalog.json", "\"solution\": {")
-                + ": alias `solution` runs checker/Solution.java, which does not exist");
+        assertThat(result.problems()).containsExactly("jbang-catalog.json:" + copy.lineOf("jbang-catalog.json", "\"my-missing\": {")
+                + ": alias `my-missing` runs checker/Missing.java, which does not exist");
     }
 
     @Test
