@@ -52,7 +52,7 @@ final class NotebookWalker {
                 console.line(view.step(steps.get(at), steps.size()));
             }
             showStep = true;
-            console.line(console.style(Style.DIM, atEnd ? "End of the lesson. Enter or q leaves · b back · j jump · l list · : your own SQL/Java" : KEYS));
+            console.keys(atEnd ? "End of the lesson. Enter or q leaves · b back · j jump · l list · : your own SQL/Java" : KEYS);
             int key = keys.key();
             switch (key) {
                 case KeyPrompt.ENTER -> {
