@@ -37,7 +37,9 @@ public final class NotebookView {
         int width = console.readableWidth();
         String header = "── Step " + cell.step() + " of " + steps + " · " + cell.title() + " · " + cell.language()
                 + session(cell) + (cell.expectsError() ? " · expected to fail" : "");
-        List<String> lines = new ArrayList<>(WordWrap.lines(header, width, HEADER_HANG));
+        // each · is held to the word after it, so a line never ends in a dot and the next starts with one
+        List<String> lines = new ArrayList<>(WordWrap.lines(header.replace(" · ", " ·" + WordWrap.NO_BREAK), width, HEADER_HANG)
+                .stream().map(l -> l.replace(WordWrap.NO_BREAK, ' ')).toList());
         String last = lines.remove(lines.size() - 1) + " ";
         lines.add(last + "─".repeat(Math.max(0, width - DisplayText.width(last))));
         String body = code.highlight(placeholders.fill(cell.source()), cell.language()).lines()
