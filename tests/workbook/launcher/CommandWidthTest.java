@@ -52,7 +52,7 @@ class CommandWidthTest {
         String check = run(columns, "check", "lesson3", "--url", url);
         assertThat(check.replaceAll("\\s+", " ")).contains("✗ 1. Add four columns to users", "ERROR:", "null value in column",
                 "Next: fix exercises/lesson3/01-add-columns.sql, then `./jbang check lesson3 --task 1`. Stuck? `./jbang hint lesson3 1`");
-        String hints = run(columns, "hint", "lesson3", "1") + run(columns, "hint", "lesson3", "1") + run(columns, "hint", "lesson3", "1");
+        String hints = String.join("\n", run(columns, "hint", "lesson3", "1"), run(columns, "hint", "lesson3", "1"), run(columns, "hint", "lesson3", "1"));
         assertThat(hints).contains("hint 3/3");
         List<String> lines = (check + "\n" + hints).lines().toList();
         assertThat(lines).as("at %d columns", columns).allSatisfy(l -> assertThat(DisplayText.width(l)).isLessThanOrEqualTo(columns));
