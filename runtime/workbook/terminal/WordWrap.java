@@ -2,6 +2,7 @@
 package workbook.terminal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -10,7 +11,8 @@ import org.jline.utils.AttributedStringBuilder;
 
 /**
  * The workbook's one word wrapper: breaks a line of terminal text (plain, or styled with escape codes) into
- * lines at most a width wide in display columns, at spaces only, unless a word alone is wider than a line.
+ * lines at most a width wide in display columns, at spaces only (not inside a short `quoted command`), unless
+ * a word alone is wider than a line.
  * Continuation lines hang under the text (after the line's indent, a mark such as ✗ or •, and a short label
  * such as "hint: "), and each line's styles are closed at its end and opened again on the next.
  */
@@ -58,14 +60,15 @@ public final class WordWrap {
         int used = DisplayText.width(firstPrefix.toString());
         int rest = DisplayText.width(restPrefix.toString());
         boolean hasWord = false;
+        boolean[] breaks = breaks(plain, width - rest);
         int i = 0;
         while (i < plain.length()) {
             int spaceStart = i;
-            while (i < plain.length() && plain.charAt(i) == ' ') {
+            while (i < plain.length() && breaks[i]) {
                 i++;
             }
             int wordStart = i;
-            while (i < plain.length() && plain.charAt(i) != ' ') {
+            while (i < plain.length() && !breaks[i]) {
                 i++;
             }
             if (wordStart == i) {
@@ -98,6 +101,28 @@ public final class WordWrap {
         }
         lines.add(line.toAttributedString());
         return lines;
+    }
+
+    /**
+     * Where a line may break: at a space, except inside a `quoted command` that fits on a line of its own, so
+     * a command a learner copies ("`./jbang check lesson3 --task 1`") stays on one line.
+     */
+    private static boolean[] breaks(String plain, int room) {
+        boolean[] breaks = new boolean[plain.length()];
+        for (int i = 0; i < plain.length(); i++) {
+            breaks[i] = plain.charAt(i) == ' ';
+        }
+        for (int open = plain.indexOf('`'); open >= 0; ) {
+            int close = plain.indexOf('`', open + 1);
+            if (close < 0) {
+                break;
+            }
+            if (DisplayText.width(plain.substring(open, close + 1)) + 1 <= room) {
+                Arrays.fill(breaks, open, close, false);
+            }
+            open = plain.indexOf('`', close + 1);
+        }
+        return breaks;
     }
 
     /** Where a cut of {@code plain[from, to)} to {@code columns} ends: at least one character, so a cut always moves on. */

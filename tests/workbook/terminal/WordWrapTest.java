@@ -20,7 +20,15 @@ class WordWrapTest {
         List<String> lines = WordWrap.lines(text, 80);
         assertThat(lines).hasSize(2).allSatisfy(l -> assertThat(DisplayText.width(l)).isLessThanOrEqualTo(80));
         assertThat(String.join(" ", lines).replaceAll(" +", " ")).isEqualTo(text);
-        assertThat(lines.get(1)).startsWith("      lesson3").doesNotStartWith("       ");
+        assertThat(lines.get(1)).isEqualTo("      `./jbang check lesson3 --task 1`. Stuck? `./jbang hint lesson3 1`");
+    }
+
+    @Test
+    void aQuotedCommandStaysOnOneLineUnlessItIsWiderThanALine() {
+        assertThat(WordWrap.lines("Check: `./jbang check lesson3 --task 1`.", 30))
+                .containsExactly("Check: `./jbang check lesson3", "       --task 1`.");
+        assertThat(WordWrap.lines("Check: `./jbang check lesson3 --task 1`.", 38, 0))
+                .containsExactly("Check:", "`./jbang check lesson3 --task 1`.");
     }
 
     @Test
