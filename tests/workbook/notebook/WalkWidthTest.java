@@ -14,7 +14,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import workbook.Slow;
 import workbook.TestDatabase;
-import workbook.cli.CommandJvm;
 import workbook.db.ConnectionInfo;
 import workbook.terminal.DisplayText;
 
@@ -58,7 +57,7 @@ class WalkWidthTest {
 
                 The end.
                 """.formatted(CJK));
-        try (PseudoTerminal pty = PseudoTerminal.start(lesson(notes, db), dir, columns)) {
+        try (PseudoTerminal pty = PseudoTerminal.start(InteractiveWalkTest.lesson(notes, db), dir, columns)) {
             pty.expect("q quit", WAIT);
             pty.type("\r");
             pty.expect("q quit", WAIT);
@@ -120,7 +119,7 @@ class WalkWidthTest {
                 SELECT 'a value long enough to be wider than sixty columns when it sits in a table' AS after_the_resize, 2 AS two;
                 ```
                 """);
-        try (PseudoTerminal pty = PseudoTerminal.start(lesson(notes, db), dir, 100)) {
+        try (PseudoTerminal pty = PseudoTerminal.start(InteractiveWalkTest.lesson(notes, db), dir, 100)) {
             pty.expect("q quit", WAIT);
             pty.resize(60);
             pty.type("\r");
@@ -144,11 +143,5 @@ class WalkWidthTest {
             }
         }
         throw new AssertionError("no line starts with `" + start + "` in:\n" + String.join("\n", lines));
-    }
-
-    /** The lesson entry script in a JVM of its own, as `./jbang` would start it. */
-    private static String lesson(Path notes, ConnectionInfo db) {
-        return PseudoTerminal.quote(CommandJvm.command(List.of("-Dworkbook.home=" + Path.of("").toAbsolutePath()),
-                "Lesson", notes.toString(), "--url", LessonRun.url(db)));
     }
 }
