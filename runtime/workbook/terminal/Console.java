@@ -25,7 +25,7 @@ public final class Console {
     private final boolean colour;
     private final IntSupplier terminalColumns;
 
-    /** A console with no terminal of its own: lines wrap at $COLUMNS, else at {@link TerminalWidth#forTables}'s default. */
+    /** A console with no terminal of its own: lines wrap at $COLUMNS, else not at all (see {@link TerminalWidth#forLines}). */
     public Console(PrintStream out, PrintStream err, boolean colour) {
         this(out, err, colour, () -> 0);
     }
@@ -68,9 +68,9 @@ public final class Console {
         return colour;
     }
 
-    /** Columns a line may take now: the terminal's width, else $COLUMNS, else 160 (a log or a pipe). */
+    /** Columns a line may take now: the terminal's width, else $COLUMNS, else no limit (a log or a pipe). */
     public int width() {
-        return TerminalWidth.forTables(terminalColumns.getAsInt());
+        return TerminalWidth.forLines(terminalColumns.getAsInt());
     }
 
     /** Columns prose, step headers and notes take now: {@link #width()}, at most {@link TerminalWidth#READABLE}. */
