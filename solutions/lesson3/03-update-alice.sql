@@ -3,7 +3,8 @@
 -- The WHERE clause is what keeps Bob unchanged: an UPDATE without WHERE changes every row.
 -- Match on email (unique) rather than first_name, which several users may share.
 -- NOW() is the start time of the current transaction, so every row changed in one transaction
--- gets the same updated_at; clock_timestamp() would give the time of the statement itself.
+-- gets the same updated_at. statement_timestamp() would give the start of this statement instead;
+-- clock_timestamp() moves on even between the rows of one statement.
 UPDATE users
    SET first_name = 'Alicia',
        updated_at = NOW()

@@ -27,7 +27,8 @@ import workbook.terminal.Console;
 @Command(name = "check", mixinStandardHelpOptions = true,
         header = "Check your assignment SQL task by task, with the reason when something is wrong.",
         description = {"By default your files in exercises/LESSON/ run in a scratch copy of the lesson's end state on your server;",
-                "your crm_db is never touched. --live checks crm_db as it is instead (for work done in psql or the notebook).",
+                "your crm_db is not touched. --live checks crm_db as it is instead (for work done in psql or the notebook);",
+                "--apply then runs your passing files on crm_db in one transaction, as an unprivileged role (wb_learner).",
                 "Exit 0 when every required task passes, 1 when some fail, 2 for bad input, 3 when no database answers."})
 public class CheckCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "LESSON", description = "The exercise set, e.g. lesson3.")
@@ -41,6 +42,16 @@ public class CheckCommand implements Callable<Integer> {
 
     @Option(names = "--watch", description = "Check again whenever an exercise file is saved (Ctrl-C to stop).")
     boolean watch;
+
+    @Option(names = "--apply", description = "After the check, run your passing files on your crm_db in one transaction (asks first), "
+            + "so it holds the assignment's end state. Only when every required task passes and crm_db is where the assignment starts.")
+    boolean apply;
+
+    @Option(names = {"-y", "--yes"}, description = "With --apply: do not ask for confirmation.")
+    boolean yes;
+
+    /** The report of the last check run, which --apply acts on. */
+    private CheckReport last;
 
     @Mixin
     DatabaseOptions database = new DatabaseOptions();
@@ -57,13 +68,20 @@ public class CheckCommand implements Callable<Integer> {
         if (live && watch) {
             throw UserError.badInput("--watch re-runs your files when you save them; --live runs no files. Use one of them.");
         }
+        if (apply && (live || watch || task != null)) {
+            throw UserError.badInput("--apply checks every task by running your files, then carries them into crm_db; use it without --live, --watch and --task.");
+        }
+        if (yes && !apply) {
+            throw UserError.badInput("--yes answers the question --apply asks; add --apply, or leave --yes out.");
+        }
         RunningServer running = LiveDatabase.ensureUp(database);
         try (ServerAccess server = new ServerAccess(running.connection()).dropsInBackground()) {
             AssignmentChecker checker = new AssignmentChecker(set, server, home.exercisesDir().resolve(lesson), "exercises/" + lesson + "/");
             if (watch) {
                 return new CheckWatcher(home.exercisesDir().resolve(lesson), () -> checkOnce(checker, set, console)).watch(console);
             }
-            return checkOnce(checker, set, console);
+            int code = checkOnce(checker, set, console);
+            return apply ? new CheckApply(set, server, home.exercisesDir().resolve(lesson), console).apply(last, yes) : code;
         }
     }
 
@@ -73,7 +91,7 @@ public class CheckCommand implements Callable<Integer> {
         try {
             if (live) {
                 console.info("Checking " + lesson + " on your crm_db as it is (--live: no files run, nothing changed) …");
-                report = checker.live(only);
+                report = checker.live(only, console::info);
             } else {
                 console.info("Checking " + lesson + ": your files in exercises/" + lesson + "/ run in a scratch copy of the lesson's end state (crm_db is not touched) …");
                 report = checker.scratch(only, console::info);
@@ -81,6 +99,7 @@ public class CheckCommand implements Callable<Integer> {
         } catch (ConnectionException e) {
             throw UserError.environment("Cannot connect to the database (" + ExceptionText.causeLine(e) + "). Start one with `./jbang db up`, or check --url.", e);
         }
+        last = report;
         new CheckPrinter(console).print(report, task != null);
         ScratchDatabase.awaitDrops();
         boolean ok = task != null ? report.tasks().stream().allMatch(TaskResult::passed) : report.allRequiredPassed();

@@ -11,7 +11,8 @@ import workbook.terminal.Console.Style;
 
 /**
  * Shows a {@link CheckReport} in the terminal, rustlings-style: a line per task with ✓ or ✗ and its
- * points, under a failed task the exact reason, PostgreSQL's errors, the hint and any notes, then the
+ * points, under a failed task the cause (PostgreSQL's errors, a statement that matched no row) first, then the
+ * exact reason, a hint when the mistake is a known one, and any notes, then the
  * progress and the next command to run.
  */
 public final class CheckPrinter {
@@ -23,7 +24,14 @@ public final class CheckPrinter {
 
     public void print(CheckReport report, boolean singleTask) {
         for (TaskResult task : report.tasks()) {
-            printTask(task);
+            if (task.status() != TaskResult.Status.NOT_JUDGED) {
+                printTask(task);
+            }
+        }
+        if (!report.notJudged().isEmpty()) {
+            console.line(console.style(Style.DIM, "· not judged live: " + String.join(", ",
+                    report.notJudged().stream().map(t -> t.number() + ". " + t.title()).toList())
+                    + " (an untouched crm_db passes them too; `./jbang check " + report.lesson() + "` runs your files to judge them)"));
         }
         console.line("");
         console.line(console.style(Style.BOLD, "Progress: ") + report.progressLine() + " · " + points(report));
@@ -50,10 +58,10 @@ public final class CheckPrinter {
                     indent(console.style(Style.DIM, "(" + more + " more check" + (more == 1 ? "" : "s") + " failing: "
                             + String.join(", ", task.checks().stream().filter(c -> !c.passed()).skip(1).map(CheckResult::check).toList()) + ")"));
                 }
-                if (f.hint() != null) {
-                    indent(console.style(Style.CYAN, "hint: ") + f.hint());
-                }
             });
+            // one hint, and only for a failure a check foresaw: the task's hints wait for `./jbang hint`
+            task.checks().stream().filter(c -> !c.passed() && c.hint() != null).map(CheckResult::hint).findFirst()
+                    .ifPresent(hint -> indent(console.style(Style.CYAN, "hint: ") + hint));
         }
         List<String> notes = new ArrayList<>(task.notes());
         task.checks().forEach(c -> notes.addAll(c.notes()));
@@ -73,14 +81,22 @@ public final class CheckPrinter {
         return report.bonus().isEmpty() ? line : line + " (+" + bonus + "/" + report.bonusMax() + " bonus)";
     }
 
+    private static boolean judgedAndFailed(TaskResult task) {
+        return !task.passed() && task.status() != TaskResult.Status.NOT_JUDGED;
+    }
+
     /** The one command to run next, as rustlings ends every report. */
     public static String next(CheckReport report, boolean singleTask) {
         String live = report.mode() == CheckReport.Mode.LIVE ? " --live" : "";
-        Optional<TaskResult> todo = report.required().stream().filter(t -> !t.passed()).findFirst()
-                .or(() -> report.bonus().stream().filter(t -> !t.passed()).findFirst());
+        Optional<TaskResult> todo = report.required().stream().filter(CheckPrinter::judgedAndFailed).findFirst()
+                .or(() -> report.bonus().stream().filter(CheckPrinter::judgedAndFailed).findFirst());
         if (todo.isEmpty()) {
-            return singleTask ? "Next: `./jbang check " + report.lesson() + live + "` to check every task."
-                    : "All done. Compare with the reference solutions in solutions/" + report.lesson() + "/, which explain why they work.";
+            if (singleTask) {
+                return "Next: `./jbang check " + report.lesson() + live + "` to check every task.";
+            }
+            String carry = report.mode() == CheckReport.Mode.SCRATCH ? " Carry your work into crm_db: `./jbang check " + report.lesson()
+                    + " --apply` (or psql -f each file, in order)." : "";
+            return "All done." + carry + " Compare with the reference solutions in solutions/" + report.lesson() + "/, which explain why they work.";
         }
         TaskResult task = todo.get();
         String again = "`./jbang check " + report.lesson() + " --task " + task.number() + live + "`";

@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.Set;
 
 /**
- * {@code feedback.md}: what the student reads. Per task what passed, what failed and why, the hint,
- * and the errors PostgreSQL gave for their file (in a code block, as PostgreSQL wrote them).
+ * {@code feedback.md}: what the student reads. Per task first what PostgreSQL said running their file (the
+ * cause, in a code block, as PostgreSQL wrote it), then what passed, what failed and why, each hint once.
  */
 public final class FeedbackReport {
     private FeedbackReport() {
@@ -17,9 +19,9 @@ public final class FeedbackReport {
         StringBuilder md = new StringBuilder();
         md.append("# ").append(record.lesson()).append(": feedback for ").append(inline(record.student())).append("\n\n");
         md.append("**Score: ").append(record.score()).append(" / ").append(record.maxScore()).append("**");
-        int bonus = record.tasks().stream().filter(GradeRecord.TaskGrade::bonus).mapToInt(GradeRecord.TaskGrade::max).sum();
-        if (bonus > 0) {
-            md.append(" (bonus tasks add up to ").append(bonus).append(" more)");
+        if (record.bonusMax() > 0) {
+            // the score counts bonus points, max_score does not: said here so that 23 / 21 is no surprise
+            md.append(" (bonus included: ").append(record.bonus()).append(" of ").append(record.bonusMax()).append(" bonus points)");
         }
         md.append("\n\n");
         if (record.status() == GradeRecord.Status.TIMED_OUT) {
@@ -30,6 +32,11 @@ public final class FeedbackReport {
         for (GradeRecord.TaskGrade task : record.tasks()) {
             md.append("## ").append(task.passed() ? "✓ " : "✗ ").append(task.id()).append(": ").append(inline(task.title()))
                     .append(" (").append(task.points()).append("/").append(task.max()).append(task.bonus() ? ", bonus" : "").append(")\n\n");
+            // the cause first: what running the file said explains the failed checks below it
+            if (!task.sqlErrors().isEmpty()) {
+                md.append("PostgreSQL said, running your file:\n\n").append(block(String.join("\n", task.sqlErrors()))).append('\n');
+            }
+            Set<String> hints = new LinkedHashSet<>();
             for (GradeRecord.CheckGrade check : task.checks()) {
                 md.append("- ").append(check.passed() ? "✓ " : "✗ ").append(inline(check.name()));
                 if (!check.passed() && check.message() != null) {
@@ -37,14 +44,18 @@ public final class FeedbackReport {
                 }
                 md.append('\n');
                 if (!check.passed() && check.hint() != null) {
-                    md.append("  - Hint: ").append(inline(check.hint())).append('\n');
+                    hints.add(check.hint());
                 }
                 for (String note : check.notes()) {
                     md.append("  - Note: ").append(inline(note)).append('\n');
                 }
             }
-            if (!task.sqlErrors().isEmpty()) {
-                md.append("\nPostgreSQL said, running your file:\n\n").append(block(String.join("\n", task.sqlErrors())));
+            // each hint once, however many checks one mistake failed
+            if (!hints.isEmpty()) {
+                hints.forEach(hint -> md.append("\n**Hint:** ").append(inline(hint)).append('\n'));
+            } else if (!task.passed() && !"not graded".equals(task.status())) {
+                md.append("\nStuck? `./jbang hint ").append(record.lesson()).append(' ').append(task.id())
+                        .append("` gives this task's hints one at a time.\n");
             }
             if (!task.notes().isEmpty()) {
                 md.append('\n');

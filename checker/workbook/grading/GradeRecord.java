@@ -82,6 +82,16 @@ public record GradeRecord(int formatVersion, String student, String entry, Strin
         return tasks.stream().filter(t -> !t.bonus()).mapToInt(TaskGrade::max).sum();
     }
 
+    /** Points earned in bonus tasks: part of {@link #score}, which may so exceed {@link #maxScore}. */
+    public int bonus() {
+        return tasks.stream().filter(TaskGrade::bonus).mapToInt(TaskGrade::points).sum();
+    }
+
+    /** Points the bonus tasks are worth. */
+    public int bonusMax() {
+        return tasks.stream().filter(TaskGrade::bonus).mapToInt(TaskGrade::max).sum();
+    }
+
     public TaskGrade task(String id) {
         return tasks.stream().filter(t -> t.id().equals(id)).findFirst().orElse(null);
     }
@@ -108,7 +118,8 @@ public record GradeRecord(int formatVersion, String student, String entry, Strin
         List<CheckGrade> checks = task.checks().stream()
                 .map(c -> new CheckGrade(c.name(), 0, c.points(), false, why, null, List.of()))
                 .toList();
-        return new TaskGrade(task.id(), task.title(), task.bonus(), "not graded", "exercises/" + set.lesson() + "/" + task.file(),
+        // where the student put the file is not known when the submission could not be read
+        return new TaskGrade(task.id(), task.title(), task.bonus(), "not graded", task.file(),
                 checks, List.of(), List.of());
     }
 }

@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code grades.csv}: one row per student, points per task, then score and max_score (RFC 4180: a field
+ * {@code grades.csv}: one row per student, points per task, then score, max_score, bonus and bonus_max: score
+ * counts the bonus points earned, max_score only the required tasks, so a score above max_score is the bonus
+ * column's doing, said in the same row (RFC 4180: a field
  * holding a comma, quote or line break is quoted, quotes doubled, so {@code o'brien, "jr"} reads back intact).
  * Names are text: one a spreadsheet would take for a formula gets a leading {@code '} (OWASP's advice).
  */
@@ -22,6 +24,8 @@ public final class GradesCsv {
         columns.addAll(taskIds);
         columns.add("score");
         columns.add("max_score");
+        columns.add("bonus");
+        columns.add("bonus_max");
         return String.join(",", columns.stream().map(GradesCsv::text).toList());
     }
 
@@ -34,6 +38,8 @@ public final class GradesCsv {
         }
         fields.add(Integer.toString(record.score()));
         fields.add(Integer.toString(record.maxScore()));
+        fields.add(Integer.toString(record.bonus()));
+        fields.add(Integer.toString(record.bonusMax()));
         return String.join(",", fields);
     }
 

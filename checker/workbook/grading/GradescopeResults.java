@@ -41,7 +41,9 @@ public final class GradescopeResults {
 
     private static String summary(GradeRecord record) {
         List<String> lines = new ArrayList<>();
-        lines.add(record.lesson() + ": " + record.score() + "/" + record.maxScore() + " points");
+        // score counts bonus points, the required tasks' max does not: said, so that 23/21 is no surprise
+        lines.add(record.lesson() + ": " + record.score() + "/" + record.maxScore() + " points"
+                + (record.bonusMax() > 0 ? " (bonus included: " + record.bonus() + " of " + record.bonusMax() + " bonus points)" : ""));
         if (record.problem() != null) {
             lines.add(record.status() == GradeRecord.Status.TIMED_OUT ? "Timed out: " + record.problem() : "Not graded: " + record.problem());
         }

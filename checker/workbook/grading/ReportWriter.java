@@ -1,6 +1,7 @@
 package workbook.grading;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -17,6 +18,9 @@ public final class ReportWriter {
     /** results.json (Gradescope), junit.xml and feedback.md in the student's folder. */
     public void writeStudent(GradeRecord record) throws IOException {
         Path folder = store.folderOf(record.student());
+        Files.createDirectories(folder);
+        // the record kept here by earlier versions, now in .records/: one result file per student folder
+        Files.deleteIfExists(folder.resolve("result.json"));
         GradescopeResults.write(folder.resolve("results.json"), record);
         JunitReport.write(folder.resolve("junit.xml"), record);
         FeedbackReport.write(folder.resolve("feedback.md"), record);

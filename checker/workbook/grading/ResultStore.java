@@ -12,12 +12,15 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * The graded results as files: {@code <out>/<student>/result.json}, one {@link GradeRecord} each. A record
- * half-written when a run was killed is not JSON, so {@link #read} finds nothing and the student is graded
- * again; written in place, a re-grade reuses the file instead of creating one more.
+ * The graded results as files: {@code <out>/.records/<student>.json}, one {@link GradeRecord} each, kept apart
+ * from the reports in {@code <out>/<student>/} so that a student's folder holds one result file (Gradescope's
+ * results.json) beside junit.xml and feedback.md. A record half-written when a run was killed is not JSON, so
+ * {@link #read} finds nothing and the student is graded again; written in place, a re-grade reuses the file
+ * instead of creating one more.
  */
 public final class ResultStore {
-    static final String RESULT_FILE = "result.json";
+    /** The records' folder in the output: hidden, since the reports beside it are what an instructor opens. */
+    static final String RECORDS = ".records";
     static final ObjectMapper JSON = JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -43,8 +46,13 @@ public final class ResultStore {
         return folder;
     }
 
+    /** Where the student's record is kept. */
+    Path recordOf(String student) {
+        return folderOf(student).resolveSibling(RECORDS).resolve(folderOf(student).getFileName() + ".json");
+    }
+
     public Optional<GradeRecord> read(String student) {
-        Path file = folderOf(student).resolve(RESULT_FILE);
+        Path file = recordOf(student);
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
@@ -57,8 +65,8 @@ public final class ResultStore {
     }
 
     public void write(GradeRecord record) throws IOException {
-        Path folder = folderOf(record.student());
-        Files.createDirectories(folder);
-        JSON.writeValue(folder.resolve(RESULT_FILE).toFile(), record);
+        Path file = recordOf(record.student());
+        Files.createDirectories(file.getParent());
+        JSON.writeValue(file.toFile(), record);
     }
 }

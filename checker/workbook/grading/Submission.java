@@ -17,13 +17,22 @@ import java.util.TreeMap;
  * @param files    exercise file name to its bytes, as submitted
  * @param missing  exercise files not found (graded as empty)
  * @param stray    other files, ignored and listed ("notes.txt", "exercises/lesson3/tasks.toml")
+ * @param folder   where in the entry the exercise files were, as the student sees it: "" at the top,
+ *                 {@code exercises/lesson3/}, or {@code alice/} in a zip that wraps them; feedback names files so
  */
-public record Submission(String student, String entry, Map<String, byte[]> files, List<String> missing, List<String> stray) {
+public record Submission(String student, String entry, Map<String, byte[]> files, List<String> missing, List<String> stray,
+                         String folder) {
 
     public Submission {
         files = Map.copyOf(files);
         missing = List.copyOf(missing);
         stray = List.copyOf(stray);
+        folder = folder == null ? "" : folder;
+    }
+
+    /** A submission whose files were at the top of its entry. */
+    public Submission(String student, String entry, Map<String, byte[]> files, List<String> missing, List<String> stray) {
+        this(student, entry, files, missing, stray, "");
     }
 
     /** SHA-256 over the exercise files only: stray files and the entry's form (zip or folder) do not change a grade. */

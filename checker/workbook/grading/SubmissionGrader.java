@@ -14,7 +14,8 @@ import workbook.sql.ExceptionText;
 /**
  * Grades one submission with exactly the checks of {@code ./jbang check} (the checker's scratch mode),
  * in its job's sandbox (reset between two submissions), within the sandbox's limits, and returns the
- * record of it. The files are run as read from the submission: no copy of them is written.
+ * record of it. The files are run as read from the submission: no copy of them is written. Messages name them
+ * where the student put them (01-add-columns.sql at the top, exercises/lesson3/01-add-columns.sql in a clone).
  */
 public final class SubmissionGrader {
     private final TaskSet set;
@@ -44,7 +45,7 @@ public final class SubmissionGrader {
         }
         JobServerAccess access = new JobServerAccess(admin, server, pool, slot);
         try {
-            CheckReport report = new AssignmentChecker(set, access, SubmittedFiles.of(submission.files()), "exercises/" + set.lesson() + "/")
+            CheckReport report = new AssignmentChecker(set, access, SubmittedFiles.of(submission.files()), submission.folder())
                     .scratch(Optional.empty(), message -> { });
             if (report.stop() != null) {
                 // the tasks judged before the time ran out keep their points

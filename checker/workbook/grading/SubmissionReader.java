@@ -149,7 +149,7 @@ public final class SubmissionReader {
             stray.add("… and " + more + " more");
         }
         List<String> missing = exerciseFiles.stream().filter(n -> !files.containsKey(n)).toList();
-        return new Submission(student, shown, files, missing, stray);
+        return new Submission(student, shown, files, missing, stray, base);
     }
 
 

@@ -5,15 +5,15 @@ import java.util.Locale;
 import workbook.UserError;
 
 /**
- * Asks before a command deletes the learner's data. With no terminal to ask on (a script, CI) it
+ * Asks before a command changes or deletes the learner's data. With no terminal to ask on (a script, CI) it
  * refuses unless --yes was given, so nothing is ever deleted by accident.
  */
-final class Confirmation {
+public final class Confirmation {
     private Confirmation() {
     }
 
     /** True when the user said yes (or passed --yes); throws a one-line error when there is no one to ask. */
-    static boolean confirmed(String what, boolean yes, String command) {
+    public static boolean confirmed(String what, boolean yes, String command) {
         if (yes) {
             return true;
         }

@@ -44,6 +44,14 @@ public record DatabaseSettings(WorkbookHome home, int preferredPort, String cont
         return new DatabaseSettings(home, preferredPort, name, binariesDir);
     }
 
+    /**
+     * The named volume that keeps the container's data, as the lesson's `docker run -v crm-pgdata:...`:
+     * a removed container leaves it, and the next container of that name finds the data again.
+     */
+    public String volumeName() {
+        return containerName.equals(DEFAULT_CONTAINER) ? "crm-pgdata" : containerName + "-pgdata";
+    }
+
     private static String setting(String name) {
         String value = System.getProperty(name, System.getenv(name));
         return value == null || value.isBlank() ? null : value;

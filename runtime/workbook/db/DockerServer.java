@@ -6,13 +6,18 @@ import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.PortBinding;
 import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.PullResponseItem;
+import com.github.dockerjava.api.model.Volume;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +33,8 @@ import workbook.terminal.Progress;
  */
 public final class DockerServer implements ServerProvider {
     private static final ExposedPort POSTGRES_PORT = ExposedPort.tcp(5432);
+    /** Where the official image keeps the cluster; the named volume is mounted there. */
+    private static final String DATA_DIR = "/var/lib/postgresql/data";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
 
     private final DatabaseSettings settings;
@@ -94,6 +101,9 @@ public final class DockerServer implements ServerProvider {
 
     private RunningServer create(Progress progress) {
         ensureImage(progress);
+        // a container the workbook made before and someone removed since (`docker rm -f`, `docker container prune`)
+        boolean wasRemoved = memory.recall().filter(r -> r.provider().equals(provider())).isPresent();
+        boolean dataKept = volumeExists();
         int preferred = memory.recall().filter(r -> r.provider().equals(provider()) && r.port() > 0)
                 .map(ServerMemory.Remembered::port).orElse(settings.preferredPort());
         FreePorts.Pick pick = engine.isLocal() ? FreePorts.pick(preferred) : new FreePorts.Pick(preferred, null);
@@ -108,8 +118,20 @@ public final class DockerServer implements ServerProvider {
         dockerDo("starting the container", () -> client().startContainerCmd(id).exec());
         ConnectionInfo info = ConnectionInfo.lesson(engine.publishedHost(), pick.port());
         waitUntilReady(info, progress);
+        String gone = !wasRemoved ? ""
+                : dataKept ? " (the container made before was removed; its data was kept in the volume " + settings.volumeName() + " and is back)"
+                : " (the container made before was removed, with its data: crm_db starts empty)";
         return new RunningServer(info, provider(), "created and started the Docker container " + settings.containerName()
-                + " from " + DatabaseSettings.IMAGE + " on port " + pick.port() + (pick.moved() ? " (" + pick.note() + ")" : ""));
+                + " from " + DatabaseSettings.IMAGE + " on port " + pick.port() + (pick.moved() ? " (" + pick.note() + ")" : "") + gone);
+    }
+
+    private boolean volumeExists() {
+        try {
+            docker("looking for the volume", () -> client().inspectVolumeCmd(settings.volumeName()).exec());
+            return true;
+        } catch (NotFoundException e) {
+            return false;
+        }
     }
 
     private String createContainer(int port) {
@@ -121,7 +143,8 @@ public final class DockerServer implements ServerProvider {
                         "POSTGRES_PASSWORD=" + ConnectionInfo.LESSON_PASSWORD,
                         "POSTGRES_DB=" + ConnectionInfo.LESSON_DATABASE)
                 .withExposedPorts(POSTGRES_PORT)
-                .withHostConfig(HostConfig.newHostConfig().withPortBindings(new PortBinding(binding, POSTGRES_PORT)))
+                .withHostConfig(HostConfig.newHostConfig().withPortBindings(new PortBinding(binding, POSTGRES_PORT))
+                        .withBinds(new Bind(settings.volumeName(), new Volume(DATA_DIR))))
                 .withLabels(Map.of("dev.crmworkbook.role", "lesson-database"))
                 .exec().getId());
     }
@@ -196,10 +219,61 @@ public final class DockerServer implements ServerProvider {
         Optional<InspectContainerResponse> container = inspect();
         memory.recall().filter(r -> r.provider().equals(provider())).ifPresent(r -> memory.forget());
         if (container.isEmpty()) {
+            if (volumeExists()) {
+                removeVolume();
+                return "Removed the volume " + settings.volumeName() + " with the data of the Docker container " + settings.containerName()
+                        + ", which was gone already; `./jbang db up` creates a fresh one.";
+            }
             return "There is no Docker container " + settings.containerName() + "; nothing to remove.";
         }
         dockerDo("removing the container", () -> client().removeContainerCmd(container.get().getId()).withForce(true).withRemoveVolumes(true).exec());
-        return "Removed the Docker container " + settings.containerName() + " and its data; `./jbang db up` creates a fresh one.";
+        removeVolume();
+        return "Removed the Docker container " + settings.containerName() + " and its data (the volume " + settings.volumeName()
+                + "); `./jbang db up` creates a fresh one.";
+    }
+
+    private void removeVolume() {
+        try {
+            dockerDo("removing the volume " + settings.volumeName() + " of", () -> client().removeVolumeCmd(settings.volumeName()).exec());
+        } catch (NotFoundException e) {
+            // a container made before the workbook kept its data in a volume has none: nothing more to remove
+        }
+    }
+
+    @Override
+    public String crash() {
+        Optional<InspectContainerResponse> container = inspect();
+        if (container.isEmpty() || !isRunning(container.get())) {
+            return "The Docker container " + settings.containerName() + " was not running; nothing to stop.";
+        }
+        // SIGKILL to the postmaster, PID 1 of the container: every process goes at once, no shutdown checkpoint
+        dockerDo("killing the container", () -> client().killContainerCmd(container.get().getId()).exec());
+        return "Killed the Docker container " + settings.containerName() + " at once, with no shutdown checkpoint, as a power cut would;"
+                + " your data stays in the volume " + settings.volumeName() + ".";
+    }
+
+    @Override
+    public List<String> startLog() {
+        Optional<InspectContainerResponse> container = inspect();
+        if (container.isEmpty()) {
+            return List.of();
+        }
+        // frames are chunks of the stream, not lines: join them first
+        StringBuffer log = new StringBuffer();
+        try {
+            client().logContainerCmd(container.get().getId()).withStdOut(true).withStdErr(true).withTail(200)
+                    .exec(new ResultCallback.Adapter<Frame>() {
+                        @Override
+                        public void onNext(Frame frame) {
+                            log.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
+                        }
+                    }).awaitCompletion(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            return List.of();
+        }
+        return LogTail.latestStart(log.toString().lines().toList());
     }
 
     private Optional<InspectContainerResponse> inspect() {

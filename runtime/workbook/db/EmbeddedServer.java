@@ -135,18 +135,38 @@ public final class EmbeddedServer implements ServerProvider {
 
     @Override
     public String stop() {
+        return stop("fast").map(port -> "Stopped the embedded PostgreSQL (port " + port + "); your data stays in " + shown(dataDir) + ".")
+                .orElse("The embedded PostgreSQL was not running; nothing to stop.");
+    }
+
+    @Override
+    public String crash() {
+        // immediate: the postmaster quits its children at once and writes no shutdown checkpoint, as a power
+        // cut would leave it; the next start finds the cluster "not properly shut down" and replays the WAL
+        return stop("immediate").map(port -> "Stopped the embedded PostgreSQL (port " + port + ") at once, with no shutdown checkpoint,"
+                        + " as a power cut would; your data stays in " + shown(dataDir) + ".")
+                .orElse("The embedded PostgreSQL was not running; nothing to stop.");
+    }
+
+    /** Stops the server in pg_ctl's {@code mode}; the port it ran on, or empty when it was not running. */
+    private Optional<Integer> stop(String mode) {
         Optional<PostmasterPid> pid = PostmasterPid.read(dataDir);
         if (pid.isEmpty() || !pid.get().alive()) {
             PostmasterPid.removeIfStale(dataDir);
-            return "The embedded PostgreSQL was not running; nothing to stop.";
+            return Optional.empty();
         }
         EmbeddedBinaries binaries = EmbeddedBinaries.install(settings.binariesDir(), () -> { });
         PostgresPrograms programs = new PostgresPrograms(binaries, settings.logsDir().resolve("pg_ctl.log"));
-        int exit = programs.run(List.of("pg_ctl", "-D", dataDir.toString(), "-m", "fast", "-w", "-t", "30", "stop"), 40);
+        int exit = programs.run(List.of("pg_ctl", "-D", dataDir.toString(), "-m", mode, "-w", "-t", "30", "stop"), 40);
         if (exit != 0 && pid.get().alive()) {
             throw UserError.environment("Could not stop the embedded PostgreSQL (pid " + pid.get().pid() + "); see " + programs.log(), null);
         }
-        return "Stopped the embedded PostgreSQL (port " + pid.get().port() + "); your data stays in " + shown(dataDir) + ".";
+        return Optional.of(pid.get().port());
+    }
+
+    @Override
+    public List<String> startLog() {
+        return LogTail.latestStart(settings.logsDir().resolve("postgres.log"));
     }
 
     @Override

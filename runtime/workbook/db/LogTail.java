@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Picks the line that explains a failed start out of PostgreSQL's logs, so the learner sees the cause, not "see log". */
+/** Reads PostgreSQL's logs for the learner: the line that explains a failed start, the lines of the latest start. */
 final class LogTail {
     private LogTail() {
     }
@@ -26,5 +26,23 @@ final class LogTail {
             }
         }
         return "no reason given in the logs";
+    }
+
+    /** The lines from the last "starting PostgreSQL" on, at most 40 (a start logs about ten, a crash recovery a few more). */
+    static List<String> latestStart(List<String> lines) {
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            if (lines.get(i).contains("starting PostgreSQL")) {
+                return List.copyOf(lines.subList(i, Math.min(lines.size(), i + 40)));
+            }
+        }
+        return List.of();
+    }
+
+    static List<String> latestStart(Path log) {
+        try {
+            return Files.exists(log) ? latestStart(Files.readAllLines(log)) : List.of();
+        } catch (IOException e) {
+            return List.of();
+        }
     }
 }

@@ -7,6 +7,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Properties;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -56,7 +57,7 @@ public final class ServerAdmin {
         return DriverManager.getConnection(info.jdbcUrl(), props);
     }
 
-    private static Jdbi jdbi(ConnectionInfo info) {
+    static Jdbi jdbi(ConnectionInfo info) {
         return Jdbi.create(() -> connect(info, 10));
     }
 
@@ -69,9 +70,13 @@ public final class ServerAdmin {
         }
     }
 
+    /** Invalid password, invalid authorization, no such database. */
+    private static final Set<String> REFUSED_FOR_GOOD = Set.of("28P01", "28000", "3D000");
+
     /**
-     * Polls until the database answers, the deadline passes, or the server is gone (a crashed start
-     * should fail in a second, not after the whole timeout). Returns the last failure, or null.
+     * Polls until the database answers, the deadline passes, the server refuses for good (a wrong password
+     * or database), or the server is gone (a crashed start should fail in a second, not after the whole
+     * timeout). Returns the last failure, or null.
      */
     public static SQLException waitUntilAnswers(ConnectionInfo info, Duration timeout, BooleanSupplier serverAlive) {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -83,6 +88,11 @@ public final class ServerAdmin {
                 }
             } catch (SQLException e) {
                 last = e;
+                if (REFUSED_FOR_GOOD.contains(e.getSQLState())) {
+                    // a wrong password or a missing database is the server's final answer, not a start still under
+                    // way (while starting it refuses TCP, or answers 57P03): waiting 90 s would only hide the cause
+                    return e;
+                }
             }
             if (!serverAlive.getAsBoolean()) {
                 break;
@@ -117,6 +127,11 @@ public final class ServerAdmin {
         });
     }
 
+    /** Drops a database of the workbook's own (a scratch copy), closing other sessions on it first. */
+    public static void dropDatabase(ConnectionInfo db) {
+        jdbi(maintenanceFor(db)).useHandle(h -> dropDatabase(h, db.database()));
+    }
+
     static void dropDatabase(Handle h, String name) {
         h.createQuery("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :name AND pid <> pg_backend_pid()")
                 .bind("name", name).mapTo(Boolean.class).list();
@@ -142,7 +157,7 @@ public final class ServerAdmin {
     }
 
     /** A SQL identifier in double quotes, so names like crm_db or "Mixed Case" both work. */
-    private static String quote(String identifier) {
+    static String quote(String identifier) {
         return "\"" + identifier.replace("\"", "\"\"") + "\"";
     }
 }

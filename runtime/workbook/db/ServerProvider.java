@@ -1,5 +1,6 @@
 package workbook.db;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -25,6 +26,18 @@ public interface ServerProvider {
 
     /** Stops the server and keeps its data; returns one sentence saying what was done. */
     String stop();
+
+    /**
+     * Kills the server as a power cut would: no shutdown checkpoint, so its next start replays the
+     * write-ahead log (crash recovery). Keeps the data; returns one sentence saying what was done.
+     */
+    String crash();
+
+    /**
+     * What the server logged about its latest start, from "starting PostgreSQL" on (after a crash: the
+     * recovery and the WAL it replayed); empty when the log cannot be read.
+     */
+    List<String> startLog();
 
     /** Removes the server and the learner's data (container, or data folder); returns one sentence. */
     String purge();

@@ -6,6 +6,7 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 import workbook.ExitCode;
 import workbook.UserError;
@@ -93,6 +94,16 @@ public final class UrlServer implements ServerProvider {
     @Override
     public String stop() {
         return "The server at " + where() + " is not the workbook's to stop; nothing done.";
+    }
+
+    @Override
+    public String crash() {
+        return "The server at " + where() + " is not the workbook's to stop; nothing done.";
+    }
+
+    @Override
+    public List<String> startLog() {
+        return List.of();
     }
 
     @Override

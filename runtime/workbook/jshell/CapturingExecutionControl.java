@@ -17,6 +17,7 @@ final class CapturingExecutionControl extends LocalExecutionControl {
     private static final Duration LAST_RESORT = Duration.ofSeconds(3);
 
     private final SessionDatabase database;
+    private final boolean shortSqlErrors;
     private volatile boolean snippetRunning;
     private volatile boolean stopped;
     private volatile Object lastValue;
@@ -24,8 +25,9 @@ final class CapturingExecutionControl extends LocalExecutionControl {
     private volatile ClassLoader marker;
     private volatile boolean stopPending;
 
-    CapturingExecutionControl(SessionDatabase database) {
+    CapturingExecutionControl(SessionDatabase database, boolean shortSqlErrors) {
         this.database = database;
+        this.shortSqlErrors = shortSqlErrors;
     }
 
     /** A new cell: an earlier stop no longer applies. */
@@ -80,6 +82,10 @@ final class CapturingExecutionControl extends LocalExecutionControl {
     @Override
     protected String throwConvertedInvocationException(Throwable cause) throws RunException, InternalException {
         lastThrown = cause;
+        UserException shortForm = shortSqlErrors ? SqlErrorReport.of(cause) : null;
+        if (shortForm != null) {
+            throw shortForm;
+        }
         return super.throwConvertedInvocationException(cause);
     }
 

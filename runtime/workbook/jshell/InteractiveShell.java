@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import jdk.jshell.spi.ExecutionControlProvider;
 import jdk.jshell.tool.JavaShellToolBuilder;
@@ -22,10 +23,14 @@ import workbook.db.ConnectionInfo;
  * The real interactive JShell (history, tab completion, /commands) with {@code jdbi} and {@code handle}
  * bound to the learner's database. Snippets run in this process (the workbook's engine, local execution),
  * so the two variables are the live objects opened here, the workbook's classes and libraries are on the
- * class path, and Ctrl-C cancels a running query as well as stopping a loop.
+ * class path, and Ctrl-C cancels a running query as well as stopping a loop. Its history and settings live
+ * in a file of the checkout, not in java.util.prefs (which logs to the screen on first use and would share
+ * them with the learner's own jshell).
  */
 public final class InteractiveShell implements AutoCloseable {
     private final SessionDatabase database;
+    private Path settingsFile;
+    private boolean verbose;
 
     private InteractiveShell(SessionDatabase database) {
         this.database = database;
@@ -34,6 +39,18 @@ public final class InteractiveShell implements AutoCloseable {
     /** Connects first, so a database that does not answer is one clear error before any banner. */
     public static InteractiveShell connect(ConnectionInfo info) {
         return new InteractiveShell(SessionDatabase.open(info));
+    }
+
+    /** Keeps JShell's history and settings in {@code file} between runs (without it they last one run). */
+    public InteractiveShell keepingSettingsIn(Path file) {
+        this.settingsFile = file;
+        return this;
+    }
+
+    /** With {@code on}, a SQL error shows JShell's full stack traces instead of the notebook's short report. */
+    public InteractiveShell verbose(boolean on) {
+        this.verbose = on;
+        return this;
     }
 
     /** Runs JShell on this process's terminal until /exit; returns its exit code. */
@@ -48,12 +65,17 @@ public final class InteractiveShell implements AutoCloseable {
         ClassLoader previous = thread.getContextClassLoader();
         try (URLClassLoader withEngine = engineVisible(scratch)) {
             Path startup = Files.writeString(scratch.resolve("startup.jsh"), StartupSnippets.asFile(database.id()), StandardCharsets.UTF_8);
-            JavaShellToolBuilder tool = JavaShellToolBuilder.builder();
+            Map<String, String> settings = ToolSettings.load(settingsFile);
+            JavaShellToolBuilder tool = JavaShellToolBuilder.builder().persistence(settings);
             if (in != System.in || out != System.out) {
                 tool.in(in, null).out(out).err(err);
             }
             thread.setContextClassLoader(withEngine);
-            return tool.start(arguments(startup, database.id()));
+            try {
+                return tool.start(arguments(startup, database.id(), !verbose));
+            } finally {
+                ToolSettings.save(settings, settingsFile);
+            }
         } finally {
             thread.setContextClassLoader(previous);
             FileTrees.deleteTree(scratch);
@@ -77,9 +99,9 @@ public final class InteractiveShell implements AutoCloseable {
     }
 
     /** The tool's command line: local execution, our class path, javac as JBang runs it, our startup. */
-    static String[] arguments(Path startup, int session) {
+    static String[] arguments(Path startup, int session, boolean shortSqlErrors) {
         List<String> args = new ArrayList<>(List.of(
-                "--execution", WorkbookExecution.spec(session),
+                "--execution", WorkbookExecution.spec(session, shortSqlErrors),
                 "--class-path", existingEntries(ClassPath.forSnippets()),
                 "-C-parameters",
                 "--startup", startup.toString()));

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.locks.ReentrantLock;
 import jdk.jshell.JShell;
 import jdk.jshell.SnippetEvent;
+import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.spi.ExecutionControl;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -87,6 +88,31 @@ public final class JavaSession implements AutoCloseable {
             OutputCapture.end();
             oneCellAtATime.unlock();
         }
+    }
+
+    /**
+     * Whether {@code source} is whole Java as JShell's own prompt decides (its completeness analysis):
+     * false while a statement, block or declaration is still open, so a prompt reads on.
+     */
+    public boolean complete(String source) {
+        SourceCodeAnalysis analysis;
+        try {
+            analysis = ready().sourceCodeAnalysis();
+        } catch (IllegalStateException e) {
+            return true; // JShell did not start: running it says why
+        }
+        String rest = source;
+        while (!rest.isBlank()) {
+            SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(rest);
+            if (!info.completeness().isComplete()) {
+                return info.completeness() == SourceCodeAnalysis.Completeness.EMPTY;
+            }
+            if (info.remaining().equals(rest)) {
+                break; // nothing consumed (JShell cannot tell): running it shows what is wrong
+            }
+            rest = info.remaining();
+        }
+        return true;
     }
 
     /**

@@ -3,6 +3,7 @@ package workbook.jshell;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import workbook.WorkbookHome;
 import workbook.db.DatabaseOptions;
 import workbook.db.LiveDatabase;
 import workbook.db.RunningServer;
@@ -24,7 +25,9 @@ public class ReplCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         RunningServer db = LiveDatabase.ensureUp(database);
-        try (InteractiveShell shell = InteractiveShell.connect(db.connection())) {
+        try (InteractiveShell shell = InteractiveShell.connect(db.connection())
+                .keepingSettingsIn(WorkbookHome.locate().stateDir().resolve("repl").resolve("jshell.properties"))
+                .verbose(database.verbose())) {
             Console console = Console.system();
             console.line(console.style(Console.Style.BOLD, "JShell on " + db.connection().database() + " at "
                     + db.connection().host() + ":" + db.connection().port() + " (" + db.provider() + ")")

@@ -7,6 +7,7 @@ package workbook.jshell;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -97,7 +98,12 @@ final class SessionDatabase implements AutoCloseable {
     private final class TrackingConnections implements ConnectionFactory {
         @Override
         public Connection openConnection() throws SQLException {
-            Connection c = DriverManager.getConnection(info.jdbcUrl(), info.user(), info.password());
+            Properties properties = new Properties();
+            properties.setProperty("user", info.user());
+            properties.setProperty("password", info.password());
+            // named, so pg_stat_activity tells the java cells' sessions from the sql cells' and psql's
+            properties.setProperty("ApplicationName", "workbook java cells");
+            Connection c = DriverManager.getConnection(info.jdbcUrl(), properties);
             open.add(c);
             return c;
         }

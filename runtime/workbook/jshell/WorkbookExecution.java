@@ -13,6 +13,8 @@ import jdk.jshell.spi.ExecutionEnv;
 public final class WorkbookExecution implements ExecutionControlProvider {
     static final String NAME = "workbook";
     static final String SESSION = "session";
+    /** "short": a snippet's SQL error is shown as {@link SqlErrorReport} words it, not with JShell's stack traces. */
+    static final String SQL_ERRORS = "sqlErrors";
 
     private volatile CapturingExecutionControl control;
 
@@ -20,9 +22,9 @@ public final class WorkbookExecution implements ExecutionControlProvider {
     public WorkbookExecution() {
     }
 
-    /** The tool's --execution argument for a session. */
-    static String spec(int session) {
-        return NAME + ":" + SESSION + "(" + session + ")";
+    /** The tool's --execution argument for a session; {@code shortSqlErrors} unless the learner asked for --verbose. */
+    static String spec(int session, boolean shortSqlErrors) {
+        return NAME + ":" + SESSION + "(" + session + ")," + SQL_ERRORS + "(" + (shortSqlErrors ? "short" : "full") + ")";
     }
 
     @Override
@@ -32,7 +34,7 @@ public final class WorkbookExecution implements ExecutionControlProvider {
 
     @Override
     public Map<String, String> defaultParameters() {
-        return Map.of(SESSION, "0");
+        return Map.of(SESSION, "0", SQL_ERRORS, "full");
     }
 
     @Override
@@ -43,7 +45,7 @@ public final class WorkbookExecution implements ExecutionControlProvider {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         try {
-            control = new CapturingExecutionControl(Bindings.database(session));
+            control = new CapturingExecutionControl(Bindings.database(session), "short".equals(parameters.get(SQL_ERRORS)));
         } finally {
             thread.setContextClassLoader(previous);
         }

@@ -24,6 +24,14 @@ public interface CellKind extends AutoCloseable {
     default void prepare(NotebookContext context) throws Exception {
     }
 
+    /**
+     * Whether code the learner typed at the walk's `:` prompt is whole, so it runs now; until it is, the
+     * prompt reads another line (psql waits for a statement's `;`, JShell for a complete snippet).
+     */
+    default boolean complete(String typed, NotebookContext context) {
+        return true;
+    }
+
     /** Called from another thread when the learner presses Ctrl-C while {@link #run} is under way. */
     default void cancel() {
     }

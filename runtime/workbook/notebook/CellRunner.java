@@ -64,10 +64,33 @@ public final class CellRunner {
                 default -> output;
             };
         }
-        if (output.outcome() == Outcome.FAILED && cell.hint() != null) {
+        if (output.outcome() == Outcome.FAILED && cell.hint() != null && !inAbortedTransaction(output)) {
             return output.plus(new Output.Note("Hint: " + cell.hint()));
         }
         return output;
+    }
+
+    /**
+     * The cell failed only because an earlier one left its transaction aborted (25P02): the note on that says
+     * what to do, and the lesson's hint for this cell, written for its own mistakes, would mislead.
+     */
+    private static boolean inAbortedTransaction(CellOutput output) {
+        return output.outputs().stream().anyMatch(out -> out instanceof Output.Error error && "25P02".equals(error.name()));
+    }
+
+    /** Whether code typed in {@code language} is whole, so the `:` prompt runs it (see {@link CellKind#complete}). */
+    public boolean complete(String language, String typed) {
+        return kinds.forLanguage(language).map(kind -> kind.complete(typed, context)).orElse(true);
+    }
+
+    /** Where a sql cell runs, in words for prompts and advice: "crm_db", "session b on crm_lab_acid". */
+    public String whereSqlRuns(CodeCell cell) {
+        return context.sessions().describe(cell);
+    }
+
+    /** The database a sql cell runs in (crm_db, or the one its `database=` names). */
+    public String databaseOf(CodeCell cell) {
+        return context.sessions().databaseOf(cell);
     }
 
     /** Stops the running cell, if any (called from the Ctrl-C handler's thread). */

@@ -37,6 +37,13 @@ public record CodeCell(int step, String language, String source, Map<String, Str
         return "error".equals(attributes.get("expect"));
     }
 
+    /** The ids a `needs=a,b` attribute names: steps that must run before this one in the same sitting. */
+    static java.util.List<String> needs(Map<String, String> attributes) {
+        String needs = attributes.get("needs");
+        return needs == null || needs.isBlank() ? java.util.List.of()
+                : java.util.Arrays.stream(needs.split(",")).map(String::strip).filter(id -> !id.isEmpty()).toList();
+    }
+
     /** "Create the users table (create-users)". */
     public String title() {
         return id() == null ? heading : heading + " (" + id() + ")";

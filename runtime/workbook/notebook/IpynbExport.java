@@ -90,11 +90,21 @@ final class IpynbExport {
         if (output.outcome() == Outcome.EXPECTED_ERROR) {
             stream(outputs, "stdout", "Expected error (this cell shows a failure on purpose):");
         }
+        // Jupyter gives a cell one execute_result (its value); further results are display_data
+        Output last = output.outputs().stream().filter(Output.Result.class::isInstance).reduce((a, b) -> b).orElse(null);
         for (Output out : output.outputs()) {
             if (out instanceof Output.Printed p) {
                 stream(outputs, "stdout", p.text());
+            } else if (out instanceof Output.Declared || out instanceof Output.Advice) {
+                // for the terminal only: JShell's declarations and keystrokes mean nothing on a published page
+                continue;
             } else if (out instanceof Output.Result r) {
-                ObjectNode result = outputs.addObject().put("output_type", "execute_result").put("execution_count", executionCount);
+                ObjectNode result = outputs.addObject();
+                if (out == last) {
+                    result.put("output_type", "execute_result").put("execution_count", executionCount);
+                } else {
+                    result.put("output_type", "display_data");
+                }
                 ObjectNode data = result.putObject("data");
                 data.set("text/plain", lines(r.text()));
                 if (r.html() != null) {

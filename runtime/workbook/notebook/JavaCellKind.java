@@ -33,7 +33,7 @@ public final class JavaCellKind implements CellKind {
         }
         for (String declared : result.declared()) {
             // JShell's own words, so a learner who later opens `./jbang repl` recognises them
-            outputs.add(new Output.Printed("|  " + (declared.startsWith("replaced ") ? declared : "created " + declared)));
+            outputs.add(new Output.Declared("|  " + (declared.startsWith("replaced ") ? declared : "created " + declared)));
         }
         if (result.value() != null) {
             outputs.add(Output.Result.plain(result.value()));
@@ -51,6 +51,12 @@ public final class JavaCellKind implements CellKind {
                 yield new CellOutput(Outcome.FAILED, outputs);
             }
         };
+    }
+
+    /** As JShell: a snippet runs once its completeness analysis says it is whole. */
+    @Override
+    public boolean complete(String typed, NotebookContext context) {
+        return session(context).complete(typed);
     }
 
     private static String errorName(JavaCellResult.Ending ending) {

@@ -23,6 +23,7 @@ import workbook.db.ServerProvider;
 import workbook.db.DatabaseSettings;
 import workbook.db.LiveDatabase;
 import workbook.db.RunningServer;
+import workbook.db.ScratchServer;
 import workbook.terminal.Console;
 import workbook.terminal.KeyPrompt;
 import workbook.terminal.TerminalWidth;
@@ -44,7 +45,7 @@ public class LessonCommand implements Callable<Integer> {
     @Option(names = "--list", description = "Print the steps and exit.")
     boolean list;
 
-    @Option(names = "--export", paramLabel = "FILE", description = "After the run, write the lesson with its outputs to FILE.ipynb (Jupyter) or FILE.md.")
+    @Option(names = "--export", paramLabel = "FILE", description = "Run the lesson on a PostgreSQL of its own (your crm_db untouched) and write it with its outputs to FILE.ipynb (Jupyter) or FILE.md.")
     Path export;
 
     @Mixin
@@ -76,7 +77,9 @@ public class LessonCommand implements Callable<Integer> {
             throw UserError.badInput("No terminal to walk `" + lesson + "` in: run it in a terminal, or pass --run-all to run every cell (--list shows the steps).");
         }
         checkExportTarget();
-        try (Terminal terminal = interactive ? openTerminal() : null; CellKinds kinds = new CellKinds()) {
+        // an export runs on a server of its own: what it shows is the lesson's, not the learner's database
+        try (Terminal terminal = interactive ? openTerminal() : null; CellKinds kinds = new CellKinds();
+             ScratchServer scratch = export == null || list ? null : ScratchServer.start(DatabaseSettings.fromEnvironment())) {
             // read at each use, not once: a terminal resized during the lesson gets the next table at its new width
             IntSupplier columns = terminal == null ? () -> 0 : terminal::getWidth;
             kinds.register(new SqlCellKind(() -> TerminalWidth.forTables(columns.getAsInt())));
@@ -92,12 +95,13 @@ public class LessonCommand implements Callable<Integer> {
             CodeCell start = from == null ? null : notebook.step(from).orElseThrow(() -> UserError.badInput(
                     "No step `" + from + "` in " + notebook.name() + ": give a number from 1 to " + notebook.steps().size()
                             + " or an id (see --list)."));
-            server = LiveDatabase.choose(database, DatabaseSettings.fromEnvironment()).server();
-            RunningServer db = server.up();
+            server = scratch != null ? scratch.provider() : LiveDatabase.choose(database, DatabaseSettings.fromEnvironment()).server();
+            RunningServer db = scratch != null ? scratch.running() : server.up();
             try (NotebookSessions sessions = new NotebookSessions(db.connection(), NotebookSessions.connect(db.connection()))) {
-                Placeholders placeholders = Placeholders.of(db);
+                Placeholders placeholders = scratch != null ? Placeholders.forExport() : Placeholders.of(db);
                 CellRunner runner = new CellRunner(kinds, new NotebookContext(home, db, sessions, file), placeholders);
                 runner.prepare(notebook);
+                runPrerequisites(notebook, start, runner, console);
                 RunResults results;
                 Console out = console;
                 if (terminal != null) {
@@ -115,6 +119,26 @@ public class LessonCommand implements Callable<Integer> {
                     out.ok("Wrote " + export + " (" + results.history().size() + " cell runs).");
                 }
                 return terminal != null ? ExitCode.OK : summary(out, results, start);
+            }
+        }
+    }
+
+    /**
+     * Starting midway (`--from`), runs first the earlier steps the start needs (a transaction begun, a
+     * variable defined), so the step behaves as it would on a walk from the top; says which, and shows
+     * only what failed.
+     */
+    private static void runPrerequisites(Notebook notebook, CodeCell start, CellRunner runner, Console console) {
+        List<CodeCell> needed = start == null ? List.of() : notebook.prerequisites(start);
+        if (needed.isEmpty()) {
+            return;
+        }
+        console.info("Step " + start.step() + " needs " + needed.stream().map(c -> "step " + c.step() + " (" + c.id() + ")")
+                .collect(Collectors.joining(", ")) + " first: running " + (needed.size() == 1 ? "it" : "them") + " now.");
+        for (CodeCell cell : needed) {
+            CellRun run = runner.run(cell);
+            if (run.output().failed()) {
+                console.fail("Step " + cell.step() + " (" + cell.id() + ") failed; step " + start.step() + " may fail too.");
             }
         }
     }

@@ -15,13 +15,18 @@ final class MarkdownExport {
 
     String markdown() {
         StringBuilder page = new StringBuilder();
-        OutputView plain = OutputView.plain(100);
+        OutputView plain = OutputView.forExport(100);
         for (Cell cell : results.notebook().cells()) {
             if (cell instanceof ProseCell prose) {
                 page.append(placeholders.fill(prose.markdown())).append("\n\n");
             } else if (cell instanceof CodeCell code) {
                 String source = placeholders.fill(code.source());
                 String fence = fence(source);
+                String where = where(code);
+                if (!where.isEmpty()) {
+                    // GitHub shows only a fence's first word, so say where the cell runs in the text
+                    page.append('_').append(where).append(":_\n\n");
+                }
                 page.append(fence).append(code.language()).append(attributes(code.attributes())).append('\n')
                         .append(source).append('\n').append(fence).append('\n');
                 if (code.hint() != null) {
@@ -36,6 +41,14 @@ final class MarkdownExport {
             }
         }
         return page.toString().stripTrailing() + "\n";
+    }
+
+    /** "In session b, on crm_lab_acid" for a cell that runs anywhere but the main session on crm_db. */
+    private static String where(CodeCell code) {
+        String session = code.attributes().get("session");
+        String database = code.attributes().get("database");
+        return (session == null ? "" : "In session " + session) + (database == null ? ""
+                : (session == null ? "On " : ", on ") + database);
     }
 
     private static String attributes(Map<String, String> attributes) {

@@ -1,7 +1,11 @@
 package workbook.notebook;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** A parsed lesson: its name (lesson3), its title (the first `# ` heading) and its cells in order. */
 public record Notebook(String name, String title, List<Cell> cells) {
@@ -24,6 +28,21 @@ public record Notebook(String name, String title, List<Cell> cells) {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The earlier steps {@code start} needs (its {@code needs=}, and theirs), in notebook order: what
+     * {@code --from} runs first so that starting midway behaves as walking there would.
+     */
+    public List<CodeCell> prerequisites(CodeCell start) {
+        Set<CodeCell> needed = new HashSet<>();
+        Deque<CodeCell> open = new ArrayDeque<>(List.of(start));
+        while (!open.isEmpty()) {
+            for (String id : CodeCell.needs(open.pop().attributes())) {
+                step(id).filter(needed::add).ifPresent(open::push);
+            }
+        }
+        return steps().stream().filter(needed::contains).toList();
     }
 
     /** The position of a cell in {@link #cells()}. */

@@ -33,6 +33,9 @@ import workbook.UserError;
  * <li>After the language come space-separated attributes {@code key=value}; quote a value with
  *     spaces: {@code key="two words"}. Known keys:
  *     {@code id=create-users} a stable step name, unique in the notebook ({@code --from create-users});
+ *     {@code needs=java-begin} (ids, comma-separated, of earlier steps) this step only makes sense after
+ *     those ran in the same sitting (a transaction begun, a variable defined): {@code --from} at it runs
+ *     them first, and says so;
  *     {@code expect=error} the cell demonstrates a failure: its error is the expected output and does
  *     not fail {@code --run-all} (a success then does);
  *     {@code session=b} (sql cells) runs the cell on a second connection of the notebook, named b,
@@ -42,8 +45,9 @@ import workbook.UserError;
  *     created on first use and kept (a lab's scratch data, never crm_db's), with its own connection
  *     per session. Names are lower-case identifiers ({@code [a-z_][a-z0-9_]*}).
  *     Other keys are kept for the cell's kind.</li>
- * <li>A {@code server} fence whose body is {@code restart} stops the learner's server and starts it
- *     again through its provider (docker, embedded), then reconnects every session; a server given
+ * <li>A {@code server} fence whose body is {@code restart} stops the learner's server cleanly and starts it
+ *     again through its provider (docker, embedded); {@code crash} kills it as a power cut would, starts it
+ *     and shows the crash recovery the server logged. Both then reconnect every session; a server given
  *     by URL is not the workbook's to stop, so the cell says so and only reconnects. Open
  *     transactions end with the restart; the JShell's {@code handle} is not reopened, so java
  *     cells belong before a restart.</li>
@@ -110,6 +114,11 @@ public final class NotebookParser {
                 int line = firstLine(fence) + 1;
                 Map<String, String> attributes = attributes(where, line, fence.getInfo());
                 String id = attributes.get("id");
+                for (String needed : CodeCell.needs(attributes)) {
+                    if (!ids.contains(needed)) {
+                        throw UserError.badInput(where + ":" + line + ": needs=" + needed + " names no earlier cell; a step can need only steps before it");
+                    }
+                }
                 if (id != null && !ids.add(id)) {
                     throw UserError.badInput(where + ":" + line + ": the id `" + id + "` is used by an earlier cell; ids must be unique");
                 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import workbook.UserError;
 import workbook.db.ConnectionInfo;
 
@@ -42,10 +43,21 @@ public final class NotebookSessions implements AutoCloseable {
         String key = session + "@" + database;
         Connection open = others.get(key);
         if (open == null) {
-            open = open(database);
+            open = open(session, database);
             others.put(key, open);
         }
         return open;
+    }
+
+    /** The database a cell's connection is on: its `database=`, else the server's (crm_db). */
+    public String databaseOf(CodeCell cell) {
+        return cell.attributes().getOrDefault("database", server.database());
+    }
+
+    /** A cell's connection in words: "crm_db", "crm_lab_acid", or "session b on crm_lab_acid" with `session=`. */
+    public String describe(CodeCell cell) {
+        String session = cell.attributes().get("session");
+        return session == null || session.equals(MAIN) ? databaseOf(cell) : "session " + session + " on " + databaseOf(cell);
     }
 
     /** How many connections are open besides the main one. */
@@ -60,19 +72,31 @@ public final class NotebookSessions implements AutoCloseable {
     public synchronized void reopen(ConnectionInfo restarted) {
         closeAll();
         server = restarted;
-        main = connect(restarted);
+        main = connect(restarted, SQL_CELLS);
     }
 
-    private Connection open(String database) {
+    private Connection open(String session, String database) {
         if (!database.equals(server.database())) {
             LabDatabase.ensure(server, database);
         }
-        return connect(server.withDatabase(database));
+        return connect(server.withDatabase(database), session.equals(MAIN) ? SQL_CELLS : SQL_CELLS + ", session " + session);
     }
 
+    /** What pg_stat_activity's application_name shows for the sql cells' main session (the lesson queries it). */
+    static final String SQL_CELLS = "workbook sql cells";
+
     static Connection connect(ConnectionInfo info) {
+        return connect(info, SQL_CELLS);
+    }
+
+    private static Connection connect(ConnectionInfo info, String applicationName) {
+        Properties properties = new Properties();
+        properties.setProperty("user", info.user());
+        properties.setProperty("password", info.password());
+        // each session named, so pg_stat_activity tells the notebook's sessions from psql's and each other
+        properties.setProperty("ApplicationName", applicationName);
         try {
-            Connection connection = DriverManager.getConnection(info.jdbcUrl(), info.user(), info.password());
+            Connection connection = DriverManager.getConnection(info.jdbcUrl(), properties);
             connection.setAutoCommit(true);
             return connection;
         } catch (SQLException e) {

@@ -13,9 +13,13 @@ import workbook.terminal.SlowWorkNotice;
 /**
  * Walks a notebook with the learner: prose, then each step's code and a choice of keys (run, skip, run
  * again, back, jump, list, own code, quit). Code typed between cells runs on the same database and JShell.
+ * A step that fails (or is stopped) holds the walk there: the prose after it assumes it worked, so the
+ * learner runs it again, fixes things with own code in its session, or skips it knowingly.
  */
 final class NotebookWalker {
     private static final String KEYS = "Enter run · s skip · r run again · b back · j jump · l list · : your own SQL/Java · q quit";
+    private static final String FAILED_KEYS = "Enter run it again · : your own SQL/Java in its session · s skip it (the steps after may fail too)"
+            + " · b back · j jump · l list · q quit";
 
     private final Notebook notebook;
     private final CellRunner runner;
@@ -24,7 +28,6 @@ final class NotebookWalker {
     private final KeyPrompt keys;
     private final List<CodeCell> steps;
     private final RunResults results;
-    private CodeCell lastRun;
 
     NotebookWalker(Notebook notebook, CellRunner runner, NotebookView view, Console console, KeyPrompt keys) {
         this.notebook = notebook;
@@ -48,34 +51,46 @@ final class NotebookWalker {
                 return leave(at);
             }
             boolean atEnd = at >= steps.size();
+            boolean failedHere = !atEnd && results.latest(steps.get(at)).map(NotebookWalker::stopsTheWalk).orElse(false);
             if (showStep && !atEnd) {
                 console.line(view.step(steps.get(at), steps.size()));
             }
             showStep = true;
-            console.keys(atEnd ? "End of the lesson. Enter or q leaves · b back · j jump · l list · : your own SQL/Java" : KEYS);
+            if (failedHere) {
+                console.line(console.style(Style.YELLOW, "Step " + (at + 1) + " did not work, and the steps after it build on it."));
+            }
+            console.keys(atEnd ? "End of the lesson. Enter or q leaves · b back · j jump · l list · : your own SQL/Java"
+                    : failedHere ? FAILED_KEYS : KEYS);
             int key = keys.key();
             switch (key) {
                 case KeyPrompt.ENTER -> {
                     if (atEnd) {
                         return results;
                     }
-                    run(steps.get(at));
-                    at = forward(at);
+                    if (run(steps.get(at))) {
+                        at = forward(at);
+                    } else {
+                        showStep = false;
+                    }
                 }
                 case 's' -> {
                     if (!atEnd) {
+                        if (failedHere) {
+                            console.note("Skipped step " + (at + 1) + ", which did not work: the steps after it may fail too.");
+                        }
                         at = forward(at);
                     } else {
                         showStep = false;
                     }
                 }
                 case 'r' -> {
-                    if (lastRun != null) {
-                        console.line(view.step(lastRun, steps.size()));
-                        run(lastRun);
+                    showStep = false;
+                    if (atEnd) {
+                        console.note("Nothing to run again at the end: b goes back to the last step.");
+                    } else if (results.latest(steps.get(at)).isPresent()) {
+                        run(steps.get(at));
                     } else {
-                        console.note("Nothing ran yet: Enter runs this step.");
-                        showStep = false;
+                        console.note("Step " + (at + 1) + " has not run yet: Enter runs it.");
                     }
                 }
                 case 'b' -> at = Math.max(0, at - 1);
@@ -109,12 +124,18 @@ final class NotebookWalker {
         return results;
     }
 
-    private void run(CodeCell cell) {
+    /** Runs a step and shows its output; false when it failed or was stopped, so the walk stays there. */
+    private boolean run(CodeCell cell) {
         CellRun run = timed(cell, "Running step " + cell.step());
         results.record(run);
-        lastRun = cell;
         console.line(view.output(run.output()));
         console.line("");
+        return !stopsTheWalk(run);
+    }
+
+    /** A failure the lesson did not expect, or a Ctrl-C: what comes next assumes this step worked. */
+    private static boolean stopsTheWalk(CellRun run) {
+        return run.output().failed() || run.output().outcome() == CellOutput.Outcome.CANCELLED;
     }
 
     /** Runs a cell with Ctrl-C bound to stopping it, and a spinner if it takes a while. */
@@ -184,35 +205,51 @@ final class NotebookWalker {
     }
 
     /**
-     * Lines of code the learner types between cells; `:sql` or `:java` in front switches the language.
-     * SQL runs where the step at hand runs (its session= and database=), so a lab's tables are in reach.
+     * Code the learner types between cells, read as psql and JShell read it: SQL runs once a statement ends
+     * with `;`, Java once JShell finds the snippet complete; until then a continuation prompt asks for more.
+     * `:sql` or `:java` in front switches the language. SQL runs where the step at hand runs (its session=
+     * and database=), so a lab's tables, and a transaction a failed step left aborted, are in reach.
      */
     private void ownCode(String stepLanguage, CodeCell near) {
         Map<String, String> where = new LinkedHashMap<>(near.attributes());
         where.keySet().retainAll(Set.of("session", "database"));
-        String language = stepLanguage.equals("java") ? "java" : "sql";
-        String place = (where.containsKey("database") ? " (sql on " + where.get("database") : " (sql on crm_db")
-                + (where.containsKey("session") ? ", session " + where.get("session") + ")" : ")");
-        console.line(console.style(Style.DIM, "Your own code on the same database" + place + ": " + language
-                + " by default, start a line with :sql or :java to switch. An empty line goes back to the lesson."));
-        String current = language;
+        CodeCell sqlPlace = CodeCell.typed("sql", "").withAttributes(where);
+        String database = runner.databaseOf(sqlPlace);
+        console.line(console.style(Style.DIM, "Your own code. SQL runs in " + runner.whereSqlRuns(sqlPlace)
+                + " when a statement ends with ;, Java in the lesson's JShell when the statement is complete."
+                + " :sql or :java switches. Ctrl-C drops what you typed; an empty line goes back to the lesson."));
+        String current = stepLanguage.equals("java") ? "java" : "sql";
+        StringBuilder typed = new StringBuilder();
         while (true) {
-            String line = keys.line(current + "> ");
-            if (line == null || line.isBlank()) {
-                return;
-            }
-            String code = line.strip();
-            for (String prefix : List.of("sql", "java")) {
-                if (code.startsWith(":" + prefix)) {
-                    current = prefix;
-                    code = code.substring(prefix.length() + 1).strip();
-                }
-            }
-            if (code.isEmpty()) {
+            boolean first = typed.length() == 0;
+            String prompt = current.equals("sql") ? database + (first ? "=> " : "-> ") : first ? "jshell> " : "   ...> ";
+            String line = keys.line(prompt);
+            if (line == null && !first) {
+                typed.setLength(0); // Ctrl-C drops the statement being typed, as in psql and JShell
                 continue;
             }
-            CodeCell typed = CodeCell.typed(current, code);
-            CellRun run = timed(current.equals("sql") ? typed.withAttributes(where) : typed, "Running your " + current);
+            if (line == null || first && line.isBlank()) {
+                return;
+            }
+            if (first) {
+                String code = line.strip();
+                for (String prefix : List.of("sql", "java")) {
+                    if (code.startsWith(":" + prefix)) {
+                        current = prefix;
+                        line = code.substring(prefix.length() + 1).strip();
+                    }
+                }
+                if (line.isBlank()) {
+                    continue;
+                }
+            }
+            typed.append(first ? "" : "\n").append(line);
+            if (!runner.complete(current, typed.toString())) {
+                continue;
+            }
+            CodeCell cell = CodeCell.typed(current, typed.toString().strip());
+            typed.setLength(0);
+            CellRun run = timed(current.equals("sql") ? cell.withAttributes(where) : cell, "Running your " + current);
             results.record(run);
             console.line(view.output(run.output()));
         }
@@ -220,7 +257,7 @@ final class NotebookWalker {
 
     private String stepList(int current) {
         return steps.stream().map(s -> {
-            String mark = s.step() - 1 == current ? "▶" : results.latest(s).map(r -> r.output().failed() ? "✗" : "✓").orElse(" ");
+            String mark = s.step() - 1 == current ? "▶" : results.latest(s).map(r -> stopsTheWalk(r) ? "✗" : "✓").orElse(" ");
             return String.format("%s %3d  %-5s %s", mark, s.step(), s.language(), s.title());
         }).collect(Collectors.joining("\n"));
     }

@@ -29,8 +29,23 @@ public sealed interface Output {
         }
     }
 
+    /**
+     * What a Java cell declared, in JShell's words ("|  created variable carolId : UUID"): shown in the
+     * terminal, where a learner who later opens the repl recognises them; left out of exports, where
+     * they are noise to a reader.
+     */
+    record Declared(String text) implements Output {
+    }
+
     /** A remark of the workbook, not of the code ("already there from an earlier run, kept"). */
     record Note(String text) implements Output {
+    }
+
+    /**
+     * What to do at this terminal now ("Type : at this step and run ROLLBACK;"): keystrokes mean
+     * nothing to the reader of an exported page, so exports leave it out.
+     */
+    record Advice(String text) implements Output {
     }
 
     /** One verdict of a check cell: ✓ or ✗ and what it says. */

@@ -14,15 +14,26 @@ import workbook.terminal.WordWrap;
 public final class OutputView {
     private final Console console;
     private final int width;
+    private final boolean exporting;
 
     /** @param console decides the colours (a plain Console gives plain text); @param width where notes wrap */
     public OutputView(Console console, int width) {
-        this.console = console;
-        this.width = width;
+        this(console, width, false);
     }
 
     public static OutputView plain(int width) {
         return new OutputView(new Console(System.out, System.err, false), width);
+    }
+
+    /** Plain text for an exported page: what only a learner at the terminal needs (JShell's declarations) left out. */
+    public static OutputView forExport(int width) {
+        return new OutputView(new Console(System.out, System.err, false), width, true);
+    }
+
+    private OutputView(Console console, int width, boolean exporting) {
+        this.console = console;
+        this.width = width;
+        this.exporting = exporting;
     }
 
     public String render(CellOutput output) {
@@ -31,7 +42,9 @@ public final class OutputView {
             parts.add(console.style(Style.YELLOW, "Expected error (this cell shows a failure on purpose):"));
         }
         for (Output out : output.outputs()) {
-            parts.add(render(out, output.outcome()));
+            if (!(exporting && (out instanceof Output.Declared || out instanceof Output.Advice))) {
+                parts.add(render(out, output.outcome()));
+            }
         }
         if (output.outcome() == Outcome.OK && output.outputs().isEmpty()) {
             parts.add(console.style(Style.DIM, "(done, no output)"));
@@ -42,6 +55,8 @@ public final class OutputView {
     private String render(Output out, Outcome outcome) {
         if (out instanceof Output.Printed p) {
             return strip(p.text());
+        } else if (out instanceof Output.Declared d) {
+            return console.style(Style.DIM, d.text());
         } else if (out instanceof Output.Result r) {
             return strip(r.text());
         } else if (out instanceof Output.Error e) {
@@ -51,6 +66,8 @@ public final class OutputView {
             return text.toString();
         } else if (out instanceof Output.Note n) {
             return String.join("\n", WordWrap.lines(console.style(Style.YELLOW, "!") + " " + n.text(), width));
+        } else if (out instanceof Output.Advice a) {
+            return String.join("\n", WordWrap.lines("  " + a.text(), width));
         } else if (out instanceof Output.Verdict v) {
             return (v.passed() ? console.style(Style.GREEN, "✓") : console.style(Style.RED, "✗")) + " " + v.text().replace("\n", "\n  ");
         }

@@ -4,6 +4,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import workbook.db.ConnectionInfo;
+import workbook.db.DatabaseSettings;
 import workbook.db.RunningServer;
 
 /** Fills `{{db.psql}}` and its siblings in prose and code with what the live database really is. */
@@ -26,6 +28,21 @@ public final class Placeholders {
                 "db.jdbcUrl", c.jdbcUrl(),
                 "db.provider", db.provider(),
                 "db.description", db.description(),
+                "db.host", c.host(),
+                "db.port", Integer.toString(c.port())));
+    }
+
+    /**
+     * For an exported page, which others read on their machines: the lesson's own names and port, not this
+     * machine's, and where the outputs came from.
+     */
+    public static Placeholders forExport() {
+        var c = ConnectionInfo.lesson("localhost", DatabaseSettings.DEFAULT_PORT);
+        return new Placeholders(Map.of(
+                "db.psql", c.psqlCommand(),
+                "db.jdbcUrl", c.jdbcUrl(),
+                "db.provider", "embedded",
+                "db.description", "This page was exported from a run on a PostgreSQL 14 started for the export alone, with a fresh crm_db.",
                 "db.host", c.host(),
                 "db.port", Integer.toString(c.port())));
     }

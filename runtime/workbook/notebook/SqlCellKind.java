@@ -60,7 +60,7 @@ public final class SqlCellKind implements CellKind {
                     run -> show(run, cell, context, outputs));
             StatementRun last = runs.isEmpty() ? null : runs.get(runs.size() - 1);
             if (last != null && last.failed() && !keptFromEarlierRun(cell, last)) {
-                abortedTransactionNote(connection, outputs);
+                abortedTransactionNote(connection, context.sessions().describe(cell), outputs);
                 return new CellOutput(cancelled(last) ? Outcome.CANCELLED : Outcome.FAILED, outputs);
             }
             boolean kept = runs.stream().anyMatch(run -> keptFromEarlierRun(cell, run));
@@ -68,6 +68,12 @@ public final class SqlCellKind implements CellKind {
         } finally {
             running = null;
         }
+    }
+
+    /** As psql: a statement runs once its `;` is typed (outside quotes, comments and bodies). */
+    @Override
+    public boolean complete(String typed, NotebookContext context) {
+        return StatementSplitter.complete(typed);
     }
 
     /** The re-run rule: what running the lesson a second time meets is kept, unless the cell is there to show that error. */
@@ -97,18 +103,35 @@ public final class SqlCellKind implements CellKind {
             outputs.add(new Output.Note("Stopped: the statement was cancelled."));
         } else if (keptFromEarlierRun(cell, run)) {
             outputs.add(new Output.Note("Already there from an earlier run, kept (" + ((Failed) result).message()
-                    + "). For a fresh start: ./jbang db reset"));
+                    + "). " + freshStart(cell, context)));
         } else {
             outputs.add(error((Failed) result, statement, run.execution().context()));
         }
     }
 
-    /** After an error inside BEGIN every later statement fails until ROLLBACK; say so where it happens. */
-    private static void abortedTransactionNote(Connection connection, List<Output> outputs) {
+    /**
+     * `db reset` empties crm_db only: a lab's own database (`database=`) is dropped instead, and the lab makes
+     * it again on first use; advising `db reset` there would wipe the learner's crm_db and leave the lab as it was.
+     */
+    private static String freshStart(CodeCell cell, NotebookContext context) {
+        String database = context.sessions().databaseOf(cell);
+        String main = context.database().connection().database();
+        if (database.equals(main)) {
+            return "For a fresh start: ./jbang db reset";
+        }
+        return "For a fresh start of " + database + ": leave the lab, run DROP DATABASE " + database + "; in psql on " + main
+                + ", and the lab creates it again.";
+    }
+
+    /**
+     * After an error inside BEGIN every later statement fails until ROLLBACK; say so where it happens, naming
+     * the session (a lab keeps several), which `:` at this step reaches.
+     */
+    private static void abortedTransactionNote(Connection connection, String where, List<Output> outputs) {
         try {
             if (TransactionStatus.of(connection) == TransactionStatus.FAILED) {
-                outputs.add(new Output.Note("The transaction is aborted: PostgreSQL refuses every statement until ROLLBACK."
-                        + " Type : and run ROLLBACK; to go on."));
+                outputs.add(new Output.Note("The transaction is aborted in " + where + ": PostgreSQL refuses every statement there until ROLLBACK."));
+                outputs.add(new Output.Advice("Type : at this step and run ROLLBACK; (it runs in " + where + ")."));
             }
         } catch (SQLException e) {
             // the connection is gone; the error above already says why

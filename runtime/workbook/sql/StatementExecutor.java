@@ -107,7 +107,7 @@ public final class StatementExecutor {
     }
 
     /** The server's error fields when it sent them; otherwise (connection lost, driver refused) the exception's own. */
-    static StatementOutcome.Failed failed(SQLException e) {
+    public static StatementOutcome.Failed failed(SQLException e) {
         if (e instanceof PSQLException psql && psql.getServerErrorMessage() != null) {
             ServerErrorMessage m = psql.getServerErrorMessage();
             return new StatementOutcome.Failed(m.getSQLState(), m.getMessage(), m.getDetail(), m.getHint(),
@@ -124,7 +124,7 @@ public final class StatementExecutor {
     }
 
     /** Where inside a function or DO block the error happened (PostgreSQL's CONTEXT), if it said. */
-    private static String context(SQLException e) {
+    public static String context(SQLException e) {
         if (e instanceof PSQLException psql && psql.getServerErrorMessage() != null) {
             return psql.getServerErrorMessage().getWhere();
         }

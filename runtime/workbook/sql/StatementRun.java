@@ -36,6 +36,33 @@ public record StatementRun(SqlStatement statement, Execution execution) {
         return statement.positionOf(at);
     }
 
+    /**
+     * The token PostgreSQL's error position points at, as written: a quoted name or string with its quotes
+     * ({@code "Alicia"}), a word ({@code ADD}), else one character; empty when the server gave no position.
+     * Lets a lesson explain an error by what the learner typed there, which the message alone may not say
+     * (an unquoted and a double-quoted name give the same "column ... does not exist").
+     */
+    public String errorToken() {
+        if (!(outcome() instanceof StatementOutcome.Failed f) || f.position() <= 0) {
+            return "";
+        }
+        String text = statement.text();
+        int start = SourcePosition.charIndex(text, f.position());
+        if (start >= text.length()) {
+            return "";
+        }
+        char first = text.charAt(start);
+        int end = start + 1;
+        if (first == '"' || first == '\'') {
+            end = SqlLexer.quotedEnd(text, start, false);
+        } else if (Character.isLetterOrDigit(first) || first == '_') {
+            while (end < text.length() && (Character.isLetterOrDigit(text.charAt(end)) || text.charAt(end) == '_' || text.charAt(end) == '$')) {
+                end++;
+            }
+        }
+        return text.substring(start, end);
+    }
+
     /** {@code 03-update-alice.sql:4:12}: the file and the position, for messages and editors. */
     public String location(String fileName) {
         return position().in(fileName);

@@ -24,6 +24,7 @@ public final class StatementSplitter {
     private int beginDepth;
     private final String[] firstWords = new String[4];
     private int wordCount;
+    private boolean endsOpen;        // the source ends inside a statement or a comment: more is to come
 
     private StatementSplitter(String src) {
         this.src = src;
@@ -39,6 +40,17 @@ public final class StatementSplitter {
         StatementSplitter splitter = new StatementSplitter(text);
         splitter.scan();
         return List.copyOf(splitter.statements);
+    }
+
+    /**
+     * True when {@code typed} ends where psql would send it: every statement closed by {@code ;} (outside
+     * quotes, comments, dollar quotes, parentheses and BEGIN ATOMIC bodies) or a psql command, so a prompt
+     * knows whether to run what was typed or to read another line.
+     */
+    public static boolean complete(String typed) {
+        StatementSplitter splitter = new StatementSplitter(SqlSource.normaliseLineEnds(typed));
+        splitter.scan();
+        return !splitter.endsOpen;
     }
 
     /** Only the statements to send to the server (psql meta-commands left out). */
@@ -57,7 +69,9 @@ public final class StatementSplitter {
             } else if (c == '-' && next == '-') {
                 i = SqlLexer.lineEnd(src, i);
             } else if (c == '/' && next == '*') {
-                i = SqlLexer.blockCommentEnd(src, i);
+                int end = SqlLexer.blockCommentEnd(src, i);
+                endsOpen = end == n && !src.startsWith("*/", Math.max(i + 2, n - 2));
+                i = end;
             } else if (c == '\\' && next == ';' && parenDepth == 0 && beginDepth == 0) {
                 finishStatement(); // psql's \; joins statements into one request; sent one by one they do the same
                 i += 2;
@@ -72,6 +86,7 @@ public final class StatementSplitter {
                 lastTokenEnd = i;
             }
         }
+        endsOpen = endsOpen || start >= 0;
         finishStatement();
     }
 

@@ -50,7 +50,8 @@ class CheckCommandTest {
         String text = out.toString(StandardCharsets.UTF_8);
         assertThat(code).as(text).isZero();
         assertThat(text).contains("✓ 1. Add four columns to users  10/10").contains("✓ 5. Bonus: an index for login lookups  2/2")
-                .contains("Progress: 4/4 tasks, bonus done · 21/21 points (+2/2 bonus)")
+                .contains("· not judged live: 2. Insert Bob, 4. Delete Bob")
+                .contains("Progress: 2/2 tasks judged, bonus done · 14/21 points (+2/2 bonus)")
                 .contains("All done. Compare with the reference solutions in solutions/lesson3/");
     }
 

@@ -66,6 +66,25 @@ class ExerciseContentTest {
         assertThat(set.maxRequiredPoints()).isEqualTo(21);
     }
 
+    /**
+     * Hints go from a question, to the approach, to code: the first asks and gives no statement to copy (no SQL
+     * that ends in a semicolon), in every exercise set.
+     */
+    @Test
+    void everyTasksFirstHintIsAQuestionThatGivesNoAnswer() throws IOException {
+        try (var folders = Files.list(CheckerFixture.HOME.exercisesDir())) {
+            for (Path folder : folders.filter(f -> Files.isRegularFile(f.resolve("tasks.toml"))).toList()) {
+                for (Task task : TaskSetReader.read(folder.resolve("tasks.toml")).tasks()) {
+                    String context = folder.getFileName() + "/" + task.id();
+                    assertThat(task.hints()).as(context).hasSizeGreaterThanOrEqualTo(3);
+                    String first = task.hints().get(0);
+                    assertThat(first).as(context).contains("?").doesNotContain(";");
+                    assertThat(task.hints().get(task.hints().size() - 1)).as(context + ": the last hint shows code").contains(";");
+                }
+            }
+        }
+    }
+
     private static Set<String> sqlFiles(Path folder) throws IOException {
         try (var files = Files.list(folder)) {
             return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".sql")).collect(Collectors.toSet());

@@ -36,11 +36,13 @@ class HintCommandTest {
         System.setProperty("workbook.home", home.toString());
         try {
             String one = run("lesson3", "4");
-            assertThat(one).contains("Task 4: Delete Bob").contains("hint 1/2: DELETE FROM users WHERE").doesNotContain("hint 2/2");
+            assertThat(one).contains("Task 4: Delete Bob").contains("hint 1/3: What picks Bob's row").doesNotContain("DELETE FROM", "hint 2/3");
             String two = run("lesson3", "04-delete-bob");
-            assertThat(two).contains("hint 1/2").contains("hint 2/2: Run the WHERE as a SELECT first")
-                    .contains("That was the last hint; all 2 hints of task 4 are shown").contains("solutions/lesson3/04-delete-bob.sql");
-            assertThat(run("lesson3", "4")).contains("All 2 hints of task 4 are shown");
+            assertThat(two).contains("hint 1/3").contains("hint 2/3: DELETE removes rows").doesNotContain("hint 3/3");
+            String three = run("lesson3", "4");
+            assertThat(three).contains("hint 3/3: DELETE FROM users WHERE email = 'bob@example.com';")
+                    .contains("That was the last hint; all 3 hints of task 4 are shown").contains("solutions/lesson3/04-delete-bob.sql");
+            assertThat(run("lesson3", "4")).contains("All 3 hints of task 4 are shown");
         } finally {
             if (previous == null) {
                 System.clearProperty("workbook.home");

@@ -29,6 +29,28 @@ class TaskSetReaderTest {
     }
 
     @Test
+    void notesMatchTheTokenAtTheErrorAndTheCommandTag() {
+        TaskSet set = TaskSetReader.forLesson(WorkbookHome.locate(), "lesson3");
+        String message = "column \"Alicia\" does not exist";
+        assertThat(set.errorNotes()).filteredOn(n -> n.matches("42703", message, "\"Alicia\"")).singleElement()
+                .satisfies(n -> assertThat(n.note()).contains("single quotes"));
+        assertThat(set.errorNotes()).as("an unquoted misspelt column is another mistake").noneMatch(n -> n.matches("42703", message, "alicia"));
+        assertThat(set.errorNotes()).filteredOn(n -> n.matches("42601", "syntax error at or near \"add\"", "add")).singleElement()
+                .satisfies(n -> assertThat(n.note()).contains("comma is missing"));
+        assertThat(set.outcomeNotes()).anyMatch(n -> n.matches("UPDATE 0")).anyMatch(n -> n.matches("DELETE 0"))
+                .noneMatch(n -> n.matches("UPDATE 10")).noneMatch(n -> n.matches("INSERT 0 0"));
+        assertThat(set.find("04-delete-bob").orElseThrow().outcomeNotes()).anyMatch(n -> n.matches("UPDATE 1")).noneMatch(n -> n.matches("DELETE 1"));
+    }
+
+    @Test
+    void aNoteWhosePatternDoesNotCompileIsRefusedWhenRead(@TempDir Path dir) throws Exception {
+        Path token = write(dir, HEAD + "[[error_notes]]\nsqlstate = \"42601\"\ntoken = \"(ADD\"\nnote = \"n\"\n");
+        assertThatThrownBy(() -> TaskSetReader.read(token)).isInstanceOf(UserError.class).hasMessageContaining("error note token `(ADD`");
+        Path tag = write(dir, HEAD + "[[outcome_notes]]\ncommand_tag = \"UPDATE [0\"\nnote = \"n\"\n");
+        assertThatThrownBy(() -> TaskSetReader.read(tag)).isInstanceOf(UserError.class).hasMessageContaining("command_tag `UPDATE [0`");
+    }
+
+    @Test
     void aNewerFormatVersionIsRefusedWithItsNumber(@TempDir Path dir) throws Exception {
         Path file = write(dir, HEAD.replace("format_version = 1", "format_version = 2"));
         assertThatThrownBy(() -> TaskSetReader.read(file)).isInstanceOf(UserError.class).hasMessageContaining("format_version 2");

@@ -1,6 +1,7 @@
 package workbook.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
@@ -52,6 +53,11 @@ class DockerServerTest {
                 client.removeContainerCmd(name).withForce(true).withRemoveVolumes(true).exec();
             } catch (NotFoundException gone) {
                 // purged by the test itself
+            }
+            try {
+                client.removeVolumeCmd(name + "-pgdata").exec();
+            } catch (NotFoundException gone) {
+                // purged with its container, or never made
             }
         }
     }
@@ -121,5 +127,53 @@ class DockerServerTest {
             assertThat(db.connection().port()).isNotEqualTo(own.preferredPort());
             assertThat(db.description()).contains("port " + own.preferredPort() + " is taken by another program");
         }
+    }
+
+    @Test
+    void aRemovedContainerFindsItsDataAgainInTheNamedVolumeAndSaysSo() throws SQLException {
+        DatabaseSettings own = TestSettings.fresh("docker-volume");
+        CREATED.add(own.containerName());
+        RunningServer db = new DockerServer(own, engine).up();
+        Rows.write(db.connection(), "kept@example.com");
+        // what `docker rm -f` or `docker container prune` does behind the workbook's back
+        engine.client().removeContainerCmd(own.containerName()).withForce(true).exec();
+
+        RunningServer again = new DockerServer(own, engine).up();
+
+        assertThat(again.description()).contains("was removed; its data was kept in the volume " + own.volumeName() + " and is back");
+        assertThat(Rows.read(again.connection())).contains("kept@example.com");
+        assertThat(new DockerServer(own, engine).purge()).contains("the volume " + own.volumeName());
+        assertThatThrownBy(() -> engine.client().inspectVolumeCmd(own.volumeName()).exec()).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void aCrashLeavesTheWalToReplayAndKeepsWhatWasCommitted() throws SQLException {
+        ConnectionInfo db = server.up().connection();
+        Rows.write(db, "committed@example.com");
+
+        assertThat(server.crash()).contains("no shutdown checkpoint");
+        RunningServer again = server.up();
+
+        assertThat(String.join("\n", server.startLog())).contains("not properly shut down", "redo starts at");
+        assertThat(Rows.read(again.connection())).contains("committed@example.com");
+    }
+
+    @Test
+    void aContainerMadeByHandWithAnotherPasswordFailsAtOnceNotAfterTheStartTimeout() {
+        DatabaseSettings own = TestSettings.fresh("docker-other-password");
+        CREATED.add(own.containerName());
+        ExposedPort pg = ExposedPort.tcp(5432);
+        String id = engine.client().createContainerCmd(DatabaseSettings.IMAGE).withName(own.containerName())
+                .withEnv("POSTGRES_USER=crmuser", "POSTGRES_PASSWORD=not-the-lessons", "POSTGRES_DB=crm_db")
+                .withExposedPorts(pg)
+                .withHostConfig(HostConfig.newHostConfig().withPortBindings(new PortBinding(Ports.Binding.bindIpAndPort("127.0.0.1", own.preferredPort()), pg)))
+                .exec().getId();
+        engine.client().startContainerCmd(id).exec();
+        long started = System.nanoTime();
+
+        assertThatThrownBy(() -> new DockerServer(own, engine).up()).isInstanceOf(workbook.UserError.class)
+                .hasMessageContaining("does not take crmuser/crmpassword");
+        // the image's first start (initdb) takes seconds; the 90 s start timeout must not be waited out
+        assertThat((System.nanoTime() - started) / 1_000_000_000).isLessThan(60);
     }
 }

@@ -113,14 +113,14 @@ class ClassGradingTest {
     @Test
     void eachSubmissionGetsTheExpectedPoints() throws IOException {
         Map<String, List<String>> rows = csv(out.resolve("grades.csv"));
-        assertThat(rows.get("student")).containsExactly("student", "01-add-columns", "02-insert-bob", "03-update-alice", "04-delete-bob", "05-email-index", "score", "max_score");
-        assertThat(rows.get("alice")).containsExactly("alice", "10", "4", "4", "3", "2", "23", "21");
-        assertThat(rows.get("bob")).as("a zip wrapping exercises/lesson3 in a folder").containsExactly("bob", "10", "4", "4", "3", "2", "23", "21");
-        assertThat(rows.get("carol")).as("UPDATE without WHERE costs task 3 only").containsExactly("carol", "10", "4", "2", "3", "2", "21", "21");
-        assertThat(rows.get("dave")).as("empty").containsExactly("dave", "0", "0", "0", "0", "0", "0", "21");
-        assertThat(rows.get(ODD_NAME)).as("the name round-trips through CSV").containsExactly(ODD_NAME, "10", "4", "4", "3", "2", "23", "21");
-        assertThat(rows.get("mallory")).as("hostile statements fail alone").containsExactly("mallory", "10", "4", "4", "3", "2", "23", "21");
-        assertThat(rows.get("eve")).containsExactly("eve", "10", "4", "4", "3", "2", "23", "21");
+        assertThat(rows.get("student")).containsExactly("student", "01-add-columns", "02-insert-bob", "03-update-alice", "04-delete-bob", "05-email-index", "score", "max_score", "bonus", "bonus_max");
+        assertThat(rows.get("alice")).containsExactly("alice", "10", "4", "4", "3", "2", "23", "21", "2", "2");
+        assertThat(rows.get("bob")).as("a zip wrapping exercises/lesson3 in a folder").containsExactly("bob", "10", "4", "4", "3", "2", "23", "21", "2", "2");
+        assertThat(rows.get("carol")).as("UPDATE without WHERE costs task 3 only").containsExactly("carol", "10", "4", "2", "3", "2", "21", "21", "2", "2");
+        assertThat(rows.get("dave")).as("empty").containsExactly("dave", "0", "0", "0", "0", "0", "0", "21", "0", "2");
+        assertThat(rows.get(ODD_NAME)).as("the name round-trips through CSV").containsExactly(ODD_NAME, "10", "4", "4", "3", "2", "23", "21", "2", "2");
+        assertThat(rows.get("mallory")).as("hostile statements fail alone").containsExactly("mallory", "10", "4", "4", "3", "2", "23", "21", "2", "2");
+        assertThat(rows.get("eve")).containsExactly("eve", "10", "4", "4", "3", "2", "23", "21", "2", "2");
         assertThat(rows.get("broken").subList(1, 7)).containsOnly("0");
         assertThat(rows.get("bomb").subList(1, 7)).containsOnly("0");
         assertThat(rows).doesNotContainKey("README.txt");
@@ -134,7 +134,7 @@ class ClassGradingTest {
         assertThat(record("bomb").problem()).contains("larger than 1 MiB");
         GradeRecord trudy = record("trudy");
         assertThat(trudy.status()).isEqualTo(GradeRecord.Status.TIMED_OUT);
-        assertThat(trudy.problem()).isEqualTo("the time limit of 6 s ran out while exercises/lesson3/05-email-index.sql was running");
+        assertThat(trudy.problem()).isEqualTo("the time limit of 6 s ran out while 05-email-index.sql was running");
         assertThat(trudy.task("01-add-columns").points()).as("what was judged before the time ran out counts").isEqualTo(10);
         GradeRecord eve = record("eve");
         assertThat(eve.stray()).contains("../../escape.sql (a path outside the zip, ignored)", "notes.txt");
@@ -179,6 +179,31 @@ class ClassGradingTest {
             assertThat(Files.readString(folder.resolve("feedback.md"))).contains("Score: " + rows.get(student).get(6) + " / 21");
         }
         assertThat(Files.readString(out.resolve("carol/feedback.md"))).contains("✗ no other row changed");
+    }
+
+    @Test
+    void feedbackNamesTheFilesWhereTheStudentPutThem() throws IOException {
+        String mallory = Files.readString(out.resolve("mallory/feedback.md"));
+        assertThat(record("mallory").task("04-delete-bob").sqlErrors()).as("files at the top of the submission")
+                .allSatisfy(e -> assertThat(e).startsWith("04-delete-bob.sql:"));
+        assertThat(mallory).contains("\n04-delete-bob.sql:").doesNotContain("exercises/lesson3/");
+        assertThat(record("carol").task("03-update-alice").file()).as("files under exercises/lesson3/ in the submission")
+                .isEqualTo("exercises/lesson3/03-update-alice.sql");
+        assertThat(record("bob").task("03-update-alice").file()).as("a zip that wraps them in a folder")
+                .isEqualTo("bob/exercises/lesson3/03-update-alice.sql");
+    }
+
+    @Test
+    void eachStudentFolderHoldsOneResultFileAndTheBonusIsStated() throws IOException {
+        for (String student : List.of("alice", "carol", "dave", "broken")) {
+            try (var files = Files.list(out.resolve(student))) {
+                assertThat(files.map(f -> f.getFileName().toString())).as(student)
+                        .containsExactlyInAnyOrder("results.json", "junit.xml", "feedback.md");
+            }
+        }
+        assertThat(Files.readString(out.resolve("alice/feedback.md"))).contains("**Score: 23 / 21** (bonus included: 2 of 2 bonus points)");
+        assertThat(ResultStore.JSON.readTree(out.resolve("alice/results.json").toFile()).get("output").asText())
+                .startsWith("lesson3: 23/21 points (bonus included: 2 of 2 bonus points)");
     }
 
     @Test

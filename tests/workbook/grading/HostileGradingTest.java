@@ -97,10 +97,10 @@ class HostileGradingTest {
     void aCorrectStudentGradedRightAfterEachAttackerGetsFullMarks() throws IOException {
         Map<String, List<String>> graded = lesson3.csv();
         graded.keySet().stream().filter(student -> student.endsWith(CORRECT)).forEach(student ->
-                assertThat(graded.get(student)).as(student + ": " + lesson3.record(student).problem()).endsWith("23", "21"));
+                assertThat(graded.get(student)).as(student + ": " + lesson3.record(student).problem()).endsWith("23", "21", "2", "2"));
         assertThat(graded.keySet().stream().filter(student -> student.endsWith(CORRECT)).count()).isGreaterThan(20);
         Map<String, List<String>> rows = updatedAt.csv();
-        assertThat(rows.get("p01-trigger-on-the-update-probe" + CORRECT)).endsWith("3", "3");
+        assertThat(rows.get("p01-trigger-on-the-update-probe" + CORRECT)).endsWith("3", "3", "0", "0");
     }
 
     @Test
@@ -115,7 +115,7 @@ class HostileGradingTest {
         assertThat(said("r07-many-tables")).contains("more than 1000 tables, indexes, types and functions");
         GradeRecord endless = lesson3.record("r09-time");
         assertThat(endless.status()).isEqualTo(GradeRecord.Status.TIMED_OUT);
-        assertThat(endless.problem()).isEqualTo("the time limit of 6 s ran out while exercises/lesson3/05-email-index.sql was running");
+        assertThat(endless.problem()).isEqualTo("the time limit of 6 s ran out while 05-email-index.sql was running");
         assertThat(endless.score()).as("the tasks judged before it keep their points").isEqualTo(21);
     }
 

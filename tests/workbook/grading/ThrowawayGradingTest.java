@@ -61,12 +61,12 @@ class ThrowawayGradingTest {
         }
         assertThat(outcome.graded()).isEqualTo(4);
         Map<String, List<String>> rows = ClassGradingTest.csv(out.resolve("grades.csv"));
-        assertThat(rows.get("alice")).containsExactly("alice", "10", "4", "4", "3", "2", "23", "21");
-        assertThat(rows.get("bea")).containsExactly("bea", "10", "4", "4", "3", "2", "23", "21");
+        assertThat(rows.get("alice")).containsExactly("alice", "10", "4", "4", "3", "2", "23", "21", "2", "2");
+        assertThat(rows.get("bea")).containsExactly("bea", "10", "4", "4", "3", "2", "23", "21", "2", "2");
         assertThat(String.join("\n", new ResultStore(out).read("bea").orElseThrow().task("02-insert-bob").sqlErrors()))
                 .contains("ERROR: out of memory");
-        assertThat(rows.get("carol")).containsExactly("carol", "10", "4", "2", "3", "2", "21", "21");
-        assertThat(rows.get("dave")).containsExactly("dave", "0", "0", "0", "0", "0", "0", "21");
+        assertThat(rows.get("carol")).containsExactly("carol", "10", "4", "2", "3", "2", "21", "21", "2", "2");
+        assertThat(rows.get("dave")).containsExactly("dave", "0", "0", "0", "0", "0", "0", "21", "0", "2");
         assertThat(folder).as("the throwaway cluster's folder").doesNotExist();
         assertThat(ServerAdmin.answers(used.withDatabase("postgres"))).as("the throwaway server is stopped").isFalse();
         assertThat(settings.stateDir().resolve("postgres-data")).as("the learner's embedded server was neither made nor started").doesNotExist();

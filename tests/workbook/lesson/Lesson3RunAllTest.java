@@ -40,6 +40,8 @@ class Lesson3RunAllTest {
                 .contains("email=dave@example.com, passwordHash=placeholder_hash_dave")
                 .contains("Add four columns to users", "not attempted yet")
                 .doesNotContain("steps failed");
+        // the lesson tells its sessions apart in pg_stat_activity by the name each one gives
+        assertThat(output).contains("workbook sql cells");
         Matcher demo = Pattern.compile("([0-9T:.+Z-]+)  carol@example\\.com\"?,\\s*\"?([0-9T:.+Z-]+)  dave@example\\.com").matcher(output);
         assertThat(demo.find()).as(output).isTrue();
         assertThat(demo.group(1)).as("NOW() is the transaction's start").isEqualTo(demo.group(2));
@@ -61,13 +63,27 @@ class Lesson3RunAllTest {
         }
     }
 
+    @Test
+    void startingAtAStepThatNeedsTheTransactionRunsItsBeginFirstSoCarolIsRolledBack() throws SQLException {
+        ConnectionInfo db = TestDatabase.freshDatabase("lesson3_from");
+        runAll(db, new LessonCommand());
+
+        String fromCarol = runAll(db, new LessonCommand(), "--from", "java-insert-carol");
+
+        assertThat(fromCarol).containsPattern("needs step \\d+ \\(java-begin\\) first").doesNotContain("steps failed");
+        try (Connection c = TestDatabase.connect(db)) {
+            assertThat(emails(c)).as("Carol was inserted inside the transaction the lesson rolls back").containsExactly("alice@example.com");
+        }
+    }
+
     /** Runs the lesson as `./jbang lesson3 --run-all` does; the check cell runs only when its kind is registered. */
-    private static String runAll(ConnectionInfo db, LessonCommand lesson) {
+    private static String runAll(ConnectionInfo db, LessonCommand lesson, String... more) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         String url = db.jdbcUrl() + "?user=" + db.user() + "&password=" + db.password();
-        int code = CommandRunner.run(lesson.printingTo(new Console(out, out, false)),
-                "lesson3", "--url", url, "--run-all");
+        List<String> args = new ArrayList<>(List.of("lesson3", "--url", url, "--run-all"));
+        args.addAll(List.of(more));
+        int code = CommandRunner.run(lesson.printingTo(new Console(out, out, false)), args.toArray(String[]::new));
         String output = bytes.toString(StandardCharsets.UTF_8);
         assertThat(code).as(output).isZero();
         return output;

@@ -36,7 +36,8 @@ class ExportTest {
             ```
 
             ```java id=count
-            System.out.println("counting");
+            var shown = "counting";
+            System.out.println(shown);
             handle.createQuery("SELECT count(*) FROM users").mapTo(int.class).one()
             ```
             """;
@@ -56,12 +57,13 @@ class ExportTest {
         nb.get("cells").forEach(c -> types.add(c.get("cell_type").asText()));
         assertThat(types).containsExactly("markdown", "code", "code", "code");
 
-        assertThat(text(nb.at("/cells/0/source"))).contains("psql -h localhost -p " + db.port()).doesNotContain("{{");
+        // the lesson's own port for a reader on another machine, not the port the export ran on
+        assertThat(text(nb.at("/cells/0/source"))).contains("psql -h localhost -p 5432").doesNotContain("{{");
         JsonNode make = nb.at("/cells/1");
         assertThat(text(make.get("source"))).startsWith("%%sql\nCREATE TABLE users");
         assertThat(make.at("/metadata/language").asText()).isEqualTo("sql");
         assertThat(make.get("outputs")).extracting(o -> o.get("output_type").asText())
-                .containsExactly("execute_result", "execute_result", "execute_result");
+                .containsExactly("display_data", "display_data", "execute_result");
         assertThat(text(make.at("/outputs/2/data/text~1plain"))).contains("alice@example.com", "NULL", "(1 row)");
         assertThat(text(make.at("/outputs/2/data/text~1html"))).contains("<td>alice@example.com</td>", "<i>NULL</i>");
 
@@ -73,10 +75,11 @@ class ExportTest {
         assertThat(dup.at("/metadata/tags/0").asText()).isEqualTo("raises-exception");
 
         JsonNode java = nb.at("/cells/3");
-        assertThat(text(java.get("source"))).startsWith("System.out.println");
+        assertThat(text(java.get("source"))).startsWith("var shown");
         assertThat(java.at("/outputs/0/output_type").asText()).isEqualTo("stream");
         assertThat(text(java.at("/outputs/0/text"))).isEqualTo("counting\n");
         assertThat(text(java.at("/outputs/1/data/text~1plain"))).isEqualTo("1");
+        assertThat(java.get("outputs")).as("JShell's declarations are for the terminal").hasSize(2);
         assertThat(java.get("execution_count").asInt()).isEqualTo(3);
 
         assertValidForJupyter(file);
@@ -98,6 +101,44 @@ class ExportTest {
         // the page is itself a notebook again: the same steps parse back
         Notebook back = new NotebookParser(java.util.Set.of("sql", "java")).parse(file);
         assertThat(back.steps()).extracting(CodeCell::id).containsExactly("make", "dup", "count");
+    }
+
+    @Test
+    void anExportShowsTheLessonsOwnOutputsWhateverTheLearnersDatabaseHolds() throws Exception {
+        ConnectionInfo db = TestDatabase.freshDatabase("export_own_server");
+        try (var c = TestDatabase.connect(db); var s = c.createStatement()) {
+            s.execute("CREATE TABLE users (email text UNIQUE)");
+            s.execute("INSERT INTO users VALUES ('mine@example.com')");
+        }
+        Path file = dir.resolve("fresh.md");
+        String sessions = NOTES + """
+
+                ```sql id=other session=b database=crm_lab_export
+                SELECT 1 AS one;
+                ```
+
+                ```sql id=stuck session=b database=crm_lab_export expect=error
+                BEGIN;
+                SELECT 1 / 0;
+                ```
+                """;
+        LessonRun run = LessonRun.of(dir, sessions, db, "--run-all", "--export", file.toString());
+        assertThat(run.exitCode()).as(run.output()).isZero();
+
+        String md = Files.readString(file);
+        assertThat(md).containsPattern("(?s)```sql id=make.*?Output:\\s+```text\\nCREATE TABLE\\nINSERT 0 1\\n")
+                .contains("The transaction is aborted in session b")
+                .doesNotContain("mine@example.com", "created variable", "Type :")
+                .contains("_In session b, on crm_lab_export:_");
+        try (var c = TestDatabase.connect(db); var s = c.createStatement(); var rs = s.executeQuery("SELECT string_agg(email, ',') FROM users")) {
+            rs.next();
+            assertThat(rs.getString(1)).as("the learner's database is not touched").isEqualTo("mine@example.com");
+        }
+        try (var c = TestDatabase.connect(db); var s = c.createStatement();
+             var rs = s.executeQuery("SELECT count(*) FROM pg_database WHERE datname = 'crm_lab_export'")) {
+            rs.next();
+            assertThat(rs.getInt(1)).as("nor its server").isZero();
+        }
     }
 
     @Test

@@ -67,15 +67,19 @@ class InteractiveWalkTest {
             pty.type("\r");
             pty.expect("Running step 2 (Ctrl-C stops it)", WAIT);
             pty.type("\u0003");
-            assertThat(pty.expect("Enter run", WAIT)).contains("Stopped: the statement was cancelled.", "Step 3 of 3 · Look (look)");
+            // a stopped step holds the walk: the next one is only shown once the learner skips on
+            assertThat(pty.expect("Enter run it again", WAIT)).contains("Stopped: the statement was cancelled.", "Step 2 did not work")
+                    .doesNotContain("Step 3 of 3");
+            pty.type("s");
+            assertThat(pty.expect("Enter run", WAIT)).contains("Skipped step 2", "Step 3 of 3 · Look (look)");
 
             pty.type("l");
-            assertThat(pty.expect("Enter run", WAIT)).contains("✓   1  sql   Make (make)", "▶   3  sql   Look (look)");
+            assertThat(pty.expect("Enter run", WAIT)).contains("✓   1  sql   Make (make)", "✗   2  sql   Slow (slow)", "▶   3  sql   Look (look)");
 
             pty.type(":");
-            pty.expect("sql> ", WAIT);
+            pty.expect(db.database() + "=> ", WAIT);
             pty.type("SELECT 40 + 2 AS answer;\r");
-            assertThat(pty.expect("sql> ", WAIT)).contains("answer", "42", "(1 row)");
+            assertThat(pty.expect(db.database() + "=> ", WAIT)).contains("answer", "42", "(1 row)");
             pty.type("\r");
             pty.expect("Enter run", WAIT);
 
@@ -120,13 +124,24 @@ class InteractiveWalkTest {
             pty.type("\r");
             pty.expect("Running step 2 (Ctrl-C stops it)", WAIT);
             pty.type("\u0003");
-            assertThat(pty.expect("Enter run", WAIT)).contains("Stopped", "Step 3 of 3");
+            assertThat(pty.expect("Enter run it again", WAIT)).contains("Stopped", "Step 2 did not work").doesNotContain("Step 3 of 3");
+            pty.type("s");
+            assertThat(pty.expect("Enter run", WAIT)).contains("Step 3 of 3");
             pty.type("\r");
             assertThat(pty.expect("End of the lesson", WAIT)).contains("HELLO FROM JSHELL");
             pty.type(":");
-            pty.expect("sql> ", WAIT);
+            pty.expect(db.database() + "=> ", WAIT);
             pty.type(":java greeting.length()\r");
-            assertThat(pty.expect("java> ", WAIT)).contains("17");
+            assertThat(pty.expect("jshell> ", WAIT)).contains("17");
+            // JShell's completeness analysis, not the Enter key, decides when a snippet runs
+            pty.type("int twice(int x) {\r");
+            pty.expect("   ...> ", WAIT);
+            pty.type("return 2 * x;\r");
+            pty.expect("   ...> ", WAIT);
+            pty.type("}\r");
+            assertThat(pty.expect("jshell> ", WAIT)).contains("created method twice");
+            pty.type("twice(greeting.length())\r");
+            assertThat(pty.expect("jshell> ", WAIT)).contains("34");
             pty.type("\r");
             pty.expect("End of the lesson", WAIT);
             pty.type("\r");
@@ -184,11 +199,127 @@ class InteractiveWalkTest {
             pty.type("\r");
             pty.expect("Enter run", WAIT);
             pty.type(":");
-            assertThat(pty.expect("sql> ", WAIT)).contains("(sql on " + db.database() + "_lab, session b)");
+            assertThat(pty.expect(db.database() + "_lab=> ", WAIT).replaceAll("\\s+", " ")).contains("SQL runs in session b on " + db.database() + "_lab");
             pty.type("SELECT count(*) AS seen FROM lab_only;\r");
-            assertThat(pty.expect("sql> ", WAIT)).contains("seen", "(1 row)").doesNotContain("ERROR");
+            assertThat(pty.expect(db.database() + "_lab=> ", WAIT)).contains("seen", "(1 row)").doesNotContain("ERROR");
             pty.type("\r");
             pty.expect("Enter run", WAIT);
+            pty.type("q");
+            assertThat(pty.exitCode(WAIT)).isZero();
+        }
+    }
+
+    @Test
+    void aFailedStepHoldsTheWalkUntilRunAgainFixedWithOwnSqlOrSkipped() throws Exception {
+        ConnectionInfo db = TestDatabase.freshDatabase("walk_hold");
+        Path notes = dir.resolve("hold.md");
+        Files.writeString(notes, """
+                # Hold
+
+                ```sql id=look
+                SELECT count(*) AS rows_seen FROM notes;
+                ```
+
+                It worked: the table is there.
+
+                ```sql id=stuck
+                BEGIN;
+                SELECT 1/0;
+                ```
+
+                Past the stuck step.
+
+                ```sql id=last
+                SELECT 'last step ran' AS said;
+                ```
+                """);
+        String prompt = db.database() + "=> ";
+        try (PseudoTerminal pty = PseudoTerminal.start(lesson(notes, db), dir, 100)) {
+            pty.expect("Enter run", WAIT);
+            pty.type("\r");
+            assertThat(pty.expect("s skip it (the steps after may fail too)", WAIT)).contains("relation \"notes\" does not exist",
+                    "Step 1 did not work", "Enter run it again").doesNotContain("It worked", "Step 2 of 3");
+
+            // own SQL over two lines, as in psql: it runs at the ;, on the step's session
+            pty.type(":");
+            pty.expect(prompt, WAIT);
+            pty.type("CREATE TABLE notes\r");
+            assertThat(pty.expect(db.database() + "-> ", WAIT)).doesNotContain("ERROR");
+            pty.type("(n int);\r");
+            assertThat(pty.expect(prompt, WAIT)).contains("CREATE TABLE").doesNotContain("ERROR");
+            pty.type("\r");
+            pty.expect("Enter run it again", WAIT);
+            pty.type("\r");
+            assertThat(pty.expect("Enter run", WAIT)).contains("rows_seen", "It worked: the table is there.", "Step 2 of 3 · Hold (stuck)");
+
+            pty.type("\r");
+            assertThat(pty.expect("Enter run it again", WAIT).replaceAll("\\s+", " ")).contains("division by zero",
+                    "The transaction is aborted in " + db.database(), "Step 2 did not work").doesNotContain("Past the stuck step");
+            pty.type("r");
+            assertThat(pty.expect("Enter run it again", WAIT)).contains("current transaction is aborted").doesNotContain("Past the stuck step");
+            pty.type("s");
+            assertThat(pty.expect("Enter run", WAIT).replaceAll("\\s+", " ")).contains("Skipped step 2, which did not work: the steps after it may fail too.",
+                    "Past the stuck step.", "Step 3 of 3");
+
+            // r at a step that has not run says so; it does not run the step before
+            pty.type("r");
+            assertThat(pty.expect("Step 3 has not run yet: Enter runs it.", WAIT)).doesNotContain("ERROR");
+            assertThat(pty.expect("Enter run", WAIT)).doesNotContain("ERROR");
+
+            pty.type("\r");
+            assertThat(pty.expect("Enter run it again", WAIT)).contains("current transaction is aborted", "Step 3 did not work");
+            pty.type(":");
+            pty.expect(prompt, WAIT);
+            pty.type("ROLLBACK;\r");
+            assertThat(pty.expect(prompt, WAIT)).contains("ROLLBACK");
+            pty.type("\r");
+            pty.expect("Enter run it again", WAIT);
+            pty.type("\r");
+            assertThat(pty.expect("End of the lesson", WAIT)).contains("last step ran");
+            pty.type("q");
+            assertThat(pty.exitCode(WAIT)).isZero();
+        }
+    }
+
+    @Test
+    void inALabTheAdviceNamesTheLabsDatabaseAndSessionAndColonReachesIt() throws Exception {
+        ConnectionInfo db = TestDatabase.freshDatabase("walk_lab_advice");
+        String lab = db.database() + "_lab";
+        Path notes = dir.resolve("lab-advice.md");
+        Files.writeString(notes, "# Lab\n\n```sql id=make database=" + lab + "\nCREATE TABLE lab_rows (n int);\n```\n\n"
+                + "```sql id=stuck session=b database=" + lab + "\nBEGIN;\nSELECT 1/0;\n```\n\n"
+                + "```sql id=after session=b database=" + lab + "\nSELECT count(*) AS lab_rows_seen FROM lab_rows;\n```\n");
+        try (PseudoTerminal pty = PseudoTerminal.start(lesson(notes, db), dir, 100)) {
+            pty.expect("Enter run", WAIT);
+            pty.type("\r");
+            pty.expect("Step 2 of 3", WAIT);
+            pty.expect("Enter run", WAIT);
+            // run the first step again: what a second run of a lab meets
+            pty.type("b");
+            pty.expect("Step 1 of 3", WAIT);
+            pty.expect("Enter run", WAIT);
+            pty.type("r");
+            assertThat(pty.expect("Enter run", WAIT).replaceAll("\\s+", " ")).contains("Already there from an earlier run, kept",
+                    "For a fresh start of " + lab + ": leave the lab, run DROP DATABASE " + lab + "; in psql on " + db.database())
+                    .doesNotContain("db reset");
+            pty.type("s");
+            pty.expect("Step 2 of 3", WAIT);
+            pty.expect("Enter run", WAIT);
+            pty.type("\r");
+            assertThat(pty.expect("Enter run it again", WAIT).replaceAll("\\s+", " ")).contains("division by zero",
+                    "The transaction is aborted in session b on " + lab, "(it runs in session b on " + lab + ")");
+            pty.type(":");
+            assertThat(pty.expect(lab + "=> ", WAIT).replaceAll("\\s+", " ")).contains("SQL runs in session b on " + lab);
+            pty.type("ROLLBACK;\r");
+            assertThat(pty.expect(lab + "=> ", WAIT)).contains("ROLLBACK").doesNotContain("WARNING");
+            pty.type("\r");
+            pty.expect("Enter run it again", WAIT);
+            pty.type("s");
+            pty.expect("Step 3 of 3", WAIT);
+            pty.expect("Enter run", WAIT);
+            pty.type("\r");
+            // session b is usable again: ROLLBACK reached the session the abort was in
+            assertThat(pty.expect("End of the lesson", WAIT)).contains("lab_rows_seen").doesNotContain("aborted");
             pty.type("q");
             assertThat(pty.exitCode(WAIT)).isZero();
         }

@@ -162,11 +162,19 @@ class RunAllTest {
                 ```
 
                 ```sql
+                SELECT 'never' AS said;
+                ```
+                <!-- hint: Check the spelling of the table. -->
+
+                ```sql
                 ROLLBACK;
                 SELECT 'fine again' AS state;
                 ```
                 """, db, "--run-all");
-        assertThat(run.output()).contains("division by zero", "The transaction is aborted", "ROLLBACK", "fine again");
+        assertThat(run.output()).contains("division by zero", "The transaction is aborted", "current transaction is aborted", "ROLLBACK", "fine again")
+                // the abort note once per refused cell; the cell's own hint, written for its own mistakes, would mislead
+                .doesNotContain("Check the spelling");
+        assertThat(run.output().split("The transaction is aborted", -1)).hasSize(3);
     }
 
     @Test

@@ -41,6 +41,8 @@ class ServerRestartTest {
 
             assertThat(restart.outcome()).isEqualTo(CellOutput.Outcome.OK);
             assertThat(restart.outputs()).map(Object::toString).anyMatch(o -> o.contains("Stopped the embedded PostgreSQL"));
+            // a clean stop wrote a shutdown checkpoint: nothing to replay
+            assertThat(restart.outputs().toString()).doesNotContain("redo starts at");
             assertThat(startTime(sessions.main())).as("the server really restarted").isGreaterThan(startedBefore);
             try (Statement s = sessions.main().createStatement(); ResultSet rs = s.executeQuery("SELECT string_agg(body, ',') FROM notes")) {
                 rs.next();
@@ -48,6 +50,34 @@ class ServerRestartTest {
             }
             CodeCell again = cell("SELECT 1;", Map.of("session", "b"));
             assertThat(sql.run(again, context).outcome()).as("session b reopens after the restart").isEqualTo(CellOutput.Outcome.OK);
+        } finally {
+            server.stop();
+        }
+    }
+
+    @Test
+    void aCrashLeavesNoShutdownCheckpointSoTheNextStartReplaysTheWal() throws Exception {
+        Files.writeString(root.resolve("jbang-catalog.json"), "{}");
+        DatabaseSettings settings = DatabaseSettings.forTests(root, FreePorts.anyFree(), "crm-postgres-unused",
+                Path.of("target", "pg-binaries").toAbsolutePath());
+        EmbeddedServer server = new EmbeddedServer(settings);
+        RunningServer db = server.up();
+        try (NotebookSessions sessions = new NotebookSessions(db.connection(), NotebookSessions.connect(db.connection()))) {
+            NotebookContext context = new NotebookContext(WorkbookHome.locate(), db, sessions, root.resolve("notes.md"));
+            SqlCellKind sql = new SqlCellKind(100);
+            sql.run(cell("CREATE TABLE notes (body text); INSERT INTO notes VALUES ('committed');", Map.of()), context);
+            sql.run(cell("BEGIN; INSERT INTO notes VALUES ('open');", Map.of("session", "b")), context);
+
+            CellOutput crash = new ServerCellKind(() -> server).run(new CodeCell(3, "server", "crash", Map.of(), null, "Durability", 1), context);
+
+            String shown = crash.outputs().toString();
+            assertThat(crash.outcome()).as(shown).isEqualTo(CellOutput.Outcome.OK);
+            assertThat(shown).contains("no shutdown checkpoint", "not properly shut down", "redo starts at")
+                    .doesNotContain("database system was shut down at");
+            try (Statement s = sessions.main().createStatement(); ResultSet rs = s.executeQuery("SELECT string_agg(body, ',') FROM notes")) {
+                rs.next();
+                assertThat(rs.getString(1)).as("the committed row came back from the WAL, the open one did not").isEqualTo("committed");
+            }
         } finally {
             server.stop();
         }

@@ -124,7 +124,7 @@ class SessionsTest {
         LessonRun run = LessonRun.of(dir, "# S\n\n```server\nreboot\n```\n", db, "--run-all");
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.output()).contains("A server cell knows one command, `restart`, not `reboot`");
+        assertThat(run.output()).contains("A server cell knows two commands, `restart` and `crash`, not `reboot`");
     }
 
     @Test

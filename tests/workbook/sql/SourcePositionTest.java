@@ -36,6 +36,24 @@ class SourcePositionTest {
     }
 
     @Test
+    void theErrorTokenIsWhatTheLearnerWroteThere() throws Exception {
+        String file = """
+                UPDATE users SET /* 😀 */ first_name = "Alicia";
+                ALTER TABLE users ADD COLUMN a int
+                    add COLUMN b int;
+                SELECT 1;
+                """;
+        List<SqlStatement> statements = StatementSplitter.split(file);
+        try (Connection c = TestDatabase.connect(TestDatabase.freshDatabase("tokens"))) {
+            StatementExecutor.execute(c, "CREATE TABLE users (first_name text)");
+            List<String> tokens = statements.stream()
+                    .map(s -> new StatementRun(s, new Execution(StatementExecutor.execute(c, s.text()), List.of(), null, 0)).errorToken())
+                    .toList();
+            assertThat(tokens).as("a quoted name whole, a word as written, nothing without an error").containsExactly("\"Alicia\"", "add", "");
+        }
+    }
+
+    @Test
     void positionsOnTheFirstLineAddToTheStatementsColumn() {
         SqlStatement second = StatementSplitter.split("SELECT 1;  SELECT nope;").get(1);
         assertThat(second.positionOf(8)).isEqualTo(new SourcePosition(1, 19));

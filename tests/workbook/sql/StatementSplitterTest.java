@@ -111,4 +111,15 @@ class StatementSplitterTest {
                 org.assertj.core.groups.Tuple.tuple(2, 1),
                 org.assertj.core.groups.Tuple.tuple(3, 3));
     }
+
+    /** What the notebook's `:` prompt asks before it runs what was typed, as psql decides to send its buffer. */
+    @Test
+    void aStatementIsCompleteAtItsSemicolonOutsideQuotesCommentsAndBodies() {
+        assertThat(List.of("SELECT 1;", "SELECT 1;\n-- done", "SELECT 1; /* a */", "\\d users", "", "  \n",
+                "SELECT 'a;b';", "CREATE FUNCTION f() RETURNS int AS $$ BEGIN RETURN 1; END; $$ LANGUAGE plpgsql;"))
+                .allMatch(StatementSplitter::complete);
+        assertThat(List.of("SELECT 1", "SELECT 1;\nSELECT 2", "SELECT 'a;", "SELECT 1 /* a; */", "SELECT 1; /* more",
+                "DO $$ BEGIN PERFORM 1;", "SELECT (1;", "SELECT 1 -- ;", "CREATE FUNCTION f() RETURNS int BEGIN ATOMIC SELECT 1;"))
+                .noneMatch(StatementSplitter::complete);
+    }
 }

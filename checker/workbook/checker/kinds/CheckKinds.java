@@ -11,7 +11,7 @@ import workbook.checker.task.CheckSpec;
 /** Every check kind by the name tasks.toml uses for it. A new kind is added here, with its own test. */
 public final class CheckKinds {
     private static final Map<String, CheckKind> KINDS = Stream.of(
-                    new ColumnHasType(), new ColumnNotNull(), new ColumnDefault(), new ColumnUnique(),
+                    new ColumnHasType(), new ColumnNotNull(), new ColumnDefault(), new ColumnKeepsNoDefault(), new ColumnUnique(),
                     new RowExists(), new RowCount(), new RowGone(), new RowRemains(), new ColumnsSet(),
                     new RowUnchanged(), new ValueEquals(), new TimestampMovedForward(), new OnlyRowsChanged(),
                     new IndexServesLookup(), new UpdateMovesTimestamp())

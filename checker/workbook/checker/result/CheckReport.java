@@ -1,6 +1,7 @@
 package workbook.checker.result;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Everything one check run found, as data: which exercise set, how it was judged (a scratch copy
@@ -23,9 +24,18 @@ public record CheckReport(String lesson, Mode mode, List<TaskResult> tasks, Stri
         return tasks.stream().filter(TaskResult::bonus).toList();
     }
 
-    /** Exit 0 iff this holds: every required task that was checked passed. */
+    /** Exit 0 iff this holds: every required task that was checked passed (one --live cannot judge is not held against it). */
     public boolean allRequiredPassed() {
-        return required().stream().allMatch(TaskResult::passed);
+        return judged(required()).allMatch(TaskResult::passed);
+    }
+
+    /** The tasks --live cannot judge, because doing nothing would pass them too; empty in scratch mode. */
+    public List<TaskResult> notJudged() {
+        return tasks.stream().filter(t -> t.status() == TaskResult.Status.NOT_JUDGED).toList();
+    }
+
+    private static Stream<TaskResult> judged(List<TaskResult> tasks) {
+        return tasks.stream().filter(t -> t.status() != TaskResult.Status.NOT_JUDGED);
     }
 
     public int score() {
@@ -43,9 +53,13 @@ public record CheckReport(String lesson, Mode mode, List<TaskResult> tasks, Stri
     /** "3/4 tasks, bonus pending". */
     public String progressLine() {
         long passed = required().stream().filter(TaskResult::passed).count();
-        String line = passed + "/" + required().size() + (required().size() == 1 ? " task" : " tasks");
-        if (!bonus().isEmpty()) {
-            line += bonus().stream().allMatch(TaskResult::passed) ? ", bonus done" : ", bonus pending";
+        long judged = judged(required()).count();
+        String line = passed + "/" + judged + (judged == 1 ? " task" : " tasks");
+        if (judged < required().size()) {
+            line += " judged";
+        }
+        if (judged(bonus()).findAny().isPresent()) {
+            line += judged(bonus()).allMatch(TaskResult::passed) ? ", bonus done" : ", bonus pending";
         }
         return line;
     }

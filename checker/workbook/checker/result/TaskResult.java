@@ -11,10 +11,11 @@ import java.util.Optional;
  * @param number    1-based, as in {@code ./jbang check lesson3 --task N}
  * @param title     the task's one-line title
  * @param bonus     true when the task is not required for a pass
- * @param status    passed, failed, or not attempted (an empty file)
+ * @param status    passed, failed, not attempted (an empty file), or not judged (--live cannot see its effect)
  * @param file      the exercise file as shown to the learner, e.g. {@code exercises/lesson3/01-add-columns.sql}
  * @param checks    one result per check, in tasks.toml order (all failed when the task was not attempted)
- * @param sqlErrors PostgreSQL errors the file met, each "file:line: message" with an explanation when known
+ * @param sqlErrors what running the file said, in file order, each "file:line:column: message" with an explanation
+ *                  when known: PostgreSQL's errors, and for a failed task the results that explain it ("UPDATE 0")
  * @param notes     what else the learner should know about this run of the task
  */
 public record TaskResult(String taskId, int number, String title, boolean bonus, Status status, String file,
@@ -26,7 +27,8 @@ public record TaskResult(String taskId, int number, String title, boolean bonus,
         notes = List.copyOf(notes);
     }
 
-    public enum Status { PASSED, FAILED, NOT_ATTEMPTED }
+    /** NOT_JUDGED: --live cannot tell the task's effect from doing nothing, so it earns nothing and counts neither way. */
+    public enum Status { PASSED, FAILED, NOT_ATTEMPTED, NOT_JUDGED }
 
     public int points() {
         return checks.stream().mapToInt(CheckResult::points).sum();

@@ -17,8 +17,10 @@ import workbook.checker.result.CheckResult;
 import workbook.checker.result.TaskResult;
 import workbook.checker.sandbox.Sandbox;
 import workbook.checker.task.CheckSpec;
+import workbook.checker.task.OutcomeNote;
 import workbook.checker.task.Task;
 import workbook.checker.task.TaskSet;
+import workbook.UserError;
 
 /**
  * Checks an assignment, task by task. Scratch mode clones the lesson's end state, runs each exercise
@@ -138,7 +140,9 @@ public final class AssignmentChecker {
             Optional<TableSnapshot> before = TableSnapshot.take(handle, set.table(), set.key(), conditions(task));
             FileRun run;
             try (Connection learner = server.learner(scratch.name())) {
-                run = new ExerciseRunner(set.errorNotes()).run(submission, task.file(), shown, learner);
+                List<OutcomeNote> outcomeNotes = new ArrayList<>(task.outcomeNotes());
+                outcomeNotes.addAll(set.outcomeNotes());
+                run = new ExerciseRunner(set.errorNotes(), outcomeNotes).run(submission, task.file(), shown, learner);
             }
             notes.addAll(run.notes());
             Optional<String> limit = sandbox.stopped().map(why -> whileRunning(why, shown))
@@ -160,8 +164,14 @@ public final class AssignmentChecker {
             Inspection inspection = new Inspection(handle, before, false, set.table(), set.key(), set.labelColumn());
             inspection.readAhead(task.checks()); // what the checks read, in one round trip
             List<CheckResult> checks = TaskJudge.judge(task, inspection);
-            return TaskRun.of(new TaskResult(task.id(), number, task.title(), task.bonus(), TaskJudge.status(checks), shown,
-                    checks, run.sqlErrors(), notes), run);
+            TaskResult.Status status = TaskJudge.status(checks);
+            // a statement that ran but missed (UPDATE 0) is the cause of a failure, and noise beside a pass
+            List<String> said = status == TaskResult.Status.PASSED ? run.sqlErrors() : run.said();
+            if (!said.isEmpty()) {
+                checks = TaskJudge.withoutHints(checks); // the cause is what the file's run said; a check's hint is for another mistake
+            }
+            return TaskRun.of(new TaskResult(task.id(), number, task.title(), task.bonus(), status, shown,
+                    checks, said, notes), run);
         } catch (SQLException e) {
             // the sandbox's time ran out between two sessions: the task is reported with that reason, not as a crash
             Optional<String> stopped = sandbox.stopped();
@@ -179,21 +189,58 @@ public final class AssignmentChecker {
 
     /** Judges the learner's own database as it is now: no files run, nothing changed. */
     public CheckReport live(Optional<Integer> onlyTask) {
-        List<TaskResult> results = new ArrayList<>();
+        return live(onlyTask, message -> { });
+    }
+
+    /**
+     * Judges the learner's own database as it is now: no files run, nothing changed. A task the start state
+     * passes too is not judged ({@link LiveVisibility}); {@code progress} hears about slow work first.
+     */
+    public CheckReport live(Optional<Integer> onlyTask, Consumer<String> progress) {
+        List<TaskResult> results;
         try (Handle handle = server.admin()) {
-            Inspection inspection = new Inspection(handle, Optional.empty(), true, set.table(), set.key(), set.labelColumn());
-            // one look at a database that does not change meanwhile: every task's reads in one round trip
-            inspection.readAhead(set.tasks().stream().flatMap(task -> task.checks().stream()).toList());
-            for (int number = 1; number <= set.tasks().size(); number++) {
-                Task task = set.tasks().get(number - 1);
-                List<CheckResult> checks = TaskJudge.judge(task, inspection);
-                results.add(new TaskResult(task.id(), number, task.title(), task.bonus(), TaskJudge.status(checks),
-                        "crm_db", checks, List.of(), List.of()));
-            }
+            results = judgeLive(handle, "crm_db");
         }
-        List<TaskResult> settled = LiveSupersession.apply(set, results);
+        List<TaskResult> settled = LiveVisibility.apply(set, results, passedByDoingNothing(progress));
         List<TaskResult> shown = onlyTask.map(n -> settled.subList(n - 1, n)).orElse(settled);
         return new CheckReport(set.lesson(), CheckReport.Mode.LIVE, shown, null);
+    }
+
+    /** Every task judged on the database behind {@code handle} as --live does: one look, supersession applied. */
+    private List<TaskResult> judgeLive(Handle handle, String shown) {
+        List<TaskResult> results = new ArrayList<>();
+        Inspection inspection = new Inspection(handle, Optional.empty(), true, set.table(), set.key(), set.labelColumn());
+        // one look at a database that does not change meanwhile: every task's reads in one round trip
+        inspection.readAhead(set.tasks().stream().flatMap(task -> task.checks().stream()).toList());
+        for (int number = 1; number <= set.tasks().size(); number++) {
+            Task task = set.tasks().get(number - 1);
+            List<CheckResult> checks = TaskJudge.judge(task, inspection);
+            results.add(new TaskResult(task.id(), number, task.title(), task.bonus(), TaskJudge.status(checks),
+                    shown, checks, List.of(), List.of()));
+        }
+        return LiveSupersession.apply(set, results);
+    }
+
+    /**
+     * The tasks the assignment's start state (reference state 0, kept on the server) passes as it is, read in
+     * the sandbox like any reference state. Without a sandbox (the admin may not create its role) no task is
+     * set aside, and {@code progress} says so.
+     */
+    private Set<Integer> passedByDoingNothing(Consumer<String> progress) {
+        try {
+            server.prepareReferenceStates(set, progress);
+            String start = server.referenceState(set, 0);
+            try (Connection c = server.judge(start); Handle handle = server.handleOn(c)) {
+                return LiveVisibility.passedByDoingNothing(judgeLive(handle, "the start state"));
+            } finally {
+                server.leave(start);
+            }
+        } catch (UserError e) {
+            progress.accept("Cannot tell which tasks doing nothing would pass (" + e.getMessage() + "): every task is judged as it looks.");
+            return Set.of();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the assignment's start state: " + e.getMessage(), e);
+        }
     }
 
     /** The conditions a task's checks pick rows by, so the snapshot can remember which rows they picked before. */

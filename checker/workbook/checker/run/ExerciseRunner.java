@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import workbook.checker.task.ErrorNote;
+import workbook.checker.task.OutcomeNote;
+import workbook.sql.CommandTag;
 import workbook.sql.ScriptRunner;
 import workbook.sql.ScriptRunner.StopRule;
 import workbook.sql.SqlSource;
@@ -26,9 +28,16 @@ import workbook.terminal.FailureReport;
  */
 public final class ExerciseRunner {
     private final List<ErrorNote> errorNotes;
+    private final List<OutcomeNote> outcomeNotes;
 
     public ExerciseRunner(List<ErrorNote> errorNotes) {
+        this(errorNotes, List.of());
+    }
+
+    /** @param outcomeNotes explanations of statements that ran but missed, by command tag, the first match wins */
+    public ExerciseRunner(List<ErrorNote> errorNotes, List<OutcomeNote> outcomeNotes) {
         this.errorNotes = List.copyOf(errorNotes);
+        this.outcomeNotes = List.copyOf(outcomeNotes);
     }
 
     /** Runs {@code file}, naming it {@code shown} in messages (e.g. exercises/lesson3/01-add-columns.sql). */
@@ -67,16 +76,18 @@ public final class ExerciseRunner {
             notes.add(shown + " ends inside a failed transaction: nothing since its BEGIN was kept");
         }
         FileRun.Status status = tally.sent == 0 ? FileRun.Status.EMPTY : FileRun.Status.RAN;
-        return new FileRun(status, tally.errors, notes, tally.sent);
+        return new FileRun(status, tally.errors, notes, tally.sent, tally.said);
     }
 
     /** What the file's statements came to, heard statement by statement as the runner goes. */
     private final class FileTally {
         private final String shown;
         private final List<String> errors = new ArrayList<>();
+        private final List<String> said = new ArrayList<>();
         private final List<String> notes = new ArrayList<>();
         /** Errors already explained: the second NOT NULL column failing the same way needs no second lecture. */
         private final Set<ErrorNote> explained = new HashSet<>();
+        private final Set<OutcomeNote> outcomesExplained = new HashSet<>();
         private int sent;
         private int ignored;
         private boolean lost;
@@ -97,14 +108,30 @@ public final class ExerciseRunner {
                     ignored++; // counted, not listed: each would repeat "current transaction is aborted"
                     return;
                 }
-                String note = errorNotes.stream().filter(n -> n.matches(failed.sqlState(), failed.message())).findFirst()
+                String token = run.errorToken();
+                String note = errorNotes.stream().filter(n -> n.matches(failed.sqlState(), failed.message(), token)).findFirst()
                         .filter(explained::add).map(ErrorNote::note).orElse(null);
-                errors.add(FailureReport.compact(run, shown, note));
+                String error = FailureReport.compact(run, shown, note);
+                errors.add(error);
+                said.add(error);
                 if (run.connectionLost()) {
                     notes.add("the connection to the database was lost; the rest of " + shown + " was not run");
                     lost = true;
                 }
+            } else {
+                String tag = tagOf(run);
+                outcomeNotes.stream().filter(n -> n.matches(tag)).findFirst().filter(outcomesExplained::add)
+                        .ifPresent(n -> said.add(run.location(shown) + ": " + tag + "\n  " + n.note()));
             }
+        }
+
+        /** The tag psql would print: UPDATE 0, DELETE 1 (also after RETURNING rows); null for a query. */
+        private static String tagOf(StatementRun run) {
+            if (run.outcome() instanceof StatementOutcome.Done done) {
+                return done.commandTag();
+            }
+            return run.outcome() instanceof StatementOutcome.Rows rows
+                    ? CommandTag.forReturnedRows(run.statement().text(), rows.totalRows()) : null;
         }
     }
 }

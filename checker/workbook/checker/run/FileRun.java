@@ -5,12 +5,21 @@ import java.util.List;
 /**
  * What running one exercise file did: whether there was anything to run, the PostgreSQL errors it
  * met (each "file:line:column: message" with an explanation when one is known), and other remarks.
+ *
+ * @param said what the file's statements said that may explain a failed task, in file order: its errors, and
+ *             the results an outcome note explains ({@code file:3:1: UPDATE 0} and why)
  */
-public record FileRun(Status status, List<String> sqlErrors, List<String> notes, int statementsRun) {
+public record FileRun(Status status, List<String> sqlErrors, List<String> notes, int statementsRun, List<String> said) {
 
     public FileRun {
         sqlErrors = List.copyOf(sqlErrors);
         notes = List.copyOf(notes);
+        said = List.copyOf(said);
+    }
+
+    /** A run whose errors are all it said. */
+    public FileRun(Status status, List<String> sqlErrors, List<String> notes, int statementsRun) {
+        this(status, sqlErrors, notes, statementsRun, sqlErrors);
     }
 
     public enum Status {

@@ -31,11 +31,20 @@ public final class TaskJudge {
         return results;
     }
 
+    /**
+     * A check's result. Its hint is given only for a failure its check foresaw (the check's own hint, written for a
+     * wrong value, not for a missing column): a task's hints wait until the learner asks with {@code ./jbang hint}.
+     */
     static CheckResult of(Task task, CheckSpec spec, Verdict verdict) {
-        String taskHint = task.hints().stream().findFirst().orElse(null);
-        String hint = verdict.passed() ? null : spec.hint() != null && !verdict.absent() ? spec.hint() : taskHint;
+        String hint = verdict.passed() || verdict.absent() ? null : spec.hint();
         return new CheckResult(task.id(), spec.name(), verdict.passed() ? spec.points() : 0, spec.points(),
                 verdict.passed(), verdict.message(), hint, verdict.notes());
+    }
+
+    /** The same results without hints: for a task whose failure its file's errors already explain. */
+    static List<CheckResult> withoutHints(List<CheckResult> checks) {
+        return checks.stream().map(c -> c.hint() == null ? c
+                : new CheckResult(c.taskId(), c.check(), c.points(), c.max(), c.passed(), c.message(), null, c.notes())).toList();
     }
 
     /** Every check failed with one reason: the file had nothing to run, or could not be read. */

@@ -1,5 +1,6 @@
 package workbook.checker.task;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
@@ -9,14 +10,18 @@ import java.util.List;
  * @param title      one line, shown beside the verdict
  * @param statement  what to do, as the starter file's comments say it
  * @param bonus      true for a task that adds points but is not required for a pass
- * @param hints      given one at a time by {@code ./jbang hint LESSON N}, mildest first
+ * @param hints      given one at a time by {@code ./jbang hint LESSON N}, mildest first: a question, then the
+ *                   approach, then code; {@code check} shows none of them unprompted
  * @param checks     {@code [[tasks.checks]]}: judged in order; the first failure's message is the reason shown
+ * @param outcomeNotes {@code [[tasks.outcome_notes]]}: like the set's, for this task's files only, tried first
  */
-public record Task(String id, String title, String statement, boolean bonus, List<String> hints, List<CheckSpec> checks) {
+public record Task(String id, String title, String statement, boolean bonus, List<String> hints, List<CheckSpec> checks,
+                   @JsonProperty("outcome_notes") List<OutcomeNote> outcomeNotes) {
 
     public Task {
         hints = hints == null ? List.of() : List.copyOf(hints);
         checks = checks == null ? List.of() : List.copyOf(checks);
+        outcomeNotes = outcomeNotes == null ? List.of() : List.copyOf(outcomeNotes);
     }
 
     public String file() {

@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param key            the column that identifies a row across snapshots (a primary key)
  * @param labelColumn    {@code label_column}: the column that names a row in messages, e.g. email
  * @param errorNotes     {@code [[error_notes]]}: explanations added under matching PostgreSQL errors
+ * @param outcomeNotes   {@code [[outcome_notes]]}: explanations of statements that ran but missed (UPDATE 0)
  * @param tasks          {@code [[tasks]]}, in the order the learner does them
  * @param folder         where tasks.toml was read from (not a field of the file)
  */
@@ -29,18 +30,20 @@ public record TaskSet(
         String key,
         @JsonProperty("label_column") String labelColumn,
         @JsonProperty("error_notes") List<ErrorNote> errorNotes,
+        @JsonProperty("outcome_notes") List<OutcomeNote> outcomeNotes,
         List<Task> tasks,
         Path folder) {
 
     public TaskSet {
         errorNotes = errorNotes == null ? List.of() : List.copyOf(errorNotes);
+        outcomeNotes = outcomeNotes == null ? List.of() : List.copyOf(outcomeNotes);
         tasks = tasks == null ? List.of() : List.copyOf(tasks);
         table = table == null ? "users" : table;
         key = key == null ? "id" : key;
     }
 
     public TaskSet inFolder(Path where) {
-        return new TaskSet(formatVersion, lesson, title, setup, table, key, labelColumn, errorNotes, tasks, where);
+        return new TaskSet(formatVersion, lesson, title, setup, table, key, labelColumn, errorNotes, outcomeNotes, tasks, where);
     }
 
     /** The task numbered {@code number} (1-based, file order). */

@@ -58,6 +58,20 @@ class CheckKindsTest {
     }
 
     @Test
+    void aDefaultThatStaysPassesWithANoteAndTheChecksHint() {
+        CheckSpec keeps = new CheckSpec("ColumnKeepsNoDefault", "no stopgap default", 0, null, "note", null, null, null, null, null,
+                List.of(), null, null, List.of(), null, null, "Drop it: ALTER TABLE t ALTER COLUMN note DROP DEFAULT.");
+        Verdict stays = new ColumnKeepsNoDefault().judge(keeps, inspection());
+        assertThat(stays.passed()).as("advice, never a failure").isTrue();
+        assertThat(stays.notes()).containsExactly("`note` keeps DEFAULT 'x': every later INSERT that leaves note out stores 'x' without a word. "
+                + "Drop it: ALTER TABLE t ALTER COLUMN note DROP DEFAULT.");
+        assertThat(new ColumnKeepsNoDefault().judge(spec("ColumnKeepsNoDefault", "code", null, null, null), inspection()))
+                .as("no DEFAULT, nothing to say").isEqualTo(Verdict.pass());
+        assertThat(new ColumnKeepsNoDefault().judge(spec("ColumnKeepsNoDefault", "nope", null, null, null), inspection()))
+                .as("a missing column is the other checks' to report").isEqualTo(Verdict.pass());
+    }
+
+    @Test
     void defaultsCompareWithoutTheirCasts() {
         assertThat(new ColumnDefault().judge(spec("ColumnDefault", "note", null, null, "'x'"), inspection()).passed()).isTrue();
         Verdict none = new ColumnDefault().judge(spec("ColumnDefault", "flag", null, null, "true"), inspection());
