@@ -67,13 +67,13 @@ class WalkWidthTest {
             pty.type("l");
             pty.expect("a-step-whose-id-is-long", WAIT);
             pty.type(":");
-            pty.expect("sql> ", WAIT);
+            pty.expect("=> ", WAIT);
             // typed lines stay short: JLine echoes them, and a terminal (not the workbook) wraps what a learner types
             pty.type("SELECT * FROM a_table_whose_name_is_long_enough_to_wrap_the_error_xyz;\r");
-            pty.expect("sql> ", WAIT);
+            pty.expect("=> ", WAIT);
             pty.type("SELECT repeat('note ', 30) AS remark;\r");
             pty.expect("(1 row)", WAIT);
-            pty.expect("sql> ", WAIT);
+            pty.expect("=> ", WAIT);
             pty.type("\r");
             pty.expect("End of the lesson", WAIT);
             pty.type("q");
