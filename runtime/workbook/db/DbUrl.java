@@ -18,7 +18,8 @@ public class DbUrl implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Console.system().line(LiveDatabase.ensureUp(database, parent.settings()).connection().jdbcUrl());
+        // data for a pipe or a paste, not a line to read: never wrapped, or a long URL would come out in pieces
+        Console.system().out().println(LiveDatabase.ensureUp(database, parent.settings()).connection().jdbcUrl());
         return ExitCode.OK;
     }
 }

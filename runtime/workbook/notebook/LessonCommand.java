@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.IntSupplier;
 import java.util.stream.Collectors;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
@@ -80,8 +81,9 @@ public class LessonCommand implements Callable<Integer> {
         // an export runs on a server of its own: what it shows is the lesson's, not the learner's database
         try (Terminal terminal = interactive ? openTerminal() : null; CellKinds kinds = new CellKinds();
              ScratchServer scratch = export == null || list ? null : ScratchServer.start(DatabaseSettings.fromEnvironment())) {
-            int columns = terminal == null ? 0 : terminal.getWidth();
-            kinds.register(new SqlCellKind(TerminalWidth.forTables(columns)));
+            // read at each use, not once: a terminal resized during the lesson gets the next table at its new width
+            IntSupplier columns = terminal == null ? () -> 0 : terminal::getWidth;
+            kinds.register(new SqlCellKind(() -> TerminalWidth.forTables(columns.getAsInt())));
             kinds.register(new JavaCellKind());
             kinds.register(new ServerCellKind(() -> server));
             extraKinds.forEach(kinds::register);
@@ -104,8 +106,8 @@ public class LessonCommand implements Callable<Integer> {
                 Console out = console;
                 if (terminal != null) {
                     PrintStream screen = new PrintStream(terminal.output(), true, StandardCharsets.UTF_8);
-                    out = new Console(screen, screen, Console.colourWanted());
-                    NotebookView view = new NotebookView(out, TerminalWidth.columns(columns), placeholders);
+                    out = new Console(screen, screen, Console.colourWanted(), columns);
+                    NotebookView view = new NotebookView(out, placeholders);
                     try (KeyPrompt keys = new KeyPrompt(terminal)) {
                         WalkBookmark bookmark = bookmark(home, file, notebook, out);
                         if (start == null && bookmark.kept()) {
@@ -120,7 +122,7 @@ public class LessonCommand implements Callable<Integer> {
                     }
                 } else {
                     runPrerequisites(notebook, start, runner, out);
-                    results = new RunAll(notebook, runner, new NotebookView(out, TerminalWidth.columns(0), placeholders), out).run(start);
+                    results = new RunAll(notebook, runner, new NotebookView(out, placeholders), out).run(start);
                 }
                 if (export != null) {
                     new NotebookExport(results, placeholders).writeTo(export);

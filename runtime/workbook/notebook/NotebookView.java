@@ -1,42 +1,50 @@
 package workbook.notebook;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Collectors;
 import workbook.terminal.CodeHighlighter;
 import workbook.terminal.Console;
 import workbook.terminal.Console.Style;
 import workbook.terminal.DisplayText;
 import workbook.terminal.ProseRenderer;
+import workbook.terminal.WordWrap;
 
-/** How a notebook's pieces look on the terminal: prose rendered, a step's header and code, its outputs. */
+/**
+ * How a notebook's pieces look on the terminal: prose rendered, a step's header and code, its outputs. Each is
+ * laid out at the console's width at the moment it is shown, so a resized terminal gets the next one right.
+ */
 public final class NotebookView {
-    private final Console console;
-    private final int width;
-    private final Placeholders placeholders;
-    private final ProseRenderer prose;
-    private final CodeHighlighter code;
-    private final OutputView outputs;
+    /** Where a step header's continuation lines start: under "Step", after "── ". */
+    private static final int HEADER_HANG = 3;
 
-    public NotebookView(Console console, int width, Placeholders placeholders) {
+    private final Console console;
+    private final Placeholders placeholders;
+    private final CodeHighlighter code;
+
+    public NotebookView(Console console, Placeholders placeholders) {
         this.console = console;
-        this.width = width;
         this.placeholders = placeholders;
-        this.prose = new ProseRenderer(width, console.colour());
         this.code = new CodeHighlighter(console.colour());
-        this.outputs = new OutputView(console, width);
     }
 
     public String prose(ProseCell cell) {
-        return prose.render(placeholders.fill(cell.markdown()));
+        return new ProseRenderer(console.readableWidth(), console.colour()).render(placeholders.fill(cell.markdown()));
     }
 
-    /** "── Step 3 of 7 · Create the table (create-users) · sql" and the code, indented. */
+    /** "── Step 3 of 7 · Create the table (create-users) · sql ───" (wrapped when long) and the code, indented. */
     public String step(CodeCell cell, int steps) {
+        int width = console.readableWidth();
         String header = "── Step " + cell.step() + " of " + steps + " · " + cell.title() + " · " + cell.language()
-                + session(cell) + (cell.expectsError() ? " · expected to fail" : "") + " ";
-        header = header + "─".repeat(Math.max(0, width - DisplayText.width(header)));
+                + session(cell) + (cell.expectsError() ? " · expected to fail" : "");
+        // each · is held to the word after it, so a line never ends in a dot and the next starts with one
+        List<String> lines = new ArrayList<>(WordWrap.lines(header.replace(" · ", " ·" + WordWrap.NO_BREAK), width, HEADER_HANG)
+                .stream().map(l -> l.replace(WordWrap.NO_BREAK, ' ')).toList());
+        String last = lines.remove(lines.size() - 1) + " ";
+        lines.add(last + "─".repeat(Math.max(0, width - DisplayText.width(last))));
         String body = code.highlight(placeholders.fill(cell.source()), cell.language()).lines()
                 .map(l -> "  " + l).collect(Collectors.joining("\n"));
-        return console.style(Style.CYAN, header) + "\n" + body;
+        return lines.stream().map(l -> console.style(Style.CYAN, l)).collect(Collectors.joining("\n")) + "\n" + body;
     }
 
     /** " · session b" for a cell on a second session, so two sessions side by side stay apart. */
@@ -46,7 +54,7 @@ public final class NotebookView {
     }
 
     public String output(CellOutput output) {
-        return outputs.render(output);
+        return new OutputView(console, console.readableWidth()).render(output);
     }
 
     /** The list --list prints and the `l` key shows: number, language, title. */

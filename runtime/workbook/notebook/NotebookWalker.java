@@ -63,8 +63,8 @@ final class NotebookWalker {
             if (failedHere) {
                 console.line(console.style(Style.YELLOW, "Step " + (at + 1) + " did not work, and the steps after it build on it."));
             }
-            console.line(console.style(Style.DIM, atEnd ? "End of the lesson. Enter or q leaves · b back · j jump · l list · : your own SQL/Java"
-                    : failedHere ? FAILED_KEYS : KEYS));
+            console.keys(atEnd ? "End of the lesson. Enter or q leaves · b back · j jump · l list · : your own SQL/Java"
+                    : failedHere ? FAILED_KEYS : KEYS);
             int key = keys.key();
             switch (key) {
                 case KeyPrompt.ENTER -> {

@@ -5,7 +5,7 @@ import java.util.List;
 import workbook.notebook.CellOutput.Outcome;
 import workbook.terminal.Console;
 import workbook.terminal.Console.Style;
-import workbook.terminal.DisplayText;
+import workbook.terminal.WordWrap;
 
 /**
  * A cell's outputs as text: coloured for the terminal, plain for the Markdown export. An expected error
@@ -65,31 +65,13 @@ public final class OutputView {
             e.details().forEach(d -> text.append('\n').append(d));
             return text.toString();
         } else if (out instanceof Output.Note n) {
-            return console.style(Style.YELLOW, "!") + " " + wrap(n.text());
+            return String.join("\n", WordWrap.lines(console.style(Style.YELLOW, "!") + " " + n.text(), width));
         } else if (out instanceof Output.Advice a) {
-            return "  " + wrap(a.text());
+            return String.join("\n", WordWrap.lines("  " + a.text(), width));
         } else if (out instanceof Output.Verdict v) {
             return (v.passed() ? console.style(Style.GREEN, "✓") : console.style(Style.RED, "✗")) + " " + v.text().replace("\n", "\n  ");
         }
         throw new IllegalArgumentException("unknown output " + out);
-    }
-
-    /** Words wrapped under the mark, so a long note reads as a paragraph, not a line cut at the edge. */
-    private String wrap(String text) {
-        StringBuilder out = new StringBuilder();
-        int used = 2;
-        for (String word : text.split(" ")) {
-            if (used > 2 && used + 1 + DisplayText.width(word) > width) {
-                out.append("\n  ");
-                used = 2;
-            } else if (used > 2) {
-                out.append(' ');
-                used++;
-            }
-            out.append(word);
-            used += DisplayText.width(word);
-        }
-        return out.toString();
     }
 
     private static String strip(String text) {

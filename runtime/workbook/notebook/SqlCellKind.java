@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.IntSupplier;
 import workbook.notebook.CellOutput.Outcome;
 import workbook.sql.ScriptRunner;
 import workbook.sql.ScriptRunner.StopRule;
@@ -30,11 +31,16 @@ public final class SqlCellKind implements CellKind {
     /** duplicate_table, duplicate_object, unique_violation: what running the lesson a second time meets. */
     static final Set<String> ALREADY_THERE = Set.of("42P07", "42710", "23505");
 
-    private final int width;
+    private final IntSupplier width;
     private volatile Connection running;
 
     /** @param width the columns tables may take when rendered as text (also in exports) */
     public SqlCellKind(int width) {
+        this(() -> width);
+    }
+
+    /** @param width the columns tables may take, asked at each result (a terminal may be resized between two) */
+    public SqlCellKind(IntSupplier width) {
         this.width = width;
     }
 
@@ -90,7 +96,7 @@ public final class SqlCellKind implements CellKind {
         run.execution().noticeLines().forEach(line -> outputs.add(new Output.Printed(line)));
         StatementOutcome result = run.outcome();
         if (result instanceof Rows rows) {
-            outputs.add(new Output.Result(new ResultTable(false, width).render(rows), HtmlTable.of(rows)));
+            outputs.add(new Output.Result(new ResultTable(false, width.getAsInt()).render(rows), HtmlTable.of(rows)));
         } else if (result instanceof Done done) {
             outputs.add(Output.Result.plain(done.commandTag()));
         } else if (cancelled(run)) {
@@ -134,7 +140,7 @@ public final class SqlCellKind implements CellKind {
 
     /** PostgreSQL's error as psql words it, the first line as the message and the rest as details. */
     private Output.Error error(Failed failed, SqlStatement statement, String pgContext) {
-        List<String> lines = new FailureReport(width).lines(failed, statement.text(), pgContext);
+        List<String> lines = new FailureReport(width.getAsInt()).lines(failed, statement.text(), pgContext);
         return new Output.Error(failed.sqlState() == null ? "ERROR" : failed.sqlState(), lines.get(0), lines.subList(1, lines.size()));
     }
 

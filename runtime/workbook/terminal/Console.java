@@ -3,12 +3,16 @@ package workbook.terminal;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.function.IntSupplier;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStyle;
 
 /**
  * All terminal output of the workbook goes through here: plain lines, marks (✓ ✗ !), colours and errors.
- * Colours are on only for a real terminal, and never when NO_COLOR is set (https://no-color.org).
+ * Colours are on only for a real terminal, and never when NO_COLOR is set (https://no-color.org). Every line
+ * is word-wrapped ({@link WordWrap}) to the terminal's width as it is at the moment of printing, so a resize
+ * counts from the next line on.
  */
 public final class Console {
     private static final Console SYSTEM = new Console(
@@ -19,11 +23,19 @@ public final class Console {
     private final PrintStream out;
     private final PrintStream err;
     private final boolean colour;
+    private final IntSupplier terminalColumns;
 
+    /** A console with no terminal of its own: lines wrap at $COLUMNS, else not at all (see {@link TerminalWidth#forLines}). */
     public Console(PrintStream out, PrintStream err, boolean colour) {
+        this(out, err, colour, () -> 0);
+    }
+
+    /** @param terminalColumns the terminal's width now (JLine's, read at every line), 0 when it does not say */
+    public Console(PrintStream out, PrintStream err, boolean colour, IntSupplier terminalColumns) {
         this.out = out;
         this.err = err;
         this.colour = colour;
+        this.terminalColumns = terminalColumns;
     }
 
     public static Console system() {
@@ -56,30 +68,63 @@ public final class Console {
         return colour;
     }
 
+    /** Columns a line may take now: the terminal's width, else $COLUMNS, else no limit (a log or a pipe). */
+    public int width() {
+        return TerminalWidth.forLines(terminalColumns.getAsInt());
+    }
+
+    /** Columns prose, step headers and notes take now: {@link #width()}, at most {@link TerminalWidth#READABLE}. */
+    public int readableWidth() {
+        return TerminalWidth.columns(terminalColumns.getAsInt());
+    }
+
+    /** {@code text}, each of its lines wrapped to the width. */
     public void line(String text) {
-        out.println(text);
+        print(out, text);
     }
 
     public void ok(String text) {
-        out.println(style(Style.GREEN, "✓") + " " + text);
+        line(style(Style.GREEN, "✓") + " " + text);
     }
 
     public void fail(String text) {
-        out.println(style(Style.RED, "✗") + " " + text);
+        line(style(Style.RED, "✗") + " " + text);
     }
 
     public void note(String text) {
-        out.println(style(Style.YELLOW, "!") + " " + text);
+        line(style(Style.YELLOW, "!") + " " + text);
     }
 
     /** Progress and side remarks go to stderr, so stdout stays clean for pipes (`db url | pbcopy`). */
     public void info(String text) {
-        err.println(style(Style.DIM, text));
+        print(err, style(Style.DIM, text));
     }
 
     /** The one line a failed command prints. */
     public void error(String text) {
-        err.println(style(Style.RED, "error:") + " " + text);
+        print(err, style(Style.RED, "error:") + " " + text);
+    }
+
+    /**
+     * A bar of keys, dimmed ("Enter run · s skip · q quit"): where it is wider than the terminal it breaks only
+     * between two keys, never inside "r run again", and the next line starts with a key, not a dot.
+     */
+    public void keys(String bar) {
+        String held = String.join(" ·" + WordWrap.NO_BREAK, List.of(bar.split(" · ")).stream().map(k -> k.replace(' ', WordWrap.NO_BREAK)).toList());
+        List<String> lines = WordWrap.lines(held, width(), 0);
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).replace(WordWrap.NO_BREAK, ' ');
+            out.println(style(Style.DIM, i > 0 && line.startsWith("· ") ? line.substring(2) : line));
+        }
+    }
+
+    private void print(PrintStream stream, String text) {
+        int width = width();
+        for (String line : text.split("\n", -1)) {
+            for (String wrapped : WordWrap.lines(line, width)) {
+                stream.println(wrapped);
+            }
+        }
     }
 
     public String style(Style style, String text) {

@@ -86,8 +86,7 @@ public final class ProseRenderer {
                 case 2 -> EnumSet.of(Style.BOLD, Style.CYAN);
                 default -> EnumSet.of(Style.BOLD);
             };
-            List<Word> words = inline(h, style);
-            List<AttributedString> lines = wrap(words, firstPrefix, restPrefix);
+            List<AttributedString> lines = wrap(inline(h, style), firstPrefix, restPrefix);
             out.addAll(lines);
             int longest = lines.stream().mapToInt(l -> columns(l) - columns(firstPrefix)).max().orElse(0);
             if (h.getLevel() == 1) {
@@ -155,108 +154,55 @@ public final class ProseRenderer {
         return list instanceof ListBlock lb && lb.isTight();
     }
 
-    /** A word is a run of styled pieces with no break inside; a null word is a hard line break. */
-    private record Piece(String text, Set<Style> style) {
+    /** The inline text of {@code parent}, styled; a soft line break is a space, a hard one a newline. */
+    private AttributedString inline(Node parent, Set<Style> style) {
+        AttributedStringBuilder text = new AttributedStringBuilder();
+        collect(parent, style, text);
+        return text.toAttributedString();
     }
 
-    private record Word(List<Piece> pieces) {
-        int width() {
-            return pieces.stream().mapToInt(p -> DisplayText.width(p.text())).sum();
-        }
-    }
-
-    private List<Word> inline(Node parent, Set<Style> style) {
-        List<Word> words = new ArrayList<>();
-        List<Piece> current = new ArrayList<>();
-        collect(parent, style, words, current);
-        if (!current.isEmpty()) {
-            words.add(new Word(current));
-        }
-        return words;
-    }
-
-    private void collect(Node parent, Set<Style> style, List<Word> words, List<Piece> current) {
+    private void collect(Node parent, Set<Style> style, AttributedStringBuilder text) {
         for (Node node = parent.getFirstChild(); node != null; node = node.getNext()) {
             if (node instanceof Text t) {
-                text(t.getLiteral(), style, words, current);
+                text.append(paint(style, t.getLiteral()));
             } else if (node instanceof Code c) {
-                text(colour ? c.getLiteral() : "`" + c.getLiteral() + "`", with(style, Style.YELLOW), words, current);
+                text.append(paint(with(style, Style.YELLOW), colour ? c.getLiteral() : "`" + c.getLiteral() + "`"));
             } else if (node instanceof Emphasis) {
-                collect(node, with(style, Style.ITALIC), words, current);
+                collect(node, with(style, Style.ITALIC), text);
             } else if (node instanceof StrongEmphasis) {
-                collect(node, with(style, Style.BOLD), words, current);
+                collect(node, with(style, Style.BOLD), text);
             } else if (node instanceof Link link) {
-                collect(node, with(with(style, Style.UNDERLINE), Style.BLUE), words, current);
+                collect(node, with(with(style, Style.UNDERLINE), Style.BLUE), text);
                 String label = plain(node);
                 if (!link.getDestination().equals(label) && !link.getDestination().startsWith("#")) {
-                    text(" (" + link.getDestination() + ")", with(style, Style.DIM), words, current);
+                    text.append(paint(with(style, Style.DIM), " (" + link.getDestination() + ")"));
                 }
             } else if (node instanceof Image image) {
-                text("[image: " + plain(node) + "] (" + image.getDestination() + ")", with(style, Style.DIM), words, current);
+                text.append(paint(with(style, Style.DIM), "[image: " + plain(node) + "] (" + image.getDestination() + ")"));
             } else if (node instanceof SoftLineBreak) {
-                text(" ", style, words, current);
+                text.append(' ');
             } else if (node instanceof HardLineBreak) {
-                flush(words, current);
-                words.add(null);
+                text.append('\n');
             } else if (node instanceof HtmlInline) {
                 continue;
             } else {
-                collect(node, style, words, current);
+                collect(node, style, text);
             }
         }
     }
 
-    private static void text(String text, Set<Style> style, List<Word> words, List<Piece> current) {
+    /** Each line of {@code text} word-wrapped to the width by the workbook's one wrapper, under the prefixes. */
+    private List<AttributedString> wrap(AttributedString text, AttributedString firstPrefix, AttributedString restPrefix) {
+        List<AttributedString> lines = new ArrayList<>();
+        String plain = text.toString();
+        AttributedString prefix = firstPrefix;
         int start = 0;
-        for (int i = 0; i <= text.length(); i++) {
-            if (i == text.length() || text.charAt(i) == ' ') {
-                if (i > start) {
-                    current.add(new Piece(text.substring(start, i), style));
-                }
-                if (i < text.length()) {
-                    flush(words, current);
-                }
+        for (int i = 0; i <= plain.length(); i++) {
+            if (i == plain.length() || plain.charAt(i) == '\n') {
+                lines.addAll(WordWrap.wrap(text.subSequence(start, i), width, prefix, restPrefix));
+                prefix = restPrefix;
                 start = i + 1;
             }
-        }
-    }
-
-    private static void flush(List<Word> words, List<Piece> current) {
-        if (!current.isEmpty()) {
-            words.add(new Word(new ArrayList<>(current)));
-            current.clear();
-        }
-    }
-
-    private List<AttributedString> wrap(List<Word> words, AttributedString firstPrefix, AttributedString restPrefix) {
-        List<AttributedString> lines = new ArrayList<>();
-        AttributedStringBuilder line = new AttributedStringBuilder().append(firstPrefix);
-        int used = columns(firstPrefix);
-        int indent = used;
-        boolean empty = true;
-        for (Word word : words) {
-            if (word == null || (!empty && used + 1 + word.width() > width)) {
-                lines.add(line.toAttributedString());
-                line = new AttributedStringBuilder().append(restPrefix);
-                used = columns(restPrefix);
-                indent = used;
-                empty = true;
-                if (word == null) {
-                    continue;
-                }
-            }
-            if (!empty) {
-                line.append(' ');
-                used++;
-            }
-            for (Piece piece : word.pieces()) {
-                line.append(paint(piece.style(), piece.text()));
-            }
-            used += word.width();
-            empty = false;
-        }
-        if (!empty || used > indent || lines.isEmpty()) {
-            lines.add(line.toAttributedString());
         }
         return lines;
     }

@@ -25,6 +25,18 @@ public final class TerminalWidth {
         return env == null || env.isBlank() ? 160 : fromEnvironment();
     }
 
+    /**
+     * How wide a printed line may be: the terminal's width, else $COLUMNS (./jbang sets it from the terminal it
+     * runs in), else no limit: a pipe or a log has no width to fit, and a one-line error stays one line there.
+     */
+    public static int forLines(int terminalColumns) {
+        if (terminalColumns > 0) {
+            return terminalColumns;
+        }
+        String env = System.getenv("COLUMNS");
+        return env == null || env.isBlank() ? Integer.MAX_VALUE : fromEnvironment();
+    }
+
     private static int fromEnvironment() {
         try {
             String env = System.getenv("COLUMNS");

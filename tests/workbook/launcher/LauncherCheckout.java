@@ -96,6 +96,11 @@ final class LauncherCheckout {
         return checkout;
     }
 
+    /** Adds a folder of the real checkout to the copy (exercises/, solutions/ for the checker's commands). */
+    void copyFromRepository(String part) throws IOException {
+        copy(REPO.resolve(part), root.resolve(part));
+    }
+
     void setMarker(String text) throws IOException {
         write("runtime/workbook/probe/ProbeMarker.java", """
                 package workbook.probe;

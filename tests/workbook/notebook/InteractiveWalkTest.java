@@ -183,7 +183,7 @@ class InteractiveWalkTest {
     }
 
     /** The lesson entry script in a JVM of its own, as `./jbang` would start it. */
-    private static String lesson(Path notes, ConnectionInfo db) {
+    static String lesson(Path notes, ConnectionInfo db) {
         return PseudoTerminal.quote(CommandJvm.command(List.of("-Dworkbook.home=" + Path.of("").toAbsolutePath()),
                 "Lesson", notes.toString(), "--url", LessonRun.url(db)));
     }

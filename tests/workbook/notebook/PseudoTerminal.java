@@ -94,6 +94,38 @@ public final class PseudoTerminal implements AutoCloseable {
         }
     }
 
+    /**
+     * Everything shown so far as the screen's lines, escape sequences removed: a carriage return starts a line over,
+     * as it does on a screen (a spinner redrawn in place is a line of its own, not glued to the next).
+     */
+    public List<String> lines() {
+        synchronized (screen) {
+            String text = screen.toString().replaceAll("\u001b\\[[0-9;?]*[A-Za-z]", "").replaceAll("\u001b[=>]", "");
+            return List.of(text.split("\r\n|\r|\n"));
+        }
+    }
+
+    /**
+     * Makes the terminal {@code columns} wide, as dragging a window's edge does: the kernel tells the program
+     * (SIGWINCH). The program's pty is the one its standard input reads.
+     */
+    public void resize(int columns) throws IOException, InterruptedException {
+        Path tty = process.descendants().map(p -> Path.of("/proc", String.valueOf(p.pid()), "fd", "0"))
+                .map(fd -> {
+                    try {
+                        return fd.toRealPath();
+                    } catch (IOException e) {
+                        return fd;
+                    }
+                })
+                .filter(fd -> fd.toString().startsWith("/dev/pts/")).findFirst()
+                .orElseThrow(() -> new AssertionError("no program on a pseudo-terminal under " + process.pid()));
+        Process stty = new ProcessBuilder("stty", "-F", tty.toString(), "cols", String.valueOf(columns)).inheritIO().start();
+        if (!stty.waitFor(10, TimeUnit.SECONDS) || stty.exitValue() != 0) {
+            throw new AssertionError("stty could not resize " + tty);
+        }
+    }
+
     public int exitCode(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new AssertionError("the program did not end; the screen shows:\n" + plain().substring(cursor));

@@ -36,4 +36,30 @@ class ConsoleTest {
         AttributedStyle heading = Style.MAGENTA.on(Style.BOLD.on(AttributedStyle.DEFAULT));
         assertThat(heading).isEqualTo(AttributedStyle.BOLD.foreground(AttributedStyle.MAGENTA));
     }
+
+    @Test
+    void everyLineWrapsAtTheTerminalsWidthAsItIsWhenPrinted() {
+        int[] columns = {40};
+        Console console = new Console(stream, stream, false, () -> columns[0]);
+        String text = "one two three four five six seven eight nine ten eleven twelve";
+        console.fail(text);
+        columns[0] = 20;
+        console.note(text);
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("""
+                ✗ one two three four five six seven
+                  eight nine ten eleven twelve
+                ! one two three four
+                  five six seven
+                  eight nine ten
+                  eleven twelve
+                """);
+    }
+
+    @Test
+    void theKeyBarBreaksBetweenKeysAndTheNextLineStartsWithAKey() {
+        new Console(stream, stream, false, () -> 80)
+                .keys("Enter run · s skip · r run again · b back · j jump · l list · : your own SQL/Java · q quit");
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(
+                "Enter run · s skip · r run again · b back · j jump · l list\n: your own SQL/Java · q quit\n");
+    }
 }
