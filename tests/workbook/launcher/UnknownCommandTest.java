@@ -43,7 +43,7 @@ class UnknownCommandTest {
         assertThat(typo.stderr().lines()).as(typo.toString()).singleElement().asString()
                 .startsWith("./jbang: no command `chek`. Did you mean `check`?")
                 .contains("Lessons and labs: lesson3, lesson3-acid, lesson3-indexes, lesson3-ids, lesson3-updated-at")
-                .contains("commands: probe, db, check, hint, solution, reset, progress, grade, repl");
+                .contains("commands: probe, db, check, hint, solution, reset, progress, grade, validate, repl");
         assertThat(Files.exists(javaCalls)).as("neither java nor jbang started").isFalse();
     }
 

@@ -49,12 +49,18 @@ class Lesson3RunTest {
         notebook.get("cells").forEach(c -> {
             if (c.get("cell_type").asText().equals("code")) {
                 codeCells.add(c.get("id").asText());
-                assertThat(c.get("outputs")).as("outputs of %s", c.get("id")).isNotEmpty();
+                assertThat(c.get("execution_count").isInt()).as("%s ran", c.get("id")).isTrue();
+                if (!c.get("id").asText().equals("java-user-dao")) {
+                    // that cell only declares an interface, and JShell's "created interface" is left out of exports
+                    assertThat(c.get("outputs")).as("outputs of %s", c.get("id")).isNotEmpty();
+                }
             }
         });
         assertThat(codeCells).hasSize(steps).contains("create-users", "insert-alice", "java-user-dao");
         ExportTest.assertValidForJupyter(ipynb);
 
+        // the export ran on a server of its own: the learner's database has not seen the lesson yet
+        assertThat(run(db).exitCode()).isZero();
         LessonRun second = run(db);
         assertThat(second.exitCode()).as(second.output()).isZero();
         assertThat(second.output()).contains("Already there from an earlier run, kept", "./jbang db reset")
