@@ -1,42 +1,30 @@
 package workbook.notebook;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import workbook.WorkbookHome;
-import workbook.db.ConnectionInfo;
+import workbook.db.DatabaseSettings;
 import workbook.db.RunningServer;
-import workbook.db.ServerAdmin;
-import workbook.db.UrlServer;
+import workbook.db.ScratchServer;
 import workbook.terminal.TerminalWidth;
 
 /**
- * Runs a notebook from its first cell to its last, without questions and without printing, on scratch
- * databases of its own beside crm_db: one for the cells that would use crm_db, one per `database=` a cell
- * names. All are dropped on close, so the learner's crm_db and lab databases are never touched. A
- * `server restart` cell only reconnects, as on a server given by URL: a check must not stop the learner's server.
+ * Runs a notebook from its first cell to its last, without questions and without printing, on a
+ * PostgreSQL of its own ({@link ScratchServer}, as `--export` does): crm_db and every `database=` a cell
+ * names are made fresh there, and a `server` cell restarts or crashes that server, never the learner's.
+ * The server and its data are gone when the run ends, also on Ctrl-C; one a killed run left is swept by
+ * the next.
  */
 public final class ScratchRun implements AutoCloseable {
-    private static final String PREFIX = "wb_nbrun_";
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private final CellKinds kinds = new CellKinds();
-    private final List<ConnectionInfo> made = new ArrayList<>();
-    // Ctrl-C skips close(): the scratch databases still go
-    private final Thread dropOnExit = new Thread(this::dropAll, "drop the notebook's scratch databases");
-    private UrlServer scratchServer;
+    private ScratchServer server;
 
     /** @param extra kinds from outside the runtime (the checker's `check`), as the lesson entry script adds them */
     public ScratchRun(List<CellKind> extra) {
         kinds.register(new SqlCellKind(TerminalWidth.forTables(0)));
         kinds.register(new JavaCellKind());
-        kinds.register(new ServerCellKind(() -> scratchServer));
+        kinds.register(new ServerCellKind(() -> server.provider()));
         extra.forEach(kinds::register);
     }
 
@@ -45,76 +33,33 @@ public final class ScratchRun implements AutoCloseable {
         return kinds.languages();
     }
 
-    /** Runs every step of {@code notebook} (read from {@code file}) on scratch copies on {@code live}'s server. */
-    public RunResults run(WorkbookHome home, Path file, Notebook notebook, RunningServer live) {
-        // the name says when it was made, so one left by a killed run can be told from a learner's database
-        String main = PREFIX + System.currentTimeMillis() / 1000 + "_" + Integer.toHexString(RANDOM.nextInt(1 << 20));
-        ConnectionInfo scratch = live.connection().withDatabase(main);
-        if (made.isEmpty()) {
-            Runtime.getRuntime().addShutdownHook(dropOnExit);
-        }
-        made.add(scratch);
-        ServerAdmin.ensureDatabase(scratch);
-        scratchServer = new UrlServer(scratch.jdbcUrl() + "?user=" + encode(scratch.user()) + "&password=" + encode(scratch.password()));
-        Notebook onScratch = withScratchDatabases(notebook, main, live.connection());
-        RunningServer db = new RunningServer(scratch, "url", "a scratch database " + main + " on " + live.description());
-        RunResults results = new RunResults(onScratch);
-        try (NotebookSessions sessions = new NotebookSessions(scratch, NotebookSessions.connect(scratch))) {
-            CellRunner runner = new CellRunner(kinds, new NotebookContext(home, db, sessions, file), Placeholders.of(db));
-            runner.prepare(onScratch);
-            for (CodeCell step : onScratch.steps()) {
+    /** Runs every step of {@code notebook} (read from {@code file}) on a fresh server of its own. */
+    public RunResults run(WorkbookHome home, Path file, Notebook notebook) {
+        closeServer();
+        server = ScratchServer.start(DatabaseSettings.fromEnvironment());
+        RunningServer db = server.running();
+        RunResults results = new RunResults(notebook);
+        try (NotebookSessions sessions = new NotebookSessions(db.connection(), NotebookSessions.connect(db.connection()))) {
+            CellRunner runner = new CellRunner(kinds, new NotebookContext(home, db, sessions, file), Placeholders.forExport());
+            runner.prepare(notebook);
+            for (CodeCell step : notebook.steps()) {
                 results.record(runner.run(step));
             }
         }
         return results;
     }
 
-    /** The notebook with each `database=NAME` renamed to a scratch database of this run (remembered, to drop). */
-    private Notebook withScratchDatabases(Notebook notebook, String main, ConnectionInfo server) {
-        Map<String, String> renamed = new LinkedHashMap<>();
-        List<Cell> cells = new ArrayList<>();
-        for (Cell cell : notebook.cells()) {
-            if (cell instanceof CodeCell code && code.attributes().containsKey("database")) {
-                String name = renamed.computeIfAbsent(code.attributes().get("database"), lab -> {
-                    String scratch = (main + "_" + lab);
-                    scratch = scratch.substring(0, Math.min(63, scratch.length()));
-                    made.add(server.withDatabase(scratch));
-                    return scratch;
-                });
-                Map<String, String> attributes = new LinkedHashMap<>(code.attributes());
-                attributes.put("database", name);
-                cells.add(code.withAttributes(attributes));
-            } else {
-                cells.add(cell);
-            }
-        }
-        return new Notebook(notebook.name(), notebook.title(), cells);
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    /** Stops the kinds' state (the JShell) and drops every scratch database this run made. */
+    /** Stops the kinds' state (the JShell) and the scratch server, deleting its data. */
     @Override
     public void close() {
         kinds.close();
-        dropAll();
-        try {
-            Runtime.getRuntime().removeShutdownHook(dropOnExit);
-        } catch (IllegalStateException | IllegalArgumentException notNeeded) {
-            // the JVM is exiting already (the hook runs), or no run registered it
-        }
+        closeServer();
     }
 
-    private synchronized void dropAll() {
-        for (ConnectionInfo db : made) {
-            try {
-                ServerAdmin.dropDatabase(db);
-            } catch (RuntimeException e) {
-                // a leftover is named by its time (wb_nbrun_...); nothing of the learner's is in it
-            }
+    private void closeServer() {
+        if (server != null) {
+            server.close();
+            server = null;
         }
-        made.clear();
     }
 }

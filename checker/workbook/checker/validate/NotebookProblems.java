@@ -5,13 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import workbook.UserError;
 import workbook.WorkbookHome;
 import workbook.checker.CheckCellKind;
-import workbook.db.RunningServer;
 import workbook.notebook.CellRun;
 import workbook.notebook.CodeCell;
 import workbook.notebook.Notebook;
@@ -41,8 +39,8 @@ final class NotebookProblems {
         this.shown = absolute.startsWith(home.root()) ? home.root().relativize(absolute).toString() : file.toString();
     }
 
-    /** The problems of the notebook; its cells run on {@code server}'s scratch databases when one is given. */
-    List<Problem> check(Optional<RunningServer> server) {
+    /** The problems of the notebook; with {@code runCells}, its cells run on a server of their own ({@link ScratchRun}). */
+    List<Problem> check(boolean runCells) {
         try (ScratchRun run = new ScratchRun(List.of(new CheckCellKind()))) {
             Notebook notebook;
             try {
@@ -58,8 +56,8 @@ final class NotebookProblems {
                 return problems;
             }
             checkCells(notebook);
-            if (problems.isEmpty() && server.isPresent()) {
-                RunResults results = run.run(home, file, notebook, server.get());
+            if (problems.isEmpty() && runCells) {
+                RunResults results = run.run(home, file, notebook);
                 results.failures().forEach(failed -> problems.add(new Problem(shown, failed.cell().line(), failure(failed))));
             }
         }

@@ -75,7 +75,7 @@ public class ValidateCommand implements Callable<Integer> {
         Optional<RunningServer> server = noRun ? Optional.empty() : Optional.of(LiveDatabase.ensureUp(database));
         for (Path notebook : targets.notebooks()) {
             server.ifPresent(s -> console.info("Running every cell of " + root.relativize(notebook) + " on a scratch database …"));
-            problems.addAll(new NotebookProblems(targets.home(), notebook).check(server));
+            problems.addAll(new NotebookProblems(targets.home(), notebook).check(server.isPresent()));
         }
         if (server.isPresent()) {
             for (TaskSet set : sound) {

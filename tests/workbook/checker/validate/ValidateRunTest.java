@@ -17,8 +17,8 @@ import workbook.TestDatabase;
 import workbook.db.ConnectionInfo;
 
 /**
- * `validate` with a server: every cell of the notebook runs on scratch databases that are dropped
- * afterwards (crm_db untouched), every solution must pass and no starter may; each failure named at its
+ * `validate` with a server: every cell of the notebook runs on a PostgreSQL of its own, deleted
+ * afterwards (crm_db untouched), exercises on scratch copies; every solution must pass and no starter may; each failure named at its
  * file:line, on copies of the trigger lab (the cheapest lesson with both a notebook and an exercise set).
  */
 @Slow
