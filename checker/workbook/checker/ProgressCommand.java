@@ -41,8 +41,10 @@ public class ProgressCommand implements Callable<Integer> {
             NotebookProgress done = progress.notebook(walk.name());
             int steps = done == null ? 0 : Math.min(done.done(), walk.steps());
             String mark = steps >= walk.steps() ? console.style(Style.GREEN, "✓") : steps > 0 ? "…" : "·";
-            console.line("  " + mark + " " + DisplayText.pad(walk.alias(), nameWidth, false) + "  "
-                    + DisplayText.pad(steps + "/" + walk.steps(), 5, true) + " steps  " + console.style(Style.DIM, walk.title()));
+            // a long title wraps under itself, not under the name
+            console.row("  " + mark + " " + DisplayText.pad(walk.alias(), nameWidth, false) + "  "
+                    + DisplayText.pad(steps + "/" + walk.steps(), 5, true) + " steps  " + console.style(Style.DIM, walk.title()),
+                    "  ✓ ".length() + nameWidth + 2 + 5 + " steps  ".length());
         }
         for (TaskSet set : course.exerciseSets()) {
             console.line("");
@@ -58,7 +60,8 @@ public class ProgressCommand implements Callable<Integer> {
             console.line("");
             console.line(console.style(Style.BOLD, "Commands") + console.style(Style.DIM, " (each has --help)"));
             int width = course.commands().stream().mapToInt(c -> DisplayText.width(c.name())).max().orElse(0);
-            course.commands().forEach(c -> console.line("  ./jbang " + DisplayText.pad(c.name(), width, false) + "  " + c.description()));
+            course.commands().forEach(c -> console.row("  ./jbang " + DisplayText.pad(c.name(), width, false) + "  " + c.description(),
+                    "  ./jbang ".length() + width + 2));
         }
         return ExitCode.OK;
     }

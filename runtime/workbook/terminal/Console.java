@@ -83,6 +83,17 @@ public final class Console {
         print(out, text);
     }
 
+    /**
+     * One row of a two-column list ("  ./jbang check   Check your assignment ..."): where it wraps, the
+     * continuation lines hang {@code hang} columns in, under the second column, not under the first.
+     */
+    public void row(String text, int hang) {
+        int width = width();
+        for (String wrapped : WordWrap.lines(text, width, hang <= width / 2 ? hang : 0)) {
+            out.println(wrapped);
+        }
+    }
+
     public void ok(String text) {
         line(style(Style.GREEN, "✓") + " " + text);
     }
