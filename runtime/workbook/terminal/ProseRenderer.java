@@ -166,7 +166,9 @@ public final class ProseRenderer {
             if (node instanceof Text t) {
                 text.append(paint(style, t.getLiteral()));
             } else if (node instanceof Code c) {
-                text.append(paint(with(style, Style.YELLOW), colour ? c.getLiteral() : "`" + c.getLiteral() + "`"));
+                // a short code span (a command to type) stays on one line, so it can be copied whole
+                String code = c.getLiteral().length() <= SHORT_CODE ? c.getLiteral().replace(' ', WordWrap.NO_BREAK) : c.getLiteral();
+                text.append(paint(with(style, Style.YELLOW), colour ? code : "`" + code + "`"));
             } else if (node instanceof Emphasis) {
                 collect(node, with(style, Style.ITALIC), text);
             } else if (node instanceof StrongEmphasis) {
@@ -199,12 +201,27 @@ public final class ProseRenderer {
         int start = 0;
         for (int i = 0; i <= plain.length(); i++) {
             if (i == plain.length() || plain.charAt(i) == '\n') {
-                lines.addAll(WordWrap.wrap(text.subSequence(start, i), width, prefix, restPrefix));
+                for (AttributedString line : WordWrap.wrap(text.subSequence(start, i), width, prefix, restPrefix)) {
+                    // the held spaces become plain ones again: a pasted command needs real spaces
+                    lines.add(line.toString().indexOf(WordWrap.NO_BREAK) < 0 ? line : unhold(line));
+                }
                 prefix = restPrefix;
                 start = i + 1;
             }
         }
         return lines;
+    }
+
+    /** Code spans up to this long are held on one line. */
+    private static final int SHORT_CODE = 40;
+
+    private static AttributedString unhold(AttributedString line) {
+        AttributedStringBuilder plain = new AttributedStringBuilder();
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            plain.style(line.styleAt(i)).append(c == WordWrap.NO_BREAK ? ' ' : c);
+        }
+        return plain.toAttributedString();
     }
 
     /** {@code text} in the styles combined (none without colour). */

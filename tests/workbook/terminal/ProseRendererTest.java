@@ -77,4 +77,13 @@ class ProseRendererTest {
         assertThat(coloured).contains("\u001b[");
         assertThat(coloured.replaceAll("\u001b\\[[0-9;]*m", "")).isEqualTo(expected);
     }
+
+    @Test
+    void aShortCommandInCodeStaysOnOneLineWithPlainSpaces() {
+        String out = new ProseRenderer(40, true).render("> **Lab:** try it right now: `./jbang lesson3-acid`, or later.\n");
+
+        String command = out.lines().filter(l -> l.contains("jbang")).findFirst().orElseThrow();
+        assertThat(org.jline.utils.AttributedString.stripAnsi(command)).contains("./jbang lesson3-acid");
+        assertThat(out).doesNotContain("\u00A0");
+    }
 }
