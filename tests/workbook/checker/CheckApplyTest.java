@@ -148,7 +148,8 @@ class CheckApplyTest {
         int code = check(CheckerFixture.solutions(), fixture.crmDb, "--apply", "--yes");
         assertThat(code).as(said()).isZero();
         assertThat(said()).contains("All done. Carry your work into crm_db: `./jbang check lesson3 --apply` (or psql -f each file, in order).")
-                .contains("exercises/lesson3/01-add-columns.sql:11: `BEGIN` not sent: all files run in one transaction")
+                .contains("exercises/lesson3/01-add-columns.sql:" + lineOf(CheckerFixture.solutions().resolve("01-add-columns.sql"), "BEGIN;")
+                        + ": `BEGIN` not sent: all files run in one transaction")
                 .contains("Applied tasks 1, 2, 3, 4, 5 to crm_db").contains("crm_db now holds the assignment's end state");
         String applied = catalog(fixture.crmDb, true);
         assertThat(catalog(fixture.crmDb, false)).isEqualTo(catalog(referenceEndState(fixture.crmDb), false));
@@ -278,5 +279,16 @@ class CheckApplyTest {
             rs.next();
             return rs.getString(1);
         }
+    }
+
+    /** The 1-based line of the first line of {@code file} that is {@code text}, so a rewrapped comment above it moves nothing here. */
+    private static int lineOf(Path file, String text) throws IOException {
+        java.util.List<String> lines = Files.readAllLines(file);
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).strip().equals(text)) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError(text + " is not a line of " + file);
     }
 }
