@@ -1,5 +1,7 @@
 package workbook.db;
 
+import java.util.Properties;
+
 /** Where the learner's PostgreSQL listens and how to log in; the same for every provider. */
 public record ConnectionInfo(String host, int port, String database, String user, String password) {
 
@@ -22,6 +24,18 @@ public record ConnectionInfo(String host, int port, String database, String user
     }
 
     /** A line to paste into a shell; psql asks for the password, as in the lesson. */
+    /**
+     * The driver's login as this user, the session named {@code applicationName}: pg_stat_activity then tells
+     * the workbook's sessions from psql's and from each other.
+     */
+    public Properties login(String applicationName) {
+        Properties properties = new Properties();
+        properties.setProperty("user", user);
+        properties.setProperty("password", password);
+        properties.setProperty("ApplicationName", applicationName);
+        return properties;
+    }
+
     public String psqlCommand() {
         return "psql -h " + host + " -p " + port + " -U " + user + " -d " + database;
     }

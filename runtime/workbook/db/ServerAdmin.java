@@ -46,14 +46,11 @@ public final class ServerAdmin {
 
     /** A JDBC connection that gives up quickly: a status check must not hang on a silent host. */
     public static Connection connect(ConnectionInfo info, int timeoutSeconds) throws SQLException {
-        Properties props = new Properties();
-        props.setProperty("user", info.user());
-        props.setProperty("password", info.password());
+        Properties props = info.login("crm-workbook");
         props.setProperty("connectTimeout", Integer.toString(timeoutSeconds));
         // the TCP connect bounds the wait for a silent host; logging in (SCRAM) on a busy two-core machine
         // can take seconds, and must not be mistaken for a server that is down
         props.setProperty("loginTimeout", Integer.toString(Math.max(timeoutSeconds, 10)));
-        props.setProperty("ApplicationName", "crm-workbook");
         return DriverManager.getConnection(info.jdbcUrl(), props);
     }
 

@@ -1,5 +1,6 @@
 package workbook.db;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 
@@ -40,7 +41,7 @@ public record WorkbookLeftovers(List<String> databases, long bytes, List<String>
             for (String database : found.databases()) {
                 ServerAdmin.dropDatabase(h, database);
             }
-            List<String> kept = new java.util.ArrayList<>();
+            List<String> kept = new ArrayList<>();
             for (String role : found.roles()) {
                 if (!dropRole(h, role)) {
                     kept.add(role);

@@ -7,7 +7,6 @@ package workbook.jshell;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -98,12 +97,7 @@ final class SessionDatabase implements AutoCloseable {
     private final class TrackingConnections implements ConnectionFactory {
         @Override
         public Connection openConnection() throws SQLException {
-            Properties properties = new Properties();
-            properties.setProperty("user", info.user());
-            properties.setProperty("password", info.password());
-            // named, so pg_stat_activity tells the java cells' sessions from the sql cells' and psql's
-            properties.setProperty("ApplicationName", "workbook java cells");
-            Connection c = DriverManager.getConnection(info.jdbcUrl(), properties);
+            Connection c = DriverManager.getConnection(info.jdbcUrl(), info.login("workbook java cells"));
             open.add(c);
             return c;
         }

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import workbook.UserError;
 import workbook.db.ConnectionInfo;
 
@@ -90,13 +89,8 @@ public final class NotebookSessions implements AutoCloseable {
     }
 
     private static Connection connect(ConnectionInfo info, String applicationName) {
-        Properties properties = new Properties();
-        properties.setProperty("user", info.user());
-        properties.setProperty("password", info.password());
-        // each session named, so pg_stat_activity tells the notebook's sessions from psql's and each other
-        properties.setProperty("ApplicationName", applicationName);
         try {
-            Connection connection = DriverManager.getConnection(info.jdbcUrl(), properties);
+            Connection connection = DriverManager.getConnection(info.jdbcUrl(), info.login(applicationName));
             connection.setAutoCommit(true);
             return connection;
         } catch (SQLException e) {

@@ -22,14 +22,7 @@ public final class Placeholders {
     }
 
     public static Placeholders of(RunningServer db) {
-        var c = db.connection();
-        return new Placeholders(Map.of(
-                "db.psql", c.psqlCommand(),
-                "db.jdbcUrl", c.jdbcUrl(),
-                "db.provider", db.provider(),
-                "db.description", db.description(),
-                "db.host", c.host(),
-                "db.port", Integer.toString(c.port())));
+        return of(db.connection(), db.provider(), db.description());
     }
 
     /**
@@ -37,12 +30,16 @@ public final class Placeholders {
      * machine's, and where the outputs came from.
      */
     public static Placeholders forExport() {
-        var c = ConnectionInfo.lesson("localhost", DatabaseSettings.DEFAULT_PORT);
+        return of(ConnectionInfo.lesson("localhost", DatabaseSettings.DEFAULT_PORT), "embedded",
+                "This page was exported from a run on a PostgreSQL 14 started for the export alone, with a fresh crm_db.");
+    }
+
+    private static Placeholders of(ConnectionInfo c, String provider, String description) {
         return new Placeholders(Map.of(
                 "db.psql", c.psqlCommand(),
                 "db.jdbcUrl", c.jdbcUrl(),
-                "db.provider", "embedded",
-                "db.description", "This page was exported from a run on a PostgreSQL 14 started for the export alone, with a fresh crm_db.",
+                "db.provider", provider,
+                "db.description", description,
                 "db.host", c.host(),
                 "db.port", Integer.toString(c.port())));
     }

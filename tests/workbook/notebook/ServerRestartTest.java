@@ -2,6 +2,7 @@ package workbook.notebook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -25,16 +26,10 @@ class ServerRestartTest {
 
     @Test
     void restartingTheEmbeddedServerKeepsCommittedRowsAndReconnectsEverySession() throws Exception {
-        Files.writeString(root.resolve("jbang-catalog.json"), "{}");
-        DatabaseSettings settings = DatabaseSettings.forTests(root, FreePorts.anyFree(), "crm-postgres-unused",
-                Path.of("target", "pg-binaries").toAbsolutePath());
-        EmbeddedServer server = new EmbeddedServer(settings);
+        EmbeddedServer server = embeddedServer();
         RunningServer db = server.up();
         try (NotebookSessions sessions = new NotebookSessions(db.connection(), NotebookSessions.connect(db.connection()))) {
-            NotebookContext context = new NotebookContext(WorkbookHome.locate(), db, sessions, root.resolve("notes.md"));
-            SqlCellKind sql = new SqlCellKind(100);
-            sql.run(cell("CREATE TABLE notes (body text); INSERT INTO notes VALUES ('committed');", Map.of()), context);
-            sql.run(cell("BEGIN; INSERT INTO notes VALUES ('open');", Map.of("session", "b")), context);
+            NotebookContext context = oneRowCommittedOneOpen(db, sessions);
             long startedBefore = startTime(sessions.main());
 
             CellOutput restart = new ServerCellKind(() -> server).run(new CodeCell(3, "server", "restart", Map.of(), null, "Durability", 1), context);
@@ -49,7 +44,7 @@ class ServerRestartTest {
                 assertThat(rs.getString(1)).isEqualTo("committed");
             }
             CodeCell again = cell("SELECT 1;", Map.of("session", "b"));
-            assertThat(sql.run(again, context).outcome()).as("session b reopens after the restart").isEqualTo(CellOutput.Outcome.OK);
+            assertThat(new SqlCellKind(100).run(again, context).outcome()).as("session b reopens after the restart").isEqualTo(CellOutput.Outcome.OK);
         } finally {
             server.stop();
         }
@@ -57,16 +52,10 @@ class ServerRestartTest {
 
     @Test
     void aCrashLeavesNoShutdownCheckpointSoTheNextStartReplaysTheWal() throws Exception {
-        Files.writeString(root.resolve("jbang-catalog.json"), "{}");
-        DatabaseSettings settings = DatabaseSettings.forTests(root, FreePorts.anyFree(), "crm-postgres-unused",
-                Path.of("target", "pg-binaries").toAbsolutePath());
-        EmbeddedServer server = new EmbeddedServer(settings);
+        EmbeddedServer server = embeddedServer();
         RunningServer db = server.up();
         try (NotebookSessions sessions = new NotebookSessions(db.connection(), NotebookSessions.connect(db.connection()))) {
-            NotebookContext context = new NotebookContext(WorkbookHome.locate(), db, sessions, root.resolve("notes.md"));
-            SqlCellKind sql = new SqlCellKind(100);
-            sql.run(cell("CREATE TABLE notes (body text); INSERT INTO notes VALUES ('committed');", Map.of()), context);
-            sql.run(cell("BEGIN; INSERT INTO notes VALUES ('open');", Map.of("session", "b")), context);
+            NotebookContext context = oneRowCommittedOneOpen(db, sessions);
 
             CellOutput crash = new ServerCellKind(() -> server).run(new CodeCell(3, "server", "crash", Map.of(), null, "Durability", 1), context);
 
@@ -81,6 +70,21 @@ class ServerRestartTest {
         } finally {
             server.stop();
         }
+    }
+
+    private EmbeddedServer embeddedServer() throws IOException {
+        Files.writeString(root.resolve("jbang-catalog.json"), "{}");
+        return new EmbeddedServer(DatabaseSettings.forTests(root, FreePorts.anyFree(), "crm-postgres-unused",
+                Path.of("target", "pg-binaries").toAbsolutePath()));
+    }
+
+    /** A notebook context on {@code db} with one row committed and another inserted by session b in a transaction left open. */
+    private NotebookContext oneRowCommittedOneOpen(RunningServer db, NotebookSessions sessions) {
+        NotebookContext context = new NotebookContext(WorkbookHome.locate(), db, sessions, root.resolve("notes.md"));
+        SqlCellKind sql = new SqlCellKind(100);
+        sql.run(cell("CREATE TABLE notes (body text); INSERT INTO notes VALUES ('committed');", Map.of()), context);
+        sql.run(cell("BEGIN; INSERT INTO notes VALUES ('open');", Map.of("session", "b")), context);
+        return context;
     }
 
     private static CodeCell cell(String source, Map<String, String> attributes) {
