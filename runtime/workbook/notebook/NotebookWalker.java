@@ -162,6 +162,8 @@ final class NotebookWalker {
 
     /** The prose cells after step {@code at}'s predecessor up to step {@code at} (or the notebook's end). */
     private void showProseBefore(int at) {
+        // the walk has reached step at: saved before its prose, so a quit or a kill while paging keeps it
+        bookmark.at(at);
         List<Cell> cells = notebook.cells();
         int end = at < steps.size() ? notebook.indexOf(steps.get(at)) : cells.size();
         int begin = end;

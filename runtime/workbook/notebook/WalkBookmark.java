@@ -42,7 +42,7 @@ final class WalkBookmark {
         save(Math.min(at + 1, steps), done);
     }
 
-    /** The walk moved on past step number {@code stepNumber} (ran it or skipped it). */
+    /** Step number {@code stepNumber} ran and worked (a skipped or failed step is not done). */
     void passed(int stepNumber) {
         save(step, Math.max(done, stepNumber));
     }

@@ -90,6 +90,28 @@ class ResumeWalkTest {
         }
     }
 
+    @Test
+    void quittingWhileTheProseAfterAStepPagesKeepsTheNextStep() throws Exception {
+        ConnectionInfo db = TestDatabase.freshDatabase("walk_resume_paging");
+        Files.createDirectories(home.resolve("lessons"));
+        // more prose between the two steps than the 50-row terminal shows at once, so the walk pages it
+        Files.writeString(home.resolve("lessons/walk.md"), "# A walk\n\n```sql id=one\nSELECT 1 AS one;\n```\n\n"
+                + "A line of prose.\n\n".repeat(60) + "```sql id=two\nSELECT 2 AS two;\n```\n");
+        try (PseudoTerminal pty = walk(db)) {
+            pty.expect("Enter run", WAIT);
+            pty.type("\r");
+            pty.expect("more: Enter", WAIT);
+            pty.type("q");
+            pty.expect("Left at step 2.", WAIT);
+            assertThat(pty.exitCode(WAIT)).isZero();
+        }
+        try (PseudoTerminal pty = walk(db)) {
+            pty.expect("walk: continue at step 2 of 2 (Enter) or start over (s)?", WAIT);
+            pty.type("q");
+            assertThat(pty.exitCode(WAIT)).isZero();
+        }
+    }
+
     private PseudoTerminal walk(ConnectionInfo db, String... more) throws java.io.IOException {
         List<String> args = new java.util.ArrayList<>(List.of("walk", "--url", LessonRun.url(db)));
         args.addAll(List.of(more));
