@@ -23,7 +23,7 @@ import workbook.terminal.Console;
 @Command(name = "grade", mixinStandardHelpOptions = true,
         header = "Grade a whole class's submissions in isolated databases, into CSV, Gradescope and JUnit reports.",
         // picocli's own synopsis would show LESSON as optional, which it is only for `grade merge`
-        customSynopsis = {"Usage: grade LESSON --submissions DIR [--out DIR] [--shard K/N] [OPTIONS]",
+        customSynopsis = {"grade LESSON --submissions DIR [--out DIR] [--shard K/N] [OPTIONS]",
                 "   or: grade merge OUT... [--out DIR]"},
         description = {"Each entry of the submissions folder is one student: a folder holding the exercise files "
                 + "(directly or under exercises/LESSON/), or a .zip of one. Grades on a throwaway embedded PostgreSQL of its own "
