@@ -134,7 +134,8 @@ public class GradeCommand implements Callable<Integer> {
         try (GradingServerChoice server = GradingServerChoice.open(database)) {
             console.info("Server: " + server.running().provider() + " (" + server.running().description() + ")");
             if (slice != null) {
-                console.info("Shard " + slice + ": " + folder.entries().size() + " of the class's " + whole.entries().size() + " students.");
+                console.info("Shard " + slice + ": " + folder.entries().size() + " of " + whole.entries().size() + " student"
+                        + (whole.entries().size() == 1 ? "" : "s") + " in the class.");
             }
             GradingProgress progress = new GradingProgress(console.err(), Console.isInteractive(), folder.entries().size());
             // until the run ends, the folder is no finished shard, whatever an earlier run left there

@@ -37,6 +37,7 @@ class ShardMergeTest {
     static Path one;
     static Path two;
     static Path merged;
+    static String[] server;
 
     @BeforeAll
     static void gradeTheClassInOneRunAndInTwoShards() throws Exception {
@@ -64,7 +65,7 @@ class ShardMergeTest {
         one = work.resolve("shard-1");
         two = work.resolve("shard-2");
         merged = work.resolve("merged");
-        String[] server = {"--submissions", submissions.toString(), "--db", "url", "--url", url, "--jobs", "2"};
+        server = new String[] {"--submissions", submissions.toString(), "--db", "url", "--url", url, "--jobs", "2"};
         assertThat(grade(concat(new String[] {"lesson3", "--out", whole.toString()}, server))).isZero();
         assertThat(grade(concat(new String[] {"lesson3", "--out", one.toString(), "--shard", "1/2"}, server))).isZero();
         assertThat(grade(concat(new String[] {"lesson3", "--out", two.toString(), "--shard", "2/2"}, server))).isZero();
@@ -106,6 +107,15 @@ class ShardMergeTest {
         assertThat(two.resolve("bob")).as("a student of the other slice").doesNotExist();
         assertThat(whole.resolve(ShardNote.FILE)).as("a run over the whole class is no shard").doesNotExist();
         assertThat(merged.resolve(ShardNote.FILE)).doesNotExist();
+    }
+
+    @Test
+    void aWholeClassGradedIntoAShardsFolderLeavesNoNoteThatWouldPassItOffAsAShard() throws IOException {
+        Path again = work.resolve("regraded");
+        FileTrees.copyTree(one, again);
+        assertThat(grade(concat(new String[] {"lesson3", "--out", again.toString()}, server))).isZero();
+        assertThat(again.resolve(ShardNote.FILE)).doesNotExist();
+        assertRefused(List.of(again, two), again + " holds no finished shard (no .shard.json): grade it with --shard K/N and let the run end.");
     }
 
     @Test
