@@ -151,12 +151,28 @@ public final class ShardMerge {
     }
 
     private static GradeRecord recordOf(ResultStore store, String student) {
+        if (!isStudentName(store, student)) {
+            throw UserError.badInput(store.out() + "/" + ShardNote.FILE + " lists `" + student + "`, which names no student's folder: grade that shard again.");
+        }
         GradeRecord record = store.read(student).orElseThrow(() -> UserError.badInput(store.out() + " has no readable record for "
                 + student + " (" + ResultStore.RECORDS + "/" + student + ".json): grade that shard again."));
         if (!Files.isDirectory(store.folderOf(student))) {
             throw UserError.badInput(store.out() + " has no folder of reports for " + student + ": grade that shard again.");
         }
         return record;
+    }
+
+    /** A name a grading run gives a student (as SubmissionsFolder does): one folder in the output, not hidden, not a path. */
+    private static boolean isStudentName(ResultStore store, String student) {
+        if (student == null || student.isBlank() || student.startsWith(".")) {
+            return false;
+        }
+        try {
+            store.folderOf(student);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** What a record says about the student, without when and how fast it was graded: two gradings of one submission agree on it. */

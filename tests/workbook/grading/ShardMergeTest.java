@@ -132,6 +132,11 @@ class ShardMergeTest {
                 + ShardNote.read(one).orElseThrow().checksVersion() + ": grade every shard with the same checkout.");
         Path otherSplit = copyWithNote(two, "other-split", n -> new ShardNote(1, n.lesson(), n.checksVersion(), 2, 3, n.students(), n.conflicts()));
         assertRefused(List.of(one, otherSplit), otherSplit + " is shard 2/3, " + one + " shard 1/2: merge the shards of one split (the same N in every --shard K/N).");
+        for (String notAStudent : List.of("../shard-2/alice", ".records", "")) {
+            Path tampered = copyWithNote(one, "tampered", n -> new ShardNote(1, n.lesson(), n.checksVersion(), 1, 2, List.of(notAStudent), n.conflicts()));
+            assertRefused(List.of(tampered, two), tampered + "/.shard.json lists `" + notAStudent + "`, which names no student's folder: grade that shard again.");
+            FileTrees.deleteTree(tampered);
+        }
         assertRefused(List.of(one, two, whole), whole + " holds no finished shard (no .shard.json): grade it with --shard K/N and let the run end.");
     }
 
