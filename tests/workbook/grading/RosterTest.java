@@ -8,9 +8,13 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import workbook.ExitCode;
 import workbook.UserError;
 
@@ -54,24 +58,23 @@ class RosterTest {
                 + "student's folder or zip name in the submissions folder, without .zip.");
     }
 
-    @Test
-    void twoStudentsClaimingOneSubmissionAreRefused() throws IOException {
-        Path file = write("submission,name\nalice,Alice\nbob,Bob\nalice.zip,Alicia\n");
-        refused(file).hasMessage(file + ":4: the submission `alice` is on line 2 too; each submission is one student's.");
+    /** Rosters refused at a line, each with what the line says after the file's name. */
+    static Stream<Arguments> refusedAtALine() {
+        return Stream.of(
+                Arguments.of("two students claiming one submission", "submission,name\nalice,Alice\nbob,Bob\nalice.zip,Alicia\n",
+                        ":4: the submission `alice` is on line 2 too; each submission is one student's."),
+                Arguments.of("a misspelt column, which would otherwise be ignored", "submission,e-mail\nalice,alice@example.edu\n",
+                        ":1: unknown column `e-mail` (known: submission, id, name, email, sis_user_id, sis_login_id, section)."),
+                Arguments.of("a column named twice", "submission,Email,email\nalice,a@x,b@x\n", ":1: the column `email` is named twice."),
+                Arguments.of("an unquoted comma", "submission,name\nalice,Liddell, Alice\n",
+                        ":2: 3 fields, but the header names 2 columns (a field holding a comma needs double quotes: \"Doe, Jane\")."));
     }
 
-    @Test
-    void anUnknownOrRepeatedColumnIsRefusedSoNoColumnIsQuietlyIgnored() throws IOException {
-        Path misspelt = write("submission,e-mail\nalice,alice@example.edu\n");
-        refused(misspelt).hasMessage(misspelt + ":1: unknown column `e-mail` (known: submission, id, name, email, sis_user_id, sis_login_id, section).");
-        Path twice = write("submission,Email,email\nalice,a@x,b@x\n");
-        refused(twice).hasMessage(twice + ":1: the column `email` is named twice.");
-    }
-
-    @Test
-    void aRowWithMoreFieldsThanTheHeaderIsRefused() throws IOException {
-        Path file = write("submission,name\nalice,Liddell, Alice\n");
-        refused(file).hasMessage(file + ":2: 3 fields, but the header names 2 columns (a field holding a comma needs double quotes: \"Doe, Jane\").");
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("refusedAtALine")
+    void aRosterThatCannotBeTrustedIsRefusedAtItsLine(String why, String roster, String message) throws IOException {
+        Path file = write(roster);
+        refused(file).hasMessage(file + message);
     }
 
     @Test
