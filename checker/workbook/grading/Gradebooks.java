@@ -23,6 +23,20 @@ public record Gradebooks(TaskSet set, Roster roster, String assignment, boolean 
     public record Finding(String title, List<String> items) {
     }
 
+    /**
+     * The gradebooks of {@code books} in {@code out}; without a roster ({@code books} null), removes the ones an earlier
+     * run wrote, which would no longer match grades.csv and could be imported by mistake.
+     */
+    public static void render(Gradebooks books, Path out, List<GradeRecord> records) throws IOException {
+        if (books != null) {
+            books.write(out, records);
+            return;
+        }
+        for (String file : List.of(CanvasCsv.FILE, MoodleCsv.FILE, REPORT)) {
+            Files.deleteIfExists(out.resolve(file));
+        }
+    }
+
     public void write(Path out, List<GradeRecord> records) throws IOException {
         CanvasCsv.write(out.resolve(CanvasCsv.FILE), set, records, roster, assignment, taskColumns);
         MoodleCsv.write(out.resolve(MoodleCsv.FILE), set, records, roster, assignment, taskColumns);
@@ -57,6 +71,9 @@ public record Gradebooks(TaskSet set, Roster roster, String assignment, boolean 
                 roster.has("email")
                         ? roster.students().stream().filter(s -> s.email().isEmpty()).map(s -> s.label() + " (line " + s.line() + ")").toList()
                         : List.of("every student: the roster has no email column")));
+        findings.add(new Finding("Students Canvas cannot find (no name, id, sis_user_id or sis_login_id on their line):",
+                roster.students().stream().filter(s -> (s.name() + s.id() + s.sisUserId() + s.sisLoginId()).isEmpty())
+                        .map(s -> s.label() + " (line " + s.line() + ")").toList()));
         return findings.stream().filter(f -> !f.items().isEmpty()).toList();
     }
 }

@@ -35,8 +35,6 @@ public final class ReportWriter {
 
     public void writeClass(List<String> taskIds, List<GradeRecord> records) throws IOException {
         GradesCsv.write(store.out().resolve(GRADES_CSV), taskIds, records);
-        if (gradebooks != null) {
-            gradebooks.write(store.out(), records);
-        }
+        Gradebooks.render(gradebooks, store.out(), records);
     }
 }

@@ -32,7 +32,7 @@ import workbook.UserError;
  *       so a misspelt column cannot quietly leave a gradebook without its emails;</li>
  *   <li>one row per student; {@code submission} is the student's folder or zip in the submissions folder, without
  *       {@code .zip} (a trailing one is dropped), matched exactly; empty when the student handed nothing in.
- *       Two rows naming the same submission are refused: one submission's grade cannot go to two students.</li>
+ *       Two rows sharing a submission, id, email, SIS user or login ID are refused: a grade cannot go to two students.</li>
  * </ul>
  *
  * @param file     the roster as given
@@ -42,6 +42,8 @@ import workbook.UserError;
 public record Roster(Path file, List<String> columns, List<Student> students) {
     public static final String SUBMISSION = "submission";
     public static final List<String> COLUMNS = List.of(SUBMISSION, "id", "name", "email", "sis_user_id", "sis_login_id", "section");
+    /** The columns a gradebook finds a student by: two rows sharing one would give one student's grade to both. */
+    static final List<String> UNIQUE = List.of(SUBMISSION, "id", "email", "sis_user_id", "sis_login_id");
 
     public Roster {
         columns = List.copyOf(columns);
@@ -142,7 +144,7 @@ public record Roster(Path file, List<String> columns, List<Student> students) {
 
     private static List<Student> students(Path file, List<String> header, List<Row> rows) {
         List<Student> students = new ArrayList<>();
-        Map<String, Integer> lineOf = new HashMap<>();
+        Map<String, Integer> lineOf = new HashMap<>(); // "email alice@example.edu" -> the line that names it
         for (Row row : rows) {
             if (row.fields().size() > header.size()) {
                 throw UserError.badInput(file + ":" + row.line() + ": " + row.fields().size() + " fields, but the header names "
@@ -153,11 +155,13 @@ public record Roster(Path file, List<String> columns, List<Student> students) {
                 field.put(header.get(i), i < row.fields().size() ? row.fields().get(i) : "");
             }
             String submission = field.get(SUBMISSION).replaceFirst("(?i)\\.zip$", "");
-            if (!submission.isEmpty()) {
-                Integer before = lineOf.putIfAbsent(submission, row.line());
+            field.put(SUBMISSION, submission);
+            for (String key : UNIQUE) {
+                String value = field.getOrDefault(key, "");
+                Integer before = value.isEmpty() ? null : lineOf.putIfAbsent(key + " " + value, row.line());
                 if (before != null) {
-                    throw UserError.badInput(file + ":" + row.line() + ": the submission `" + submission + "` is on line " + before
-                            + " too; each submission is one student's.");
+                    throw UserError.badInput(file + ":" + row.line() + ": the " + key + " `" + value + "` is on line " + before
+                            + " too; each " + key + " is one student's.");
                 }
             }
             students.add(new Student(row.line(), submission, field.getOrDefault("id", ""), field.getOrDefault("name", ""),

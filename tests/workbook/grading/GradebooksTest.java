@@ -100,6 +100,31 @@ class GradebooksTest {
                 "  =HYPERLINK(\"http://evil\") (line 4)");
     }
 
+    @Test
+    void aRosterOfSubmissionNamesAloneSaysWhoNeitherGradebookCanFind() throws IOException {
+        Roster bare = Roster.read(Files.writeString(out.resolve("names.csv"), "submission\nalice\n", StandardCharsets.UTF_8));
+
+        assertThat(new Gradebooks(LESSON3, bare, ASSIGNMENT, false).findings(records)).containsExactly(
+                new Gradebooks.Finding("Submissions not on the roster (graded, in grades.csv, in neither gradebook):", List.of("carol", "zed")),
+                new Gradebooks.Finding("Students without an email (not in moodle.csv, which matches students by email):",
+                        List.of("every student: the roster has no email column")),
+                new Gradebooks.Finding("Students Canvas cannot find (no name, id, sis_user_id or sis_login_id on their line):",
+                        List.of("alice (line 2)")));
+    }
+
+    @Test
+    void aRunWithoutARosterRemovesTheGradebooksAnEarlierRunLeft() throws IOException {
+        Gradebooks.render(new Gradebooks(LESSON3, roster, ASSIGNMENT, false), out, records);
+        assertThat(out.resolve("canvas.csv")).exists();
+
+        Gradebooks.render(null, out, records);
+
+        assertThat(out.resolve("canvas.csv")).as("its points would no longer match grades.csv").doesNotExist();
+        assertThat(out.resolve("moodle.csv")).doesNotExist();
+        assertThat(out.resolve("roster-report.txt")).doesNotExist();
+        assertThat(out.resolve("roster.csv")).as("the instructor's own file stays").exists();
+    }
+
     /** A graded record with these points for lesson3's five tasks, in order. */
     static GradeRecord record(String student, int... points) {
         List<GradeRecord.TaskGrade> tasks = new ArrayList<>();

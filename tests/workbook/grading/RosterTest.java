@@ -65,6 +65,8 @@ class RosterTest {
                         ":4: the submission `alice` is on line 2 too; each submission is one student's."),
                 Arguments.of("a misspelt column, which would otherwise be ignored", "submission,e-mail\nalice,alice@example.edu\n",
                         ":1: unknown column `e-mail` (known: submission, id, name, email, sis_user_id, sis_login_id, section)."),
+                Arguments.of("two students sharing an email, which Moodle finds students by", "submission,email\nalice,a@x.edu\nbob,a@x.edu\n",
+                        ":3: the email `a@x.edu` is on line 2 too; each email is one student's."),
                 Arguments.of("a column named twice", "submission,Email,email\nalice,a@x,b@x\n", ":1: the column `email` is named twice."),
                 Arguments.of("an unquoted comma", "submission,name\nalice,Liddell, Alice\n",
                         ":2: 3 fields, but the header names 2 columns (a field holding a comma needs double quotes: \"Doe, Jane\")."));
