@@ -52,9 +52,12 @@ public final class CanvasCsv {
         GradesCsv.writeLines(file, lines);
     }
 
-    /** A task's own column, named after the assignment so Canvas files it beside it: "Lesson 3: 01-add-columns". */
+    /**
+     * A task's own column, named after the assignment so it sorts beside it: "Lesson 3: 01-add-columns". The
+     * assignment's Canvas ID, "(12345)", is left out, since it names the assignment, not a task.
+     */
     static String taskColumn(String assignment, Task task) {
-        return assignment + ": " + task.id() + (task.bonus() ? " (bonus)" : "");
+        return assignment.replaceFirst("\\s*\\(\\d+\\)$", "") + ": " + task.id() + (task.bonus() ? " (bonus)" : "");
     }
 
     private static String line(List<String> fields) {

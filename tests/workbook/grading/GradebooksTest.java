@@ -69,15 +69,15 @@ class GradebooksTest {
 
     @Test
     void taskColumnsFollowWithEachTasksPoints() throws IOException {
-        new Gradebooks(LESSON3, roster, "L3", true).write(out, records);
+        new Gradebooks(LESSON3, roster, "L3 (123)", true).write(out, records);
 
         List<List<String>> canvas = read(out.resolve("canvas.csv"));
-        assertThat(canvas.get(0)).containsExactly("Student", "ID", "SIS User ID", "SIS Login ID", "Section", "L3", "L3: 01-add-columns",
+        assertThat(canvas.get(0)).as("a task is no Canvas assignment 123").containsExactly("Student", "ID", "SIS User ID", "SIS Login ID", "Section", "L3 (123)", "L3: 01-add-columns",
                 "L3: 02-insert-bob", "L3: 03-update-alice", "L3: 04-delete-bob", "L3: 05-email-index (bonus)");
         assertThat(canvas.get(1)).containsExactly("Points Possible", "", "", "", "", "21", "10", "4", "4", "3", "2");
         assertThat(canvas.get(4)).endsWith("19", "10", "4", "2", "3", "0");
         List<List<String>> moodle = read(out.resolve("moodle.csv"));
-        assertThat(moodle.get(0)).containsExactly("Email address", "Name", "L3", "Feedback", "L3: 01-add-columns", "L3: 02-insert-bob",
+        assertThat(moodle.get(0)).containsExactly("Email address", "Name", "L3 (123)", "Feedback", "L3: 01-add-columns", "L3: 02-insert-bob",
                 "L3: 03-update-alice", "L3: 04-delete-bob", "L3: 05-email-index (bonus)");
         assertThat(moodle.get(2)).containsExactly("Dana@Example.edu", "Dana", "0", "No submission: 0/21.", "0", "0", "0", "0", "0");
     }
