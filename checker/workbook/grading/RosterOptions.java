@@ -13,11 +13,11 @@ public class RosterOptions {
     Path roster;
 
     @Option(names = "--assignment", paramLabel = "NAME",
-            description = "The gradebook column's name in canvas.csv and moodle.csv (default: the exercise set's title; "
+            description = "The assignment's column in the Canvas and Moodle gradebooks (default: the exercise set's title; "
                     + "\"Name (12345)\" updates Canvas assignment 12345).")
     String assignment;
 
-    @Option(names = "--lms-task-columns", description = "Also one column per task in canvas.csv and moodle.csv.")
+    @Option(names = "--lms-task-columns", description = "Also a column per task in the Canvas and Moodle gradebooks.")
     boolean taskColumns;
 
     /**
