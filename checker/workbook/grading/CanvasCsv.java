@@ -14,8 +14,9 @@ import workbook.checker.task.TaskSet;
  * holds each assignment's points), as Ohio State's guide "Import a CSV file to Carmen grades"
  * (teaching.resources.osu.edu) describes it: a student is found by ID, SIS User ID or SIS Login ID, or by name; a
  * column whose name matches no assignment creates one, and {@code Name (12345)} updates assignment 12345.
- * One row per roster student, in the roster's order, a student without a submission at 0 (Canvas's import leaves a
- * blank cell ungraded); submissions not on the roster are left out. The score counts bonus points, so it may pass
+ * One row per roster student, in the roster's order (its name, id, sis_user_id, sis_login_id and section in the
+ * first five columns), a student without a submission at 0 (a blank cell would leave them ungraded); submissions
+ * not on the roster are left out. The score counts bonus points, so it may pass
  * Points Possible, as extra credit does in Canvas. With task columns, each task is a column of its own after it.
  */
 public final class CanvasCsv {
