@@ -13,7 +13,9 @@ import workbook.checker.task.TaskSet;
  * {@code SIS Login ID}, {@code Section}, then one column per assignment; the second row, {@code Points Possible},
  * holds each assignment's points), as Ohio State's guide "Import a CSV file to Carmen grades"
  * (teaching.resources.osu.edu) describes it: a student is found by ID, SIS User ID or SIS Login ID, or by name; a
- * column whose name matches no assignment creates one, and {@code Name (12345)} updates assignment 12345.
+ * column whose name matches no assignment creates one; and nemogb's "Detailed Canvas Export Info"
+ * (nemogb-dev.github.io): an exported assignment column reads {@code Quiz 1 (87568490)}, its Canvas ID in
+ * parentheses, which is how {@code --assignment "Name (12345)"} reaches an existing assignment.
  * One row per roster student, in the roster's order (its name, id, sis_user_id, sis_login_id and section in the
  * first five columns), a student without a submission at 0 (a blank cell would leave them ungraded); submissions
  * not on the roster are left out. The score counts bonus points, so it may pass
