@@ -2,13 +2,9 @@ package workbook.grading;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,16 +13,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import workbook.Slow;
 import workbook.TestDatabase;
-import workbook.terminal.Console;
+import workbook.cli.CommandJvm;
+import workbook.db.ConnectionInfo;
 
-/** A small class graded with a roster on a real PostgreSQL, end to end: the gradebooks hold what grading found. */
+/**
+ * A small class graded with a roster by the {@code grade} command itself (its own JVM, on a real PostgreSQL), end
+ * to end: the gradebooks hold what grading found, and the summary names who is missing.
+ */
 @Slow
 class RosterGradingTest {
     @TempDir
     static Path work;
     static Path out;
-    static Gradebooks books;
-    static ClassGrader.GradedClass graded;
+    static CommandJvm.Run run;
 
     @BeforeAll
     static void gradeAClassWithARoster() throws Exception {
@@ -42,19 +41,14 @@ class RosterGradingTest {
                 + "alice,\"Liddell, Alice\",alice@example.edu,S1,A\r\n"
                 + "bob.zip,Bob,bob@example.edu,S2,A\r\n"
                 + "dana,Dana,dana@example.edu,S4,B\r\n", StandardCharsets.UTF_8);
-        books = gradebooksFor(roster);
 
-        GradingProgress quiet = new GradingProgress(new PrintStream(OutputStream.nullOutputStream()), false, 0);
-        graded = GradingRun.grade(ClassGradingTest.HOME, ClassGradingTest.LESSON3, TestDatabase.freshDatabase("grading_roster"),
-                SubmissionsFolder.scan(submissions), out,
-                new GradingRun.Settings(2, ClassGradingTest.oneSecondStatements(Duration.ofSeconds(10)), false), quiet, books);
-    }
-
-    /** --roster as the command reads it, with the default assignment name. */
-    static Gradebooks gradebooksFor(Path roster) {
-        RosterOptions options = new RosterOptions();
-        options.roster = roster;
-        return options.gradebooks(ClassGradingTest.LESSON3);
+        ConnectionInfo admin = TestDatabase.freshDatabase("grading_roster");
+        String url = "jdbc:postgresql://" + admin.host() + ":" + admin.port() + "/" + admin.database()
+                + "?user=" + admin.user() + "&password=" + admin.password();
+        run = CommandJvm.await(CommandJvm.start("Grade", Map.of("WORKBOOK_HOME", ClassGradingTest.HOME.root().toString(), "COLUMNS", "200"),
+                "lesson3", "--submissions", submissions.toString(), "--out", out.toString(), "--url", url, "--jobs", "2",
+                "--roster", roster.toString()));
+        assertThat(run.exit()).as(run.err()).isZero();
     }
 
     @Test
@@ -79,11 +73,7 @@ class RosterGradingTest {
 
     @Test
     void theSummaryAndTheReportNameTheStudentWithoutASubmissionAndTheSubmissionWithoutAStudent() throws Exception {
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        PrintStream stream = new PrintStream(printed, true, StandardCharsets.UTF_8);
-        GradeSummary.printRoster(new Console(stream, stream, false, () -> 200), books, graded.records(), out);
-
-        assertThat(printed.toString(StandardCharsets.UTF_8)).contains(
+        assertThat(run.out()).contains(
                 "Roster roster.csv: 3 students, 2 with a submission; gradebooks for \"Level up your schema and operations\" in canvas.csv and moodle.csv.",
                 "Students without a submission (0 points in canvas.csv and moodle.csv):\n  Dana (line 4): no dana or dana.zip in the submissions folder",
                 "Submissions not on the roster (graded, in grades.csv, in neither gradebook):\n  zed",
