@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import workbook.UserError;
 
 /**
@@ -44,6 +45,7 @@ public record Roster(Path file, List<String> columns, List<Student> students) {
     public static final List<String> COLUMNS = List.of(SUBMISSION, "id", "name", "email", "sis_user_id", "sis_login_id", "section");
     /** The columns a gradebook finds a student by: two rows sharing one would give one student's grade to both. */
     static final List<String> UNIQUE = List.of(SUBMISSION, "id", "email", "sis_user_id", "sis_login_id");
+    private static final Pattern ZIP = Pattern.compile("(?i)\\.zip$");
 
     public Roster {
         columns = List.copyOf(columns);
@@ -154,7 +156,7 @@ public record Roster(Path file, List<String> columns, List<Student> students) {
             for (int i = 0; i < header.size(); i++) {
                 field.put(header.get(i), i < row.fields().size() ? row.fields().get(i) : "");
             }
-            String submission = field.get(SUBMISSION).replaceFirst("(?i)\\.zip$", "");
+            String submission = ZIP.matcher(field.get(SUBMISSION)).replaceFirst("");
             field.put(SUBMISSION, submission);
             for (String key : UNIQUE) {
                 String value = field.getOrDefault(key, "");
