@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -26,7 +27,8 @@ import workbook.UserError;
 /**
  * The class list given with {@code grade --roster FILE.csv}: who each submission is. The file's format:
  * <ul>
- *   <li>CSV as RFC 4180 has it (a field holding a comma, quote or line break is quoted, quotes doubled), UTF-8 with
+ *   <li>CSV as RFC 4180 has it (a field holding a comma, quote or line break is quoted, quotes doubled), or with
+ *       semicolons between fields when the header has no comma (Excel's "CSV" in German or French), UTF-8 with
  *       or without the byte order mark a spreadsheet adds, lines ending in CRLF or LF, blank lines (or bare commas) skipped;</li>
  *   <li>a header row naming the columns, in any order, case and spaces aside ({@code SIS User ID} is
  *       {@code sis_user_id}): {@code submission}, required, and any of {@link #COLUMNS}; another name is refused,
@@ -77,6 +79,7 @@ public record Roster(Path file, List<String> columns, List<Student> students) {
                 .build();
         List<Row> rows = new ArrayList<>();
         try (JsonParser parser = csv.createParser(text)) {
+            parser.setSchema(CsvSchema.emptySchema().withColumnSeparator(separator(text)));
             while (parser.nextToken() == JsonToken.START_ARRAY) {
                 int line = -1;
                 List<String> fields = new ArrayList<>();
@@ -107,7 +110,16 @@ public record Roster(Path file, List<String> columns, List<Student> students) {
     private record Row(int line, List<String> fields) {
     }
 
+    /** ';' when the header holds one and no comma: Excel saves "CSV" so where a comma is the decimal mark (de, fr). */
+    private static char separator(String text) {
+        String header = text.lines().filter(line -> !line.isBlank()).findFirst().orElse("");
+        return header.indexOf(',') < 0 && header.indexOf(';') >= 0 ? ';' : ',';
+    }
+
     private static String utf8(Path file) {
+        if (Files.isDirectory(file)) {
+            throw UserError.badInput("--roster " + file + " is a folder; it names a CSV file, e.g. roster.csv.");
+        }
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);

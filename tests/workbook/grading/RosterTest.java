@@ -44,6 +44,13 @@ class RosterTest {
     }
 
     @Test
+    void semicolonsSeparateTheFieldsWhenTheHeaderHasNoComma() throws IOException {
+        Roster roster = Roster.read(write("submission;name;email\r\nalice;\"Liddell; Alice\";a@x.edu\r\nbob;Bob, Jr;b@x.edu\r\n"));
+
+        assertThat(roster.students()).extracting(Roster.Student::name).containsExactly("Liddell; Alice", "Bob, Jr");
+    }
+
+    @Test
     void onlyTheSubmissionColumnIsNeeded() throws IOException {
         Roster roster = Roster.read(write("submission\nalice\n"));
 
@@ -97,6 +104,7 @@ class RosterTest {
         Path missing = dir.resolve("nope.csv");
         refused(missing).hasMessage("No roster " + missing
                 + " (--roster names a CSV file with a header row: submission, id, name, email, sis_user_id, sis_login_id, section).");
+        refused(dir).hasMessage("--roster " + dir + " is a folder; it names a CSV file, e.g. roster.csv.");
         Path empty = write("\r\n");
         refused(empty).hasMessage("The roster " + empty + " is empty: its first row names the columns, submission and any of "
                 + "id, name, email, sis_user_id, sis_login_id, section.");
