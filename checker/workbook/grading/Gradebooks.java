@@ -68,7 +68,7 @@ public record Gradebooks(TaskSet set, Roster roster, String assignment, boolean 
         findings.add(new Finding("Submissions not on the roster (graded, in " + ReportWriter.GRADES_CSV + ", in neither gradebook):",
                 match.notOnRoster().stream().map(GradeRecord::entry).toList()));
         findings.add(new Finding("Students without an email (not in " + MoodleCsv.FILE + ", which matches students by email):",
-                roster.has("email")
+                roster.has("email") || roster.students().isEmpty()
                         ? roster.students().stream().filter(s -> s.email().isEmpty()).map(s -> s.label() + " (line " + s.line() + ")").toList()
                         : List.of("every student: the roster has no email column")));
         findings.add(new Finding("Students Canvas cannot find (no name, id, sis_user_id or sis_login_id on their line):",
