@@ -28,10 +28,15 @@ class ValidateFilesTest {
     @Test
     void anUnknownCheckKindIsNamedAtItsLine(@TempDir Path dir) {
         LessonCopy copy = new LessonCopy(dir).edit(TASKS, "kind = \"ColumnNotNull\"", "kind = \"ColumnIsNotNull\"");
+        assertTheOneProblemIs(copy, "ColumnIsNotNull",
+                "task 01-add-columns uses an unknown check kind `ColumnIsNotNull` (known: " + workbook.checker.kinds.CheckKinds.names() + ").");
+    }
+
+    /** validate --no-run of the copy's lesson3 tasks fails with one problem, {@code message}, at the line holding {@code at}. */
+    private static void assertTheOneProblemIs(LessonCopy copy, String at, String message) {
         LessonCopy.Result result = copy.validate("exercises/lesson3", "--no-run");
         assertThat(result.exitCode()).isEqualTo(ExitCode.CHECKS_FAILED);
-        assertThat(result.problems()).containsExactly(TASKS + ":" + copy.lineOf(TASKS, "ColumnIsNotNull")
-                + ": task 01-add-columns uses an unknown check kind `ColumnIsNotNull` (known: " + workbook.checker.kinds.CheckKinds.names() + ").");
+        assertThat(result.problems()).containsExactly(TASKS + ":" + copy.lineOf(TASKS, at) + ": " + message);
     }
 
     @Test
@@ -62,10 +67,8 @@ class ValidateFilesTest {
     @Test
     void aVisibilityGradescopeDoesNotKnowIsNamedAtItsLine(@TempDir Path dir) {
         LessonCopy copy = new LessonCopy(dir).edit(TASKS, "visibility = \"hidden\"", "visibility = \"secret\"");
-        LessonCopy.Result result = copy.validate("exercises/lesson3", "--no-run");
-        assertThat(result.exitCode()).isEqualTo(ExitCode.CHECKS_FAILED);
-        assertThat(result.problems()).containsExactly(TASKS + ":" + copy.lineOf(TASKS, "visibility = \"secret\"")
-                + ": task 03-update-alice, check `no other row changed`: visibility `secret` is not one of hidden, after_due_date, after_published, visible.");
+        assertTheOneProblemIs(copy, "visibility = \"secret\"",
+                "task 03-update-alice, check `no other row changed`: visibility `secret` is not one of hidden, after_due_date, after_published, visible.");
     }
 
     @Test
