@@ -132,7 +132,7 @@ class GradebooksTest {
             Task task = LESSON3.tasks().get(i);
             boolean passed = points[i] == task.points();
             tasks.add(new GradeRecord.TaskGrade(task.id(), task.title(), task.bonus(), passed ? "passed" : "failed", task.file(),
-                    List.of(new GradeRecord.CheckGrade("all", points[i], task.points(), passed, null, null, List.of())), List.of(), List.of()));
+                    List.of(new GradeRecord.CheckGrade("all", points[i], task.points(), passed, null, null, List.of(), null)), List.of(), List.of()));
         }
         return new GradeRecord(GradeRecord.FORMAT_VERSION, student, student, "lesson3", null, null, GradeRecord.Status.GRADED, null,
                 "2026-01-01T00:00:00Z", 0, List.of(), List.of(), tasks);
