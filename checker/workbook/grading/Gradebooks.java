@@ -57,6 +57,12 @@ public record Gradebooks(TaskSet set, Roster roster, String assignment, boolean 
                 + ", " + match.matched() + " with a submission; gradebooks for \"" + assignment + "\" in " + CanvasCsv.FILE + " and " + MoodleCsv.FILE + ".";
     }
 
+    /** A submission off the roster whose name differs from the student's only in case: names match exactly, so say it. */
+    private static String nearly(Roster.Student student, RosterMatch match) {
+        return match.notOnRoster().stream().filter(r -> r.student().equalsIgnoreCase(student.submission())).findFirst()
+                .map(r -> " (" + r.entry() + " differs only in case)").orElse("");
+    }
+
     /** Every student or submission a gradebook treats apart, so none is dropped unseen; empty lists are left out. */
     public List<Finding> findings(List<GradeRecord> records) {
         RosterMatch match = RosterMatch.of(roster, records);
@@ -64,7 +70,8 @@ public record Gradebooks(TaskSet set, Roster roster, String assignment, boolean 
         findings.add(new Finding("Students without a submission (0 points in " + CanvasCsv.FILE + " and " + MoodleCsv.FILE + "):",
                 match.withoutSubmission().stream().map(s -> s.label() + (s.submission().isEmpty()
                         ? " (line " + s.line() + ", no submission named)"
-                        : " (line " + s.line() + "): no " + s.submission() + " or " + s.submission() + ".zip in the submissions folder")).toList()));
+                        : " (line " + s.line() + "): no " + s.submission() + " or " + s.submission() + ".zip in the submissions folder"
+                        + nearly(s, match))).toList()));
         findings.add(new Finding("Submissions not on the roster (graded, in " + ReportWriter.GRADES_CSV + ", in neither gradebook):",
                 match.notOnRoster().stream().map(GradeRecord::entry).toList()));
         findings.add(new Finding("Students without an email (not in " + MoodleCsv.FILE + ", which matches students by email):",

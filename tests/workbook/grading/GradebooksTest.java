@@ -39,7 +39,8 @@ class GradebooksTest {
                         + "alice,\"Liddell, Alice\",alice@example.edu,101,S1,aliddell,A\n"
                         + "dana,Dana,Dana@Example.edu,104,S4,dana,B\n"
                         + "carol,=HYPERLINK(\"http://evil\"),,103,S3,carol,A\n", StandardCharsets.UTF_8));
-        records = List.of(record("alice", 10, 4, 4, 3, 2), record("carol", 10, 4, 2, 3, 0), record("zed", 10, 0, 0, 0, 0));
+        records = List.of(record("alice", 10, 4, 4, 3, 2), record("carol", 10, 4, 2, 3, 0), record("zed", 10, 0, 0, 0, 0),
+                record("DANA", 10, 0, 0, 0, 0));
     }
 
     @Test
@@ -91,10 +92,11 @@ class GradebooksTest {
                 "Roster roster.csv: 3 students, 2 with a submission; gradebooks for \"" + ASSIGNMENT + "\" in canvas.csv and moodle.csv.",
                 "",
                 "Students without a submission (0 points in canvas.csv and moodle.csv):",
-                "  Dana (line 3): no dana or dana.zip in the submissions folder",
+                "  Dana (line 3): no dana or dana.zip in the submissions folder (DANA differs only in case)",
                 "",
                 "Submissions not on the roster (graded, in grades.csv, in neither gradebook):",
                 "  zed",
+                "  DANA",
                 "",
                 "Students without an email (not in moodle.csv, which matches students by email):",
                 "  =HYPERLINK(\"http://evil\") (line 4)");
@@ -105,7 +107,7 @@ class GradebooksTest {
         Roster bare = Roster.read(Files.writeString(out.resolve("names.csv"), "submission\nalice\n", StandardCharsets.UTF_8));
 
         assertThat(new Gradebooks(LESSON3, bare, ASSIGNMENT, false).findings(records)).containsExactly(
-                new Gradebooks.Finding("Submissions not on the roster (graded, in grades.csv, in neither gradebook):", List.of("carol", "zed")),
+                new Gradebooks.Finding("Submissions not on the roster (graded, in grades.csv, in neither gradebook):", List.of("carol", "zed", "DANA")),
                 new Gradebooks.Finding("Students without an email (not in moodle.csv, which matches students by email):",
                         List.of("every student: the roster has no email column")),
                 new Gradebooks.Finding("Students Canvas cannot find (no name, id, sis_user_id or sis_login_id on their line):",
