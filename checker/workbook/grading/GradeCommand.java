@@ -67,6 +67,9 @@ public class GradeCommand implements Callable<Integer> {
     @Mixin
     DatabaseOptions database;
 
+    @Mixin
+    RosterOptions lms;
+
     /** What --benchmark runs: generating, grading and timing a class (workbook.grading.bench, which the entry script wires in). */
     @FunctionalInterface
     public interface Benchmark {
@@ -100,6 +103,7 @@ public class GradeCommand implements Callable<Integer> {
         Console console = Console.system();
         WorkbookHome home = WorkbookHome.locate();
         TaskSet set = TaskSetReader.forLesson(home, lesson);
+        Gradebooks gradebooks = lms.gradebooks(set);
         if (benchmark != null) {
             if (benchmarkRun == null) {
                 throw UserError.badInput("--benchmark is not part of this build of grade; run it with ./jbang grade or bench/grading.");
@@ -117,9 +121,12 @@ public class GradeCommand implements Callable<Integer> {
         try (GradingServerChoice server = GradingServerChoice.open(database)) {
             console.info("Server: " + server.running().provider() + " (" + server.running().description() + ")");
             GradingProgress progress = new GradingProgress(console.err(), Console.isInteractive(), folder.entries().size());
-            outcome = GradingRun.grade(home, set, server.running().connection(), folder, outFolder, settings, progress);
+            outcome = GradingRun.grade(home, set, server.running().connection(), folder, outFolder, settings, progress, gradebooks);
         }
         GradeSummary.print(console, set, outcome, outFolder);
+        if (gradebooks != null) {
+            GradeSummary.printRoster(console, gradebooks, outcome.records(), outFolder);
+        }
         return ExitCode.OK;
     }
 

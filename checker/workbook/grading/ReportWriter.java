@@ -10,9 +10,16 @@ public final class ReportWriter {
     public static final String GRADES_CSV = "grades.csv";
 
     private final ResultStore store;
+    private final Gradebooks gradebooks;
 
     public ReportWriter(ResultStore store) {
+        this(store, null);
+    }
+
+    /** @param gradebooks the LMS files to write with the class's reports (--roster), or null */
+    public ReportWriter(ResultStore store, Gradebooks gradebooks) {
         this.store = store;
+        this.gradebooks = gradebooks;
     }
 
     /** results.json (Gradescope), junit.xml and feedback.md in the student's folder. */
@@ -28,5 +35,6 @@ public final class ReportWriter {
 
     public void writeClass(List<String> taskIds, List<GradeRecord> records) throws IOException {
         GradesCsv.write(store.out().resolve(GRADES_CSV), taskIds, records);
+        Gradebooks.render(gradebooks, store.out(), records);
     }
 }
