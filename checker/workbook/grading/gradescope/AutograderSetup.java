@@ -31,8 +31,8 @@ final class AutograderSetup implements Callable<Integer> {
             throw UserError.environment("Self-test failed: the reference solutions of " + set.lesson() + " get " + record.score() + "/"
                     + record.maxScore() + " on this image" + (record.problem() == null ? "" : ": " + record.problem()), null);
         }
-        console.ok(String.format("Self-test: the reference solutions of %s get %d/%d (bonus %d/%d) in %.1f s", set.lesson(),
-                record.score(), record.maxScore(), record.bonus(), record.bonusMax(), (System.nanoTime() - started) / 1e9));
+        console.ok(String.format("Self-test: the reference solutions of %s pass every check (%d points: %d + %d bonus) in %.1f s",
+                set.lesson(), record.score(), record.maxScore(), record.bonusMax(), (System.nanoTime() - started) / 1e9));
         return ExitCode.OK;
     }
 }
