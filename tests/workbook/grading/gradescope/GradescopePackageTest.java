@@ -31,8 +31,8 @@ import workbook.cli.CommandJvm;
  * The Gradescope package as Gradescope uses it: built by {@code grade --gradescope-package}, unzipped into
  * a temporary {@code /autograder} layout (AUTOGRADER_ROOT), set up by its setup.sh (java is present, so the
  * apt step skips itself), then run_autograder on one submission at a time. Run as root, as Gradescope
- * runs it, the grader drops to the user {@code nobody}. Every results.json is checked against Gradescope's
- * specification.
+ * runs it, where {@code unshare -U} fails (as in containers without user namespaces), the grader drops to
+ * the user {@code nobody}. Every results.json is checked against Gradescope's specification.
  */
 @Slow
 class GradescopePackageTest {
@@ -43,6 +43,7 @@ class GradescopePackageTest {
     static Path work;
     static Path root;
     static String setupOutput;
+    static String path = System.getenv("PATH");
 
     @BeforeAll
     static void buildAndSetUp() throws Exception {
@@ -53,6 +54,12 @@ class GradescopePackageTest {
                 Map.of("WORKBOOK_HOME", WorkbookHome.locate().root().toString()), "lesson3", "--gradescope-package", zip.toString()));
         assertThat(built.exit()).as(built.err()).isZero();
         assertThat(built.out()).contains("Wrote", "autograder.zip");
+
+        // Gradescope's containers may not allow user namespaces: here neither, so PostgreSQL cannot run as root
+        Path noNamespaces = Files.createDirectories(work.resolve("no-user-namespaces"));
+        Files.writeString(noNamespaces.resolve("unshare"), "#!/bin/sh\necho 'unshare: unshare failed: Operation not permitted' >&2\nexit 1\n");
+        Files.setPosixFilePermissions(noNamespaces.resolve("unshare"), PosixFilePermissions.fromString("rwxr-xr-x"));
+        path = noNamespaces + File.pathSeparator + System.getenv("PATH");
 
         root = work.resolve("autograder");
         Files.createDirectories(root.resolve("source"));
@@ -185,6 +192,7 @@ class GradescopePackageTest {
         builder.environment().keySet().removeIf(name -> name.startsWith("WORKBOOK_"));
         builder.environment().put("AUTOGRADER_ROOT", root == null ? "" : root.toString());
         builder.environment().put("WORKBOOK_GRADER_USER", "nobody");
+        builder.environment().put("PATH", path);
         builder.environment().putAll(env);
         Path out = Files.createTempFile(work, "out-", ".txt");
         Path err = Files.createTempFile(work, "err-", ".txt");
