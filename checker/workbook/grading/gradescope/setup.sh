@@ -13,7 +13,9 @@ state=$source_dir/course/.workbook
 # Skipped when a java that new is already there: an image that has one, or a test run of this script.
 release=$(cat "$source_dir/java-release")
 have=$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p' || true)
-if [ -z "$have" ] || [ "$have" -lt "$release" ]; then
+have=${have#1.}  # Java 8 and older say 1.8
+case $have in ''|*[!0-9]*) have=0 ;; esac
+if [ "$have" -lt "$release" ]; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
   apt-get install -y -qq "openjdk-$release-jre-headless"
