@@ -1,9 +1,9 @@
 package workbook.grading.gradescope;
 
+import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -72,7 +72,7 @@ public final class GradescopePackage {
                 for (String script : List.of("setup.sh", "run_autograder")) {
                     add(out, script, home.root().resolve(SCRIPTS).resolve(script), EXECUTABLE);
                 }
-                addText(out, "java-release", javaRelease() + "\n");
+                add(out, "java-release", (javaRelease() + "\n").getBytes(StandardCharsets.UTF_8));
                 Set<String> names = new HashSet<>();
                 for (Path entry : classPath) {
                     addClassPathEntry(out, entry, names);
@@ -136,14 +136,12 @@ public final class GradescopePackage {
             name = base + "-" + n;
         }
         if (Files.isDirectory(entry)) {
-            ZipArchiveEntry jar = new ZipArchiveEntry("lib/" + name + ".jar");
-            jar.setUnixMode(READABLE);
-            out.putArchiveEntry(jar);
-            // the inner jar is written straight into the outer zip's entry
-            try (ZipArchiveOutputStream inner = new ZipArchiveOutputStream(new UnclosedStream(out))) {
+            // a build's classes folder is a few MB: the jar is made in memory, then stored
+            ByteArrayOutputStream jar = new ByteArrayOutputStream();
+            try (ZipArchiveOutputStream inner = new ZipArchiveOutputStream(jar)) {
                 addTree(inner, entry, "");
             }
-            out.closeArchiveEntry();
+            add(out, "lib/" + name + ".jar", jar.toByteArray());
         } else {
             add(out, "lib/" + name + ".jar", entry, READABLE);
         }
@@ -183,35 +181,11 @@ public final class GradescopePackage {
         out.closeArchiveEntry();
     }
 
-    private static void addText(ZipArchiveOutputStream out, String name, String text) throws IOException {
+    private static void add(ZipArchiveOutputStream out, String name, byte[] content) throws IOException {
         ZipArchiveEntry entry = new ZipArchiveEntry(name);
         entry.setUnixMode(READABLE);
         out.putArchiveEntry(entry);
-        out.write(text.getBytes(StandardCharsets.UTF_8));
+        out.write(content);
         out.closeArchiveEntry();
-    }
-
-    /** The outer zip's stream, which the inner jar's close must not close. */
-    private static final class UnclosedStream extends OutputStream {
-        private final OutputStream target;
-
-        UnclosedStream(OutputStream target) {
-            this.target = target;
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            target.write(b);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            target.write(b, off, len);
-        }
-
-        @Override
-        public void close() {
-            // the outer zip goes on
-        }
     }
 }

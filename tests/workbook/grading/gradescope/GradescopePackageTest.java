@@ -171,6 +171,14 @@ class GradescopePackageTest {
         assertThat(results.get("output").asText()).contains("could not run", "tell your instructor");
     }
 
+    @Test
+    void aFolderForTheZipIsRefusedInOneLine() throws Exception {
+        CommandJvm.Run run = CommandJvm.await(CommandJvm.start("Grade",
+                Map.of("WORKBOOK_HOME", WorkbookHome.locate().root().toString()), "lesson3", "--gradescope-package", work.toString()));
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err().strip()).startsWith("error: --gradescope-package").contains("is a folder").doesNotContain("\n", "Exception");
+    }
+
     /** Runs run_autograder as Gradescope does (cwd /autograder), then checks and reads results.json. */
     private static JsonNode runAutograder(Map<String, String> env) throws Exception {
         CommandJvm.Run run = run(List.of(root.resolve("run_autograder").toString()), env, root);
