@@ -57,7 +57,7 @@ public class GradeCommand implements Callable<Integer> {
 
     @Option(names = "--gradescope-package", paramLabel = "ZIP",
             description = "Instead of grading: write Gradescope's autograder zip for this exercise set (setup.sh, run_autograder, "
-                    + "the grader and PostgreSQL 14 inside), to upload as a programming assignment's autograder.")
+                    + "the grader and PostgreSQL 14 inside, --timeout kept), to upload as a programming assignment's autograder.")
     Path gradescopePackage;
 
     @Option(names = "--benchmark", paramLabel = "N",
@@ -89,7 +89,7 @@ public class GradeCommand implements Callable<Integer> {
     /** What --gradescope-package runs: writing the autograder zip (workbook.grading.gradescope, which the entry script wires in). */
     @FunctionalInterface
     public interface GradescopePackager {
-        void write(Console console, WorkbookHome home, TaskSet set, Path zip);
+        void write(Console console, WorkbookHome home, TaskSet set, Path zip, int timeoutSeconds);
     }
 
     private GradescopePackager packager;
@@ -123,7 +123,7 @@ public class GradeCommand implements Callable<Integer> {
             if (packager == null) {
                 throw UserError.badInput("--gradescope-package is not part of this build of grade; run it with ./jbang grade.");
             }
-            packager.write(console, home, set, gradescopePackage);
+            packager.write(console, home, set, gradescopePackage, timeout);
             return ExitCode.OK;
         }
         if (benchmark != null) {

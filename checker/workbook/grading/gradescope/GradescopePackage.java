@@ -45,14 +45,15 @@ public final class GradescopePackage {
     }
 
     /** For {@code grade --gradescope-package}: writes the zip and says what it holds and what to do with it. */
-    public static void write(Console console, WorkbookHome home, TaskSet set, Path zip) {
-        Written written = write(home, set, zip);
+    public static void write(Console console, WorkbookHome home, TaskSet set, Path zip, int timeoutSeconds) {
+        Written written = write(home, set, zip, timeoutSeconds);
         console.ok(String.format("Wrote %s (%.1f MB: the grader in %d jars, PostgreSQL 14, %d files of %s).", zip, written.bytes() / 1e6,
                 written.jars(), written.courseFiles(), set.lesson()));
         console.info("Upload it as the autograder of a Gradescope programming assignment (Configure Autograder, Zip file upload).");
     }
 
-    public static Written write(WorkbookHome home, TaskSet set, Path zip) {
+    /** @param timeoutSeconds grade's --timeout, which each submission's run keeps (timeout-seconds in the zip) */
+    public static Written write(WorkbookHome home, TaskSet set, Path zip, int timeoutSeconds) {
         Path target = zip.toAbsolutePath().normalize();
         if (Files.isDirectory(target)) {
             throw UserError.badInput("--gradescope-package " + zip + " is a folder; it names the zip to write, e.g. autograder.zip.");
@@ -73,6 +74,7 @@ public final class GradescopePackage {
                     add(out, script, home.root().resolve(SCRIPTS).resolve(script), EXECUTABLE);
                 }
                 add(out, "java-release", (javaRelease() + "\n").getBytes(StandardCharsets.UTF_8));
+                add(out, "timeout-seconds", (timeoutSeconds + "\n").getBytes(StandardCharsets.UTF_8));
                 Set<String> names = new HashSet<>();
                 for (Path entry : classPath) {
                     addClassPathEntry(out, entry, names);

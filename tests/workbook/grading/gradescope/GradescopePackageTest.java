@@ -51,7 +51,7 @@ class GradescopePackageTest {
         Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x"));
         Path zip = work.resolve("autograder.zip");
         CommandJvm.Run built = CommandJvm.await(CommandJvm.start("Grade",
-                Map.of("WORKBOOK_HOME", WorkbookHome.locate().root().toString()), "lesson3", "--gradescope-package", zip.toString()));
+                Map.of("WORKBOOK_HOME", WorkbookHome.locate().root().toString()), "lesson3", "--gradescope-package", zip.toString(), "--timeout", "8"));
         assertThat(built.exit()).as(built.err()).isZero();
         assertThat(built.out()).contains("Wrote", "autograder.zip");
 
@@ -137,6 +137,16 @@ class GradescopePackageTest {
         JsonNode results = runAutograder(Map.of());
         assertThat(results.get("score").asInt()).isZero();
         assertThat(results.get("output").asText()).contains("answers.zip is not a readable zip file");
+    }
+
+    @Test
+    void anEndlessStatementEndsAtTheTimeoutTheZipWasBuiltWith() throws Exception {
+        HostileCorpus.Attack endless = HostileCorpus.attacks("lesson3", "r09", "crm_db", "crmuser").get(0);
+        HostileCorpus.write(root.resolve("submission"), endless.files());
+        long started = System.nanoTime();
+        JsonNode results = runAutograder(Map.of());
+        assertThat((System.nanoTime() - started) / 1e9).isLessThan(60);
+        assertThat(results.get("output").asText()).contains("Timed out");
     }
 
     @Test
