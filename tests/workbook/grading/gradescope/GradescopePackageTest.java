@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,9 @@ import workbook.HostileCorpus;
 import workbook.ReportChecker;
 import workbook.Slow;
 import workbook.WorkbookHome;
+import workbook.checker.TaskSetReader;
+import workbook.checker.task.CheckSpec;
+import workbook.checker.task.Task;
 import workbook.cli.CommandJvm;
 
 /**
@@ -117,6 +121,25 @@ class GradescopePackageTest {
         assertThat(results.get("score").asInt()).isZero();
         assertThat(results.get("tests")).isNotEmpty().allSatisfy(test -> assertThat(test.get("status").asText()).isEqualTo("failed"));
         assertThat(results.toString()).doesNotContain("Missing files");
+    }
+
+    @Test
+    void aFailedHiddenCheckShowsTheStudentNeitherItsNameNorItsCondition() throws Exception {
+        Task task = TaskSetReader.forLesson(WorkbookHome.locate(), "lesson3").find("03-update-alice").orElseThrow();
+        CheckSpec hidden = task.checks().stream().filter(c -> task.visibilityOf(c).hiddenFromStudent()).findFirst().orElseThrow();
+        HostileCorpus.write(root.resolve("submission"), HostileCorpus.solutions("lesson3"));
+        // an UPDATE without WHERE: it fails the hidden check, whose message says another row changed too
+        Files.copy(WorkbookHome.locate().root().resolve("tests/workbook/checker/submissions/update-without-where/03-update-alice.sql"),
+                root.resolve("submission/03-update-alice.sql"), StandardCopyOption.REPLACE_EXISTING);
+        JsonNode results = runAutograder(Map.of());
+        StringBuilder visible = new StringBuilder(results.get("output").asText());
+        StringBuilder hiddenOutput = new StringBuilder();
+        for (JsonNode test : results.get("tests")) {
+            boolean shown = test.path("visibility").asText("visible").equals("visible");
+            (shown ? visible : hiddenOutput).append('\n').append(test.path("name").asText()).append('\n').append(test.path("output").asText());
+        }
+        assertThat(visible.toString()).doesNotContain(hidden.name(), "another row changed too").contains(hidden.hint());
+        assertThat(hiddenOutput.toString()).contains(hidden.name(), "another row changed too");
     }
 
     @Test
