@@ -55,6 +55,11 @@ public class GradeCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Grade every submission again, even those unchanged since the last run.")
     boolean force;
 
+    @Option(names = "--gradescope-package", paramLabel = "ZIP",
+            description = "Instead of grading: write Gradescope's autograder zip for this exercise set (setup.sh, run_autograder, "
+                    + "the grader and PostgreSQL 14 inside, --timeout kept), to upload as a programming assignment's autograder.")
+    Path gradescopePackage;
+
     @Option(names = "--benchmark", paramLabel = "N",
             description = "Instead of grading: generate a class of N varied submissions, grade it and print submissions/s; "
                     + "with a Docker engine, also the naive way (a container per submission, on a sample of --naive-sample) and the ratio.")
@@ -84,6 +89,20 @@ public class GradeCommand implements Callable<Integer> {
         return this;
     }
 
+    /** What --gradescope-package runs: writing the autograder zip (workbook.grading.gradescope, which the entry script wires in). */
+    @FunctionalInterface
+    public interface GradescopePackager {
+        void write(Console console, WorkbookHome home, TaskSet set, Path zip, int timeoutSeconds);
+    }
+
+    private GradescopePackager packager;
+
+    /** Gives --gradescope-package its writer; the package sits above grading, so grading does not name it. */
+    public GradeCommand withGradescopePackage(GradescopePackager write) {
+        this.packager = write;
+        return this;
+    }
+
     @Override
     public Integer call() throws Exception {
         // every option is checked before a server starts: a wrong one costs a second, not a server's start
@@ -103,6 +122,13 @@ public class GradeCommand implements Callable<Integer> {
         Console console = Console.system();
         WorkbookHome home = WorkbookHome.locate();
         TaskSet set = TaskSetReader.forLesson(home, lesson);
+        if (gradescopePackage != null) {
+            if (packager == null) {
+                throw UserError.badInput("--gradescope-package is not part of this build of grade; run it with ./jbang grade.");
+            }
+            packager.write(console, home, set, gradescopePackage, timeout);
+            return ExitCode.OK;
+        }
         Gradebooks gradebooks = lms.gradebooks(set);
         if (benchmark != null) {
             if (benchmarkRun == null) {

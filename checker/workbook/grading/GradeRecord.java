@@ -1,6 +1,7 @@
 package workbook.grading;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Instant;
 import java.util.List;
 import workbook.checker.result.CheckReport;
 import workbook.checker.result.CheckResult;
@@ -139,6 +140,15 @@ public record GradeRecord(int formatVersion, String student, String entry, Strin
                 .toList();
         return new TaskGrade(t.taskId(), t.title(), t.bonus(), t.status().name().toLowerCase().replace('_', ' '), t.file(),
                 checks, t.sqlErrors(), t.notes());
+    }
+
+    /**
+     * The record of a submission that could not be graded at all (a broken zip, a grader that could not
+     * start): every task at zero, each check failed with {@code why}.
+     */
+    public static GradeRecord notGraded(TaskSet set, String student, String entry, String checksVersion, String why) {
+        return new GradeRecord(FORMAT_VERSION, student, entry, set.lesson(), null, checksVersion, Status.NOT_GRADED, why,
+                Instant.now().toString(), 0, List.of(), List.of(), ungraded(set, "not graded: " + why));
     }
 
     /** Every task at zero, each check failed with {@code why}: for a submission that could not be graded. */
