@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -29,7 +30,8 @@ public class MergeCommand implements Callable<Integer> {
             description = "Folder the merged reports go to, not inside a shard's folder (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    // the roster of issue 16 (RosterOptions: --roster, --assignment) joins here as a @Mixin and goes to writeClass as in grade
+    @Mixin
+    RosterOptions lms;
 
     @Option(names = "--verbose", description = "Show stack traces on errors.")
     boolean verbose;
@@ -42,12 +44,15 @@ public class MergeCommand implements Callable<Integer> {
         Console console = Console.system();
         long started = System.nanoTime();
         Path folder = GradeCommand.reportsFolder(out);
-        ShardMerge.Merged merged = ShardMerge.merge(WorkbookHome.locate(), shards, folder);
+        ShardMerge.Merged merged = ShardMerge.merge(WorkbookHome.locate(), shards, folder, lms::gradebooks);
         int students = merged.records().size();
         console.line(String.format(Locale.ROOT, "Merged %d shard%s of %s: %d student%s in %.1f s", merged.shards(),
                 merged.shards() == 1 ? "" : "s", merged.set().lesson(), students, students == 1 ? "" : "s", (System.nanoTime() - started) / 1e9));
         GradeSummary.printClass(console, merged.set(), merged.records(), merged.conflicts());
         GradeSummary.printReports(console, folder);
+        if (merged.gradebooks() != null) {
+            GradeSummary.printRoster(console, merged.gradebooks(), merged.records(), folder);
+        }
         return ExitCode.OK;
     }
 }

@@ -12,9 +12,16 @@ public final class ReportWriter {
     public static final String GRADES_CSV = "grades.csv";
 
     private final ResultStore store;
+    private final Gradebooks gradebooks;
 
     public ReportWriter(ResultStore store) {
+        this(store, null);
+    }
+
+    /** @param gradebooks the LMS files to write with the class's reports (--roster), or null */
+    public ReportWriter(ResultStore store, Gradebooks gradebooks) {
         this.store = store;
+        this.gradebooks = gradebooks;
     }
 
     /** results.json (Gradescope), junit.xml and feedback.md in the student's folder. */
@@ -34,5 +41,6 @@ public final class ReportWriter {
      */
     public void writeClass(TaskSet set, List<GradeRecord> records) throws IOException {
         GradesCsv.write(store.out().resolve(GRADES_CSV), set.tasks().stream().map(Task::id).toList(), records);
+        Gradebooks.render(gradebooks, store.out(), records);
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import workbook.FileTrees;
 import workbook.UserError;
@@ -30,8 +31,8 @@ public final class ShardMerge {
     private ShardMerge() {
     }
 
-    /** The merged class: its task set, every student's record (sorted), and the entries no shard could grade. */
-    public record Merged(TaskSet set, int shards, List<GradeRecord> records, List<SubmissionsFolder.Entry> conflicts) {
+    /** The merged class: its task set, every student's record (sorted), the entries no shard could grade, its gradebooks or null. */
+    public record Merged(TaskSet set, int shards, List<GradeRecord> records, List<SubmissionsFolder.Entry> conflicts, Gradebooks gradebooks) {
     }
 
     private record Found(Path folder, ShardNote note) {
@@ -40,8 +41,16 @@ public final class ShardMerge {
     private record Graded(GradeRecord record, Path from) {
     }
 
-    /** Reads and checks the shards in {@code inputs}, then writes the merged output to {@code out}. */
+    /** Reads and checks the shards in {@code inputs}, then writes the merged output to {@code out}, without gradebooks. */
     public static Merged merge(WorkbookHome home, List<Path> inputs, Path out) throws IOException {
+        return merge(home, inputs, out, set -> null);
+    }
+
+    /**
+     * As {@link #merge(WorkbookHome, List, Path)}, with the gradebooks (--roster) for the shards' task set, or null
+     * for none; asked for before anything is written, so a bad roster refuses the merge as it refuses a run.
+     */
+    public static Merged merge(WorkbookHome home, List<Path> inputs, Path out, Function<TaskSet, Gradebooks> gradebooksOf) throws IOException {
         List<Found> shards = new ArrayList<>();
         for (Path input : inputs) {
             shards.add(found(input, out));
@@ -72,13 +81,14 @@ public final class ShardMerge {
                 }
             }
         }
+        Gradebooks gradebooks = gradebooksOf.apply(set);
         write(students, out);
         List<GradeRecord> records = students.values().stream().map(Graded::record).toList();
-        new ReportWriter(new ResultStore(out)).writeClass(set, records);
+        new ReportWriter(new ResultStore(out), gradebooks).writeClass(set, records);
         List<SubmissionsFolder.Entry> conflicts = shards.stream().flatMap(s -> s.note().conflicts().stream()).distinct()
                 .sorted(Comparator.comparing(ShardNote.Conflict::entry))
                 .map(c -> new SubmissionsFolder.Entry(c.student(), Path.of(c.entry()))).toList();
-        return new Merged(set, first.shards(), records, conflicts);
+        return new Merged(set, first.shards(), records, conflicts, gradebooks);
     }
 
     /** A finished shard's folder and note; refused when it is none, or when --out would land inside it or it inside --out. */

@@ -24,8 +24,8 @@ import workbook.cli.CommandRunner;
 import workbook.db.ConnectionInfo;
 
 /**
- * A class graded in one run, and again as shards 1/2 and 2/2 merged: the two outputs hold the same files with the
- * same bytes, times apart. Then what merge refuses, writing nothing: shards of another class, a shard missing, a
+ * A class graded in one run, and again as shards 1/2 and 2/2 merged (both with a roster): the two outputs hold the
+ * same files with the same bytes, times apart. Then what merge refuses, writing nothing: shards of another class, a shard missing, a
  * student in two shards with different results, --out inside a shard.
  */
 @Slow
@@ -57,6 +57,11 @@ class ShardMergeTest {
         ClassGradingTest.write(submissions.resolve("gina"), solved);
         ClassGradingTest.zip(submissions.resolve("gina.zip"), "", Map.of("01-add-columns.sql", "SELECT 1;"));
         Files.writeString(submissions.resolve("README.txt"), "not a submission");
+        // gradebooks too: a student without a submission, and erin on no row
+        Path roster = Files.writeString(work.resolve("roster.csv"), "submission,name,email,sis_user_id,section\r\n"
+                + "alice,\"Liddell, Alice\",alice@example.edu,S1,A\r\nbob.zip,Bob,bob@example.edu,S2,A\r\ncarol,Carol,carol@example.edu,S3,B\r\n"
+                + "dave,Dave,dave@example.edu,S4,B\r\nbroken,Broken,broken@example.edu,S5,B\r\ngina,Gina,gina@example.edu,S6,A\r\n"
+                + "hal,Hal,hal@example.edu,S7,A\r\n");
         // the slices this class falls into, pinned in ShardTest: both shards have students, one has the conflict
         assertThat(List.of("alice", "dave", "erin")).allMatch(s -> Shard.sliceOf(s, 2) == 2);
         assertThat(List.of("bob", "broken", "carol", "gina")).allMatch(s -> Shard.sliceOf(s, 2) == 1);
@@ -66,10 +71,10 @@ class ShardMergeTest {
         two = work.resolve("shard-2");
         merged = work.resolve("merged");
         server = new String[] {"--submissions", submissions.toString(), "--db", "url", "--url", url, "--jobs", "2"};
-        assertThat(grade(concat(new String[] {"lesson3", "--out", whole.toString()}, server))).isZero();
+        assertThat(grade(concat(new String[] {"lesson3", "--out", whole.toString(), "--roster", roster.toString()}, server))).isZero();
         assertThat(grade(concat(new String[] {"lesson3", "--out", one.toString(), "--shard", "1/2"}, server))).isZero();
         assertThat(grade(concat(new String[] {"lesson3", "--out", two.toString(), "--shard", "2/2"}, server))).isZero();
-        assertThat(grade("merge", two.toString(), one.toString(), "--out", merged.toString())).isZero();
+        assertThat(grade("merge", two.toString(), one.toString(), "--out", merged.toString(), "--roster", roster.toString())).isZero();
     }
 
     static int grade(String... args) {
@@ -77,12 +82,12 @@ class ShardMergeTest {
     }
 
     @Test
-    void twoShardsMergedAreOneRunByteForByteButTheirTimes() throws IOException {
+    void twoShardsMergedAreOneRunByteForByteButTheirTimesGradebooksIncluded() throws IOException {
         Map<String, String> oneRun = files(whole);
         assertThat(oneRun.keySet()).as("every report and record of the class")
-                .contains("grades.csv", ".records/alice.json", "alice/results.json", "alice/junit.xml", "alice/feedback.md",
+                .contains("grades.csv", "canvas.csv", "moodle.csv", "roster-report.txt", ".records/alice.json", "alice/results.json", "alice/junit.xml", "alice/feedback.md",
                         "bob/feedback.md", "broken/results.json", "gina/junit.xml", ".records/erin.json")
-                .hasSize(1 + 7 * 4);
+                .hasSize(4 + 7 * 4);
         Map<String, String> mergedRun = files(merged);
         assertThat(mergedRun.keySet()).containsExactlyElementsOf(oneRun.keySet());
         for (String file : oneRun.keySet()) {
