@@ -22,9 +22,14 @@ import workbook.terminal.Console;
 /** {@code ./jbang grade lesson3 --submissions DIR}: grades a class, each submission isolated, into standard reports. */
 @Command(name = "grade", mixinStandardHelpOptions = true,
         header = "Grade a whole class's submissions in isolated databases, into CSV, Gradescope and JUnit reports.",
+        // picocli's own synopsis would show LESSON as optional, which it is only for `grade merge`
+        customSynopsis = {"grade LESSON --submissions DIR [--out DIR] [--shard K/N] [OPTIONS]",
+                "   or: grade merge OUT... [--out DIR]"},
         description = {"Each entry of the submissions folder is one student: a folder holding the exercise files "
                 + "(directly or under exercises/LESSON/), or a .zip of one. Grades on a throwaway embedded PostgreSQL of its own "
-                + "(in RAM where possible, deleted afterwards; your crm_db's server is not touched) unless --db docker or --url says otherwise."})
+                + "(in RAM where possible, deleted afterwards; your crm_db's server is not touched) unless --db docker or --url says otherwise.",
+                "", "On more machines: each grades a slice with --shard K/N, then `grade merge` combines their --out folders."},
+        subcommands = MergeCommand.class)
 public class GradeCommand implements Callable<Integer> {
     /**
      * Each job keeps a database and two to three sessions on the server, which allows 100 by default:
@@ -34,7 +39,8 @@ public class GradeCommand implements Callable<Integer> {
     /** An hour per submission is far beyond any real one; PostgreSQL's timeouts stop at about 24 days. */
     static final int MAX_TIMEOUT_SECONDS = 3600;
 
-    @Parameters(index = "0", paramLabel = "LESSON", description = "The exercise set, e.g. lesson3.")
+    // optional to picocli, which would otherwise demand it before `merge` too; call() asks for it
+    @Parameters(index = "0", arity = "0..1", paramLabel = "LESSON", description = "The exercise set, e.g. lesson3.")
     String lesson;
 
     @Option(names = "--submissions", paramLabel = "DIR", description = "Folder with one folder or .zip per student.")
@@ -51,6 +57,11 @@ public class GradeCommand implements Callable<Integer> {
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
             description = "Time limit per submission, 1 to " + MAX_TIMEOUT_SECONDS + " seconds (default: ${DEFAULT-VALUE}).")
     int timeout;
+
+    @Option(names = "--shard", paramLabel = "K/N",
+            description = "Grade only the K-th of N slices of the class (K from 1), one per machine; a student's slice depends on "
+                    + "their name alone. `grade merge` combines the slices' --out folders into one class's reports.")
+    String shard;
 
     @Option(names = "--force", description = "Grade every submission again, even those unchanged since the last run.")
     boolean force;
@@ -118,6 +129,11 @@ public class GradeCommand implements Callable<Integer> {
         if (benchmark != null && benchmark < 1) {
             throw UserError.badInput("--benchmark needs a class size of at least 1.");
         }
+        Shard slice = shard == null ? null : Shard.parse(shard);
+        if (lesson == null) {
+            throw UserError.badInput("Missing LESSON: which exercise set to grade, e.g. `grade lesson3 --submissions DIR`"
+                    + " (or `grade merge OUT... --out DIR` to combine shards).");
+        }
         int parallel = jobs != null ? jobs : Math.min(Runtime.getRuntime().availableProcessors(), MAX_JOBS);
         Console console = Console.system();
         WorkbookHome home = WorkbookHome.locate();
@@ -140,24 +156,38 @@ public class GradeCommand implements Callable<Integer> {
         if (submissions == null) {
             throw UserError.badInput("Missing --submissions DIR: the folder with one folder or .zip per student.");
         }
-        Path outFolder = reportsFolder();
-        SubmissionsFolder folder = SubmissionsFolder.scan(submissions, out);
+        Path outFolder = reportsFolder(out);
+        SubmissionsFolder whole = SubmissionsFolder.scan(submissions, out);
+        SubmissionsFolder folder = slice == null ? whole : slice.of(whole);
         GradingRun.Settings settings = new GradingRun.Settings(parallel, SandboxLimits.forOverall(Duration.ofSeconds(timeout)), force);
         ClassGrader.GradedClass outcome;
         try (GradingServerChoice server = GradingServerChoice.open(database)) {
             console.info("Server: " + server.running().provider() + " (" + server.running().description() + ")");
+            if (slice != null) {
+                console.info("Shard " + slice + ": " + folder.entries().size() + " of " + whole.entries().size() + " student"
+                        + (whole.entries().size() == 1 ? "" : "s") + " in the class.");
+            }
             GradingProgress progress = new GradingProgress(console.err(), Console.isInteractive(), folder.entries().size());
+            // until the run ends, the folder is no finished shard, whatever an earlier run left there
+            Files.createDirectories(outFolder);
+            ShardNote.clear(outFolder);
             outcome = GradingRun.grade(home, set, server.running().connection(), folder, outFolder, settings, progress, gradebooks);
+        }
+        if (slice != null) {
+            ShardNote.of(set.lesson(), ChecksVersion.of(home, set), slice, folder).write(outFolder);
         }
         GradeSummary.print(console, set, outcome, outFolder);
         if (gradebooks != null) {
             GradeSummary.printRoster(console, gradebooks, outcome.records(), outFolder);
         }
+        if (slice != null) {
+            console.info("This is shard " + slice + "; once every shard is graded: ./jbang grade merge OUT1 OUT2 ... --out DIR");
+        }
         return ExitCode.OK;
     }
 
     /** --out as an absolute path, refused when it, or the nearest part of it that exists, is not a folder. */
-    private Path reportsFolder() {
+    static Path reportsFolder(Path out) {
         Path folder = out.toAbsolutePath().normalize();
         if (Files.exists(folder, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(folder)) {
             throw UserError.badInput("--out " + out + " is a file; it names the folder the reports go to.");

@@ -18,12 +18,21 @@ final class GradeSummary {
 
     static void print(Console console, TaskSet set, ClassGrader.GradedClass outcome, Path out) {
         List<GradeRecord> records = outcome.records();
-        int max = records.isEmpty() ? set.requiredTasks().stream().mapToInt(Task::points).sum() : records.get(0).maxScore();
         console.line(String.format(Locale.ROOT, "Graded %d student%s in %.1f s (%d graded now, %d unchanged since the last run)",
                 records.size(), records.size() == 1 ? "" : "s", outcome.seconds(), outcome.graded(), outcome.reused()));
         if (outcome.graded() > 0) {
             console.line(String.format(Locale.ROOT, "Speed: %.1f submissions/s", outcome.graded() / Math.max(outcome.seconds(), 1e-3)));
         }
+        printClass(console, set, records, outcome.folder().conflicts());
+        if (!outcome.folder().ignored().isEmpty()) {
+            console.info("Ignored in the submissions folder: " + String.join(", ", outcome.folder().ignored()));
+        }
+        printReports(console, out);
+    }
+
+    /** The class as its records show it, for a grading run and for `grade merge` alike. */
+    static void printClass(Console console, TaskSet set, List<GradeRecord> records, List<SubmissionsFolder.Entry> conflicts) {
+        int max = records.isEmpty() ? set.requiredTasks().stream().mapToInt(Task::points).sum() : records.get(0).maxScore();
         if (!records.isEmpty()) {
             double[] scores = records.stream().mapToDouble(GradeRecord::score).sorted().toArray();
             double mean = java.util.Arrays.stream(scores).average().orElse(0);
@@ -45,16 +54,17 @@ final class GradeSummary {
                 problems.add(r.entry() + ": timed out: " + r.problem());
             }
         }
-        for (SubmissionsFolder.Entry conflict : outcome.folder().conflicts()) {
+        for (SubmissionsFolder.Entry conflict : conflicts) {
             problems.add(conflict.path().getFileName() + ": not graded: another entry already names the student `" + conflict.student() + "`");
         }
         if (!problems.isEmpty()) {
             console.note(problems.size() + " submission" + (problems.size() == 1 ? "" : "s") + " could not be fully graded:");
             problems.forEach(p -> console.line("  " + p));
         }
-        if (!outcome.folder().ignored().isEmpty()) {
-            console.info("Ignored in the submissions folder: " + String.join(", ", outcome.folder().ignored()));
-        }
+    }
+
+    /** Where the reports are: the last line, so it stays on screen. */
+    static void printReports(Console console, Path out) {
         console.line("Reports: " + out.resolve(ReportWriter.GRADES_CSV) + " (score includes bonus points, column bonus), and per student "
                 + "results.json (Gradescope), junit.xml, feedback.md in " + out + "/<student>/");
     }

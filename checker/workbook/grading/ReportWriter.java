@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import workbook.checker.task.Task;
+import workbook.checker.task.TaskSet;
 
 /** Renders every report from recorded results only: nothing is graded here, so a re-render changes nothing. */
 public final class ReportWriter {
@@ -33,8 +35,12 @@ public final class ReportWriter {
         FeedbackReport.write(folder.resolve("feedback.md"), record);
     }
 
-    public void writeClass(List<String> taskIds, List<GradeRecord> records) throws IOException {
-        GradesCsv.write(store.out().resolve(GRADES_CSV), taskIds, records);
+    /**
+     * Every class-level report, from the class's records (sorted by student) alone: the one place they are
+     * rendered, for a grading run and for {@code grade merge}, so merged shards give the files of one run.
+     */
+    public void writeClass(TaskSet set, List<GradeRecord> records) throws IOException {
+        GradesCsv.write(store.out().resolve(GRADES_CSV), set.tasks().stream().map(Task::id).toList(), records);
         Gradebooks.render(gradebooks, store.out(), records);
     }
 }

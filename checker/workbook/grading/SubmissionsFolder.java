@@ -98,7 +98,7 @@ public record SubmissionsFolder(Path folder, List<Entry> entries, List<String> i
     }
 
     /** The path with every link in its existing part resolved, so a folder reached two ways compares equal. */
-    private static Path resolved(Path path) {
+    static Path resolved(Path path) {
         Path absolute = path.toAbsolutePath().normalize();
         Path existing = absolute;
         while (existing != null && !Files.exists(existing)) {

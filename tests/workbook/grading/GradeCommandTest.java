@@ -67,6 +67,29 @@ class GradeCommandTest {
     }
 
     @Test
+    void theHelpShowsGradingALessonAndMergingShardsBothAndMergeHasItsOwn() throws Exception {
+        String help = grade("--help").out().replaceAll("\\s+", " ");
+        assertThat(help).contains("Usage: grade LESSON --submissions DIR [--out DIR] [--shard K/N] [OPTIONS]", "or: grade merge OUT... [--out DIR]",
+                "--shard=K/N", "Commands: merge Combine the --out folders of `grade --shard K/N` runs");
+        CommandJvm.Run merge = grade("merge", "--help");
+        assertThat(merge.exit()).isZero();
+        assertThat(merge.out().replaceAll("\\s+", " ")).contains("Usage: grade merge", "OUT...", "--out=DIR");
+    }
+
+    @Test
+    void aShardThatIsNotKOfNAndAMergeOfNoShardAreRefusedInOneLine() throws Exception {
+        String dir = submissions.toString();
+        assertRefused(grade("lesson3", "--submissions", dir, "--shard", "5/4"), "--shard 5/4 is out of range: K is 1 to N, e.g. --shard 1/4 to --shard 4/4.");
+        assertRefused(grade("lesson3", "--submissions", dir, "--shard", "1of4"),
+                "--shard 1of4 is not K/N: name the slice to grade and how many there are, e.g. --shard 1/4.");
+        assertRefused(grade("--submissions", dir), "Missing LESSON: which exercise set to grade, e.g. `grade lesson3 --submissions DIR`"
+                + " (or `grade merge OUT... --out DIR` to combine shards).");
+        assertRefused(grade("merge", dir, "--out", home.resolve("grades").toString()), dir + " holds no finished shard (no .shard.json):"
+                + " grade it with --shard K/N and let the run end.");
+        assertRefused(grade("lesson3", "merge", dir), "`grade merge` takes the shards' folders, not a lesson: grade merge OUT1 OUT2 ... --out DIR.");
+    }
+
+    @Test
     void aRosterWithoutItsSubmissionColumnOrGradebookOptionsWithoutARosterAreRefusedBeforeGrading() throws Exception {
         Path roster = Files.writeString(home.resolve("roster.csv"), "name,email\r\nAlice,alice@example.edu\r\n");
         String dir = submissions.toString();
