@@ -77,7 +77,7 @@ public final class ClassGrader {
             progress.finish();
         }
         records.sort(Comparator.comparing(GradeRecord::student));
-        reports.writeClass(set.tasks().stream().map(Task::id).toList(), records);
+        reports.writeClass(set, records);
         double seconds = (System.nanoTime() - started) / 1e9;
         return new GradedClass(records, records.size() - reused.get(), reused.get(), seconds, folder);
     }

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import workbook.checker.task.Task;
+import workbook.checker.task.TaskSet;
 
 /** Renders every report from recorded results only: nothing is graded here, so a re-render changes nothing. */
 public final class ReportWriter {
@@ -26,7 +28,9 @@ public final class ReportWriter {
         FeedbackReport.write(folder.resolve("feedback.md"), record);
     }
 
-    public void writeClass(List<String> taskIds, List<GradeRecord> records) throws IOException {
-        GradesCsv.write(store.out().resolve(GRADES_CSV), taskIds, records);
+    /** grades.csv and report.html, for the whole class. */
+    public void writeClass(TaskSet set, List<GradeRecord> records) throws IOException {
+        GradesCsv.write(store.out().resolve(GRADES_CSV), set.tasks().stream().map(Task::id).toList(), records);
+        ClassReport.write(store.out().resolve(ClassReport.FILE), set, records);
     }
 }
