@@ -71,14 +71,13 @@ public record ClassOverview(String lesson, String title, int students, int grade
         for (GradeRecord record : graded) {
             Set<String> seen = new LinkedHashSet<>(); // an error repeated in one submission counts once
             for (GradeRecord.TaskGrade task : record.tasks()) {
-                for (GradeRecord.CheckGrade check : task.checks()) {
-                    if (!check.passed()) {
-                        String message = check.message() == null ? "" : check.message();
-                        failures.merge(task.id() + '\n' + check.name() + '\n' + message,
-                                new Failure(task.id(), check.name(), message, 1, record.student()),
-                                (a, b) -> new Failure(a.task(), a.check(), a.message(), a.count() + 1, a.example()));
-                    }
-                }
+                // a failed task's reason is its first failing check, as check and feedback.md show it: one per task
+                task.checks().stream().filter(c -> !c.passed()).findFirst().ifPresent(check -> {
+                    String message = check.message() == null ? "" : check.message();
+                    failures.merge(task.id() + '\n' + check.name() + '\n' + message,
+                            new Failure(task.id(), check.name(), message, 1, record.student()),
+                            (a, b) -> new Failure(a.task(), a.check(), a.message(), a.count() + 1, a.example()));
+                });
                 for (SqlFailure error : task.errors()) {
                     String key = error.sqlState() + '\n' + error.message();
                     boolean first = seen.add(key);

@@ -55,7 +55,8 @@ final class GradeSummary {
         if (!outcome.folder().ignored().isEmpty()) {
             console.info("Ignored in the submissions folder: " + String.join(", ", outcome.folder().ignored()));
         }
-        console.line("Reports: " + out.resolve(ReportWriter.GRADES_CSV) + " (score includes bonus points, column bonus), and per student "
+        console.line("Reports: " + out.resolve(ReportWriter.GRADES_CSV) + " (score includes bonus points, column bonus), "
+                + out.resolve(ClassReport.FILE) + " (the class at a glance, for a browser), and per student "
                 + "results.json (Gradescope), junit.xml, feedback.md in " + out + "/<student>/");
     }
 }
