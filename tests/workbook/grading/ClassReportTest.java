@@ -102,6 +102,23 @@ class ClassReportTest {
         assertThat(write(records)).contains("zed.zip").contains("not a zip file").contains("no other row changed");
     }
 
+    @Test
+    void recordsReadBackFromTheirFilesRenderTheSamePage() throws IOException {
+        List<GradeRecord> records = List.of(
+                record("gus", Map.of("02-insert-bob", List.of("INSERT INTO users (email) VALUES ('x@example.com');", "SELECT 1;", "SELECT 2;")),
+                        List.of(new SqlFailure("23502", "null value in column \"first_name\""))),
+                record("hal", Map.of("02-insert-bob", List.of("INSERT INTO users (email) VALUES ('x@example.com');", "SELECT 1;", "SELECT 2;")),
+                        List.of()));
+        ResultStore store = new ResultStore(dir.resolve("grades"));
+        for (GradeRecord record : records) {
+            store.write(record);
+        }
+        List<GradeRecord> readBack = List.of(store.read("gus").orElseThrow(), store.read("hal").orElseThrow());
+
+        assertThat(readBack).isEqualTo(records);
+        assertThat(ClassReport.render(ClassOverview.of(LESSON3, readBack))).isEqualTo(write(records)).contains("23502", "gus and hal");
+    }
+
     private String write(List<GradeRecord> records) throws IOException {
         Path file = dir.resolve(ClassReport.FILE);
         ClassReport.write(file, LESSON3, records);
