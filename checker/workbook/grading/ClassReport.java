@@ -1,24 +1,20 @@
 //DEPS gg.jte:jte:3.2.5
 package workbook.grading;
 
-import gg.jte.ContentType;
-import gg.jte.TemplateEngine;
 import gg.jte.TemplateException;
 import gg.jte.output.StringOutput;
-import gg.jte.resolve.ResourceCodeResolver;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import workbook.FileTrees;
 import workbook.checker.task.TaskSet;
 
 /**
- * report.html, the class at a glance: {@link ClassOverview} rendered by the JTE template ClassReport.jte
- * beside this class (a resource in both builds), which escapes every value for where it stands in the HTML:
- * a submission's SQL is hostile and must read as text. One self-contained page: inline CSS and SVG, no script,
- * nothing fetched.
+ * report.html, the class at a glance: {@link ClassOverview} rendered by the JTE template ClassReport.jte beside
+ * this class (a resource in both builds, compiled by {@link ReportTemplates}), which escapes every value for
+ * where it stands in the HTML: a submission's SQL is hostile and must read as text. One self-contained page:
+ * inline CSS and SVG, no script, nothing fetched.
  */
 public final class ClassReport {
     public static final String FILE = "report.html";
@@ -32,19 +28,12 @@ public final class ClassReport {
     }
 
     static String render(ClassOverview overview) throws IOException {
-        // compiled at run time (JBang builds no templates), into a folder of this run's own that goes afterwards
-        Path classes = Files.createTempDirectory("workbook-report-");
         try {
-            ClassLoader loader = ClassReport.class.getClassLoader();
-            TemplateEngine engine = TemplateEngine.create(new ResourceCodeResolver("workbook/grading", loader), classes, ContentType.Html, loader);
-            engine.setTrimControlStructures(true);
             StringOutput out = new StringOutput();
-            engine.render(TEMPLATE, overview, out);
+            ReportTemplates.engine(TEMPLATE, List.of(ClassOverview.class, AnswerSimilarity.class)).render(TEMPLATE, overview, out);
             return out.toString();
         } catch (TemplateException e) {
             throw new IOException("cannot render " + FILE + ": " + e.getMessage(), e);
-        } finally {
-            FileTrees.deleteTree(classes);
         }
     }
 }

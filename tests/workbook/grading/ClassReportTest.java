@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -117,6 +118,24 @@ class ClassReportTest {
 
         assertThat(readBack).isEqualTo(records);
         assertThat(ClassReport.render(ClassOverview.of(LESSON3, readBack))).isEqualTo(write(records)).contains("23502", "gus and hal");
+    }
+
+    @Test
+    void theTemplateIsCompiledOnceAndItsClassesReadByTheNextRun() throws IOException {
+        List<GradeRecord> records = List.of(record("ivy", Map.of(), List.of()));
+        String first = write(records);
+        Path kept = WorkbookHome.locate().stateDir().resolve(ReportTemplates.FOLDER)
+                .resolve(ReportTemplates.key(ClassReport.TEMPLATE, List.of(ClassOverview.class, AnswerSimilarity.class)));
+        Path compiled;
+        try (var files = Files.walk(kept)) {
+            compiled = files.filter(f -> f.getFileName().toString().endsWith(".class")).findFirst().orElseThrow();
+        }
+        Files.setLastModifiedTime(compiled, FileTime.fromMillis(0));
+
+        assertThat(write(records)).isEqualTo(first);
+        assertThat(Files.getLastModifiedTime(compiled)).as("not compiled again").isEqualTo(FileTime.fromMillis(0));
+        assertThat(ReportTemplates.key(ClassReport.TEMPLATE, List.of(ClassOverview.class)))
+                .as("another model, another key").isNotEqualTo(kept.getFileName().toString());
     }
 
     private String write(List<GradeRecord> records) throws IOException {
