@@ -8,10 +8,11 @@
 import workbook.cli.CommandRunner;
 import workbook.grading.GradeCommand;
 import workbook.grading.bench.GradeBenchmark;
+import workbook.grading.gradescope.GradescopePackage;
 
 /** Entry script for `./jbang grade`: wiring only. */
 public class Grade {
     public static void main(String... args) {
-        CommandRunner.exit("grade", new GradeCommand().withBenchmark(GradeBenchmark::run), args);
+        CommandRunner.exit("grade", new GradeCommand().withBenchmark(GradeBenchmark::run).withGradescopePackage(GradescopePackage::write), args);
     }
 }

@@ -43,7 +43,7 @@ public final class CheckCellKind implements CellKind {
         CheckReport report;
         try (ServerAccess server = new ServerAccess(context.database().connection()).dropsInBackground()) {
             report = new AssignmentChecker(set, server, context.home().exercisesDir().resolve(lesson), "exercises/" + lesson + "/")
-                    .scratch(Optional.empty(), message -> { });
+                    .scratch(Optional.empty(), message -> { }).forStudent();
         }
         ScratchDatabase.awaitDrops();
         for (TaskResult task : report.tasks()) {
@@ -65,7 +65,10 @@ public final class CheckCellKind implements CellKind {
             task.sqlErrors().forEach(e -> text.append('\n').append(e));
             Optional<CheckResult> first = task.firstFailure();
             first.ifPresent(f -> {
-                text.append('\n').append(f.message()).append("  [check: ").append(f.check()).append(']');
+                text.append('\n').append(f.reason());
+                if (!f.hidden()) {
+                    text.append("  [check: ").append(f.check()).append(']');
+                }
                 if (f.hint() != null) {
                     text.append("\nhint: ").append(f.hint());
                 }

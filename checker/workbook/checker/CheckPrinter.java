@@ -22,7 +22,9 @@ public final class CheckPrinter {
         this.console = console;
     }
 
-    public void print(CheckReport report, boolean singleTask) {
+    /** Prints {@code report} as the learner may read it: a hidden check by its points and hint alone. */
+    public void print(CheckReport full, boolean singleTask) {
+        CheckReport report = full.forStudent();
         for (TaskResult task : report.tasks()) {
             if (task.status() != TaskResult.Status.NOT_JUDGED) {
                 printTask(task);
@@ -52,7 +54,7 @@ public final class CheckPrinter {
                 indent(console.style(Style.RED, error));
             }
             first.ifPresent(f -> {
-                indent(f.message() + console.style(Style.DIM, "  [check: " + f.check() + "]"));
+                indent(f.hidden() ? f.reason() : f.reason() + console.style(Style.DIM, "  [check: " + f.check() + "]"));
                 long more = task.checks().stream().filter(c -> !c.passed()).count() - 1;
                 if (more > 0) {
                     indent(console.style(Style.DIM, "(" + more + " more check" + (more == 1 ? "" : "s") + " failing: "

@@ -29,8 +29,13 @@ import workbook.checker.task.ErrorNote;
 import workbook.checker.task.OutcomeNote;
 import workbook.checker.task.Task;
 import workbook.checker.task.TaskSet;
+import workbook.checker.task.Visibility;
 
-/** Reads {@code exercises/<lesson>/tasks.toml} into a {@link TaskSet}, refusing what it cannot understand. */
+/**
+ * Reads {@code exercises/<lesson>/tasks.toml} into a {@link TaskSet}, refusing what it cannot understand: an
+ * unknown field or check kind, a pattern that does not compile, a {@code visibility} other than Gradescope's
+ * four (hidden, after_due_date, after_published, visible; what each means here: {@link Visibility}).
+ */
 public final class TaskSetReader {
     public static final int FORMAT_VERSION = 1;
 
@@ -124,9 +129,11 @@ public final class TaskSetReader {
                 pattern(flaws, "/tasks/" + t + "/outcome_notes/" + n + "/command_tag", "task " + task.id() + ": outcome note command_tag",
                         task.outcomeNotes().get(n).commandTag());
             }
+            visibility(flaws, "/tasks/" + t + "/visibility", "task " + task.id(), task.visibility());
             for (int c = 0; c < task.checks().size(); c++) {
                 CheckSpec check = task.checks().get(c);
                 String at = "/tasks/" + t + "/checks/" + c;
+                visibility(flaws, at + "/visibility", "task " + task.id() + ", check `" + check.name() + "`", check.visibility());
                 if (!CheckKinds.exists(check.kind())) {
                     flaws.add(new Flaw(at + "/kind", "task " + task.id() + " uses an unknown check kind `" + check.kind() + "` (known: " + CheckKinds.names() + ")."));
                     continue;
@@ -153,6 +160,13 @@ public final class TaskSetReader {
             Pattern.compile(regex);
         } catch (PatternSyntaxException e) {
             flaws.add(new Flaw(pointer, what + " `" + regex + "` is not a valid regular expression: " + e.getDescription() + "."));
+        }
+    }
+
+    /** A visibility is one of Gradescope's values or absent: a typo must not leave a check meant hidden shown. */
+    private static void visibility(List<Flaw> flaws, String pointer, String whose, String value) {
+        if (value != null && Visibility.named(value).isEmpty()) {
+            flaws.add(new Flaw(pointer, whose + ": visibility `" + value + "` is not one of " + Visibility.known() + "."));
         }
     }
 

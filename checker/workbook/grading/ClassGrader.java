@@ -26,6 +26,7 @@ public final class ClassGrader {
     private final int jobs;
     private final boolean force;
     private final Duration readLimit;
+    private Gradebooks gradebooks;
 
     /** @param readLimit how long reading one entry may take before the student is recorded as not graded */
     public ClassGrader(TaskSet set, ResultStore store, String checksVersion, SubmissionGrader grader, int jobs, boolean force,
@@ -39,6 +40,12 @@ public final class ClassGrader {
         this.readLimit = readLimit;
     }
 
+    /** Also writes the LMS gradebooks with the class's reports (--roster); null writes none. */
+    public ClassGrader withGradebooks(Gradebooks books) {
+        this.gradebooks = books;
+        return this;
+    }
+
     /** What a run did: every student's record (sorted), and how many were graded now or taken from before. */
     public record GradedClass(List<GradeRecord> records, int graded, int reused, double seconds, SubmissionsFolder folder) {
     }
@@ -47,7 +54,7 @@ public final class ClassGrader {
         long started = System.nanoTime();
         SubmissionReader files = new SubmissionReader(set.tasks().stream().map(Task::file).toList());
         TimedSubmissionReader reader = new TimedSubmissionReader(files::read, readLimit);
-        ReportWriter reports = new ReportWriter(store);
+        ReportWriter reports = new ReportWriter(store, gradebooks);
         AtomicInteger reused = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(jobs, daemon("grade"));
         List<Future<GradeRecord>> futures = new ArrayList<>();

@@ -1,5 +1,8 @@
 package workbook.grading;
 
+import static workbook.grading.Markdown.block;
+import static workbook.grading.Markdown.inline;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,13 +12,16 @@ import java.util.Set;
 
 /**
  * {@code feedback.md}: what the student reads. Per task first what PostgreSQL said running their file (the
- * cause, in a code block, as PostgreSQL wrote it), then what passed, what failed and why, each hint once.
+ * cause, in a code block, as PostgreSQL wrote it), then what passed, what failed and why, each hint once. A
+ * hidden check shows as "a hidden check (2 points)" with its hint, never its name or message
+ * ({@link GradeRecord#forStudent}).
  */
 public final class FeedbackReport {
     private FeedbackReport() {
     }
 
-    public static String render(GradeRecord record) {
+    public static String render(GradeRecord full) {
+        GradeRecord record = full.forStudent();
         StringBuilder md = new StringBuilder();
         md.append("# ").append(record.lesson()).append(": feedback for ").append(inline(record.student())).append("\n\n");
         md.append("**Score: ").append(record.score()).append(" / ").append(record.maxScore()).append("**");
@@ -79,22 +85,5 @@ public final class FeedbackReport {
 
     public static void write(Path file, GradeRecord record) throws IOException {
         Files.writeString(file, render(record), StandardCharsets.UTF_8);
-    }
-
-    /** Text on one line; Markdown's own characters a message may hold (< > *) cannot start HTML or emphasis. */
-    private static String inline(String text) {
-        if (text == null) {
-            return "";
-        }
-        return text.replace("\r", "").replace("\n", " ").replace("<", "&lt;").replace(">", "&gt;");
-    }
-
-    /** A fenced block long enough that no run of backticks inside can close it. */
-    private static String block(String text) {
-        String fence = "```";
-        while (text.contains(fence)) {
-            fence += "`";
-        }
-        return fence + "text\n" + text + "\n" + fence + "\n";
     }
 }

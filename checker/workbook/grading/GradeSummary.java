@@ -59,4 +59,21 @@ final class GradeSummary {
                 + out.resolve(ClassReport.FILE) + " (the class at a glance, for a browser), and per student "
                 + "results.json (Gradescope), junit.xml, feedback.md in " + out + "/<student>/");
     }
+
+    /** Lists shown per finding; the rest are in roster-report.txt, so a class of hundreds keeps a short summary. */
+    static final int SHOWN = 10;
+
+    /** The roster's part: who is matched, and every student or submission the gradebooks treat apart. */
+    static void printRoster(Console console, Gradebooks gradebooks, List<GradeRecord> records, Path out) {
+        console.line(gradebooks.headline(records));
+        for (Gradebooks.Finding finding : gradebooks.findings(records)) {
+            console.note(finding.title());
+            finding.items().stream().limit(SHOWN).forEach(item -> console.line("  " + item));
+            if (finding.items().size() > SHOWN) {
+                console.line("  ... and " + (finding.items().size() - SHOWN) + " more");
+            }
+        }
+        console.line("Gradebooks: " + out.resolve(CanvasCsv.FILE) + ", " + out.resolve(MoodleCsv.FILE) + "; every finding in "
+                + out.resolve(Gradebooks.REPORT));
+    }
 }

@@ -44,10 +44,16 @@ public final class GradesCsv {
     }
 
     public static void write(Path file, List<String> taskIds, List<GradeRecord> records) throws IOException {
-        StringBuilder csv = new StringBuilder(header(taskIds)).append("\r\n");
-        for (GradeRecord record : records) {
-            csv.append(row(taskIds, record)).append("\r\n");
-        }
+        List<String> lines = new ArrayList<>();
+        lines.add(header(taskIds));
+        records.forEach(record -> lines.add(row(taskIds, record)));
+        writeLines(file, lines);
+    }
+
+    /** CSV lines, each already joined from its fields, as a file: UTF-8, CRLF after each line as RFC 4180 has it. */
+    static void writeLines(Path file, List<String> lines) throws IOException {
+        StringBuilder csv = new StringBuilder();
+        lines.forEach(line -> csv.append(line).append("\r\n"));
         Files.writeString(file, csv, StandardCharsets.UTF_8);
     }
 
@@ -63,7 +69,8 @@ public final class GradesCsv {
         return field(formula ? "'" + value : value);
     }
 
-    private static String field(String value) {
+    /** A field as RFC 4180 writes it, quoted only when it must be; for identifiers, which {@link #text} could change. */
+    static String field(String value) {
         if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0
                 && value.equals(value.strip())) {
             return value;

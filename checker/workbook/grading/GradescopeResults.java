@@ -1,5 +1,8 @@
 package workbook.grading;
 
+import static workbook.grading.Markdown.block;
+import static workbook.grading.Markdown.inline;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -8,28 +11,41 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code results.json} in Gradescope's autograder format: the top-level score and one test per check,
- * named "task id: check", with score, max_score, status (passed|failed) and output. Only fields of
- * Gradescope's specification appear.
+ * {@code results.json} in Gradescope's autograder format: the top-level score and one test per check, named
+ * "task id: check", with score, max_score, status (passed|failed) and the student's feedback as Markdown
+ * ({@code "output_format": "md"}). A hidden check (see {@link workbook.checker.task.Visibility}) becomes two
+ * tests: a visible one without points, named "task id: a hidden check (2 points)", whose output is what the
+ * student may read (its hint); and one with its points and full detail whose {@code visibility} is the check's
+ * (hidden, after_due_date or after_published), which Gradescope shows the instructor, and the student only when
+ * that visibility allows. Only fields of Gradescope's specification appear.
  */
 public final class GradescopeResults {
     private GradescopeResults() {
     }
 
     public static ObjectNode render(GradeRecord record) {
+        GradeRecord shown = record.forStudent();
         ObjectNode root = ResultStore.JSON.createObjectNode();
         root.put("score", record.score());
         root.put("execution_time", Math.round(record.seconds() * 1000) / 1000.0);
         root.put("output", summary(record));
         ArrayNode tests = root.putArray("tests");
-        for (GradeRecord.TaskGrade task : record.tasks()) {
-            for (GradeRecord.CheckGrade check : task.checks()) {
-                ObjectNode test = tests.addObject();
-                test.put("name", task.id() + ": " + check.name());
+        for (int t = 0; t < record.tasks().size(); t++) {
+            GradeRecord.TaskGrade task = record.tasks().get(t);
+            GradeRecord.TaskGrade seen = shown.tasks().get(t);
+            for (int c = 0; c < task.checks().size(); c++) {
+                GradeRecord.CheckGrade check = task.checks().get(c);
+                // the file's SQL errors explain most failures; they go with the task's first check only
+                boolean first = c == 0;
+                if (check.hidden()) {
+                    test(tests, seen, seen.checks().get(c), first).put("visibility", "visible");
+                }
+                ObjectNode test = test(tests, task, check, first);
                 test.put("score", check.points());
                 test.put("max_score", check.max());
-                test.put("status", check.passed() ? "passed" : "failed");
-                test.put("output", output(task, check));
+                if (check.hidden()) {
+                    test.put("visibility", check.visibility().value());
+                }
             }
         }
         return root;
@@ -37,6 +53,15 @@ public final class GradescopeResults {
 
     public static void write(Path file, GradeRecord record) throws IOException {
         ResultStore.JSON.writeValue(file.toFile(), render(record));
+    }
+
+    private static ObjectNode test(ArrayNode tests, GradeRecord.TaskGrade task, GradeRecord.CheckGrade check, boolean first) {
+        ObjectNode test = tests.addObject();
+        test.put("name", task.id() + ": " + check.name());
+        test.put("status", check.passed() ? "passed" : "failed");
+        test.put("output", output(task, check, first));
+        test.put("output_format", "md");
+        return test;
     }
 
     private static String summary(GradeRecord record) {
@@ -56,20 +81,22 @@ public final class GradescopeResults {
         return String.join("\n", lines);
     }
 
-    private static String output(GradeRecord.TaskGrade task, GradeRecord.CheckGrade check) {
-        List<String> lines = new ArrayList<>();
-        if (!check.passed() && check.message() != null) {
-            lines.add(check.message());
+    /** One check's feedback in Markdown, paragraph by paragraph: why it failed, the hint, notes, then the task's. */
+    private static String output(GradeRecord.TaskGrade task, GradeRecord.CheckGrade check, boolean first) {
+        List<String> parts = new ArrayList<>();
+        if (!check.passed()) {
+            parts.add(inline(check.message() != null ? check.message() : check.name() + " failed"));
         }
         if (!check.passed() && check.hint() != null) {
-            lines.add("Hint: " + check.hint());
+            parts.add("**Hint:** " + inline(check.hint()));
         }
-        lines.addAll(check.notes());
-        // the file's SQL errors explain most failures; they go with the task's first check only
-        if (!task.checks().isEmpty() && task.checks().get(0) == check) {
-            lines.addAll(task.sqlErrors());
-            lines.addAll(task.notes());
+        check.notes().forEach(note -> parts.add("Note: " + inline(note)));
+        if (first) {
+            if (!task.sqlErrors().isEmpty()) {
+                parts.add("PostgreSQL said, running your file:\n\n" + block(String.join("\n", task.sqlErrors())));
+            }
+            task.notes().forEach(note -> parts.add("> " + inline(note)));
         }
-        return String.join("\n", lines);
+        return String.join("\n\n", parts);
     }
 }

@@ -25,13 +25,20 @@ public final class GradingRun {
 
     public static ClassGrader.GradedClass grade(WorkbookHome home, TaskSet set, ConnectionInfo admin, SubmissionsFolder folder, Path out,
                                             Settings settings, GradingProgress progress) throws IOException {
+        return grade(home, set, admin, folder, out, settings, progress, null);
+    }
+
+    /** @param gradebooks the LMS gradebooks to write beside the reports (--roster), or null */
+    public static ClassGrader.GradedClass grade(WorkbookHome home, TaskSet set, ConnectionInfo admin, SubmissionsFolder folder, Path out,
+                                            Settings settings, GradingProgress progress, Gradebooks gradebooks) throws IOException {
         Files.createDirectories(out);
         String checksVersion = ChecksVersion.of(home, set);
         try (GradingServer server = new GradingServer(admin, settings.limits());
              DatabasePool pool = prepare(set, admin, server, settings.jobs())) {
             ResultStore store = new ResultStore(out);
             SubmissionGrader grader = new SubmissionGrader(set, server, admin, checksVersion, pool);
-            return new ClassGrader(set, store, checksVersion, grader, settings.jobs(), settings.force(), settings.limits().overall()).grade(folder, progress);
+            return new ClassGrader(set, store, checksVersion, grader, settings.jobs(), settings.force(), settings.limits().overall())
+                    .withGradebooks(gradebooks).grade(folder, progress);
         }
     }
 

@@ -12,9 +12,16 @@ public final class ReportWriter {
     public static final String GRADES_CSV = "grades.csv";
 
     private final ResultStore store;
+    private final Gradebooks gradebooks;
 
     public ReportWriter(ResultStore store) {
+        this(store, null);
+    }
+
+    /** @param gradebooks the LMS files to write with the class's reports (--roster), or null */
+    public ReportWriter(ResultStore store, Gradebooks gradebooks) {
         this.store = store;
+        this.gradebooks = gradebooks;
     }
 
     /** results.json (Gradescope), junit.xml and feedback.md in the student's folder. */
@@ -28,9 +35,10 @@ public final class ReportWriter {
         FeedbackReport.write(folder.resolve("feedback.md"), record);
     }
 
-    /** grades.csv and report.html, for the whole class. */
+    /** grades.csv, report.html and, with a roster, the LMS gradebooks, for the whole class. */
     public void writeClass(TaskSet set, List<GradeRecord> records) throws IOException {
         GradesCsv.write(store.out().resolve(GRADES_CSV), set.tasks().stream().map(Task::id).toList(), records);
         ClassReport.write(store.out().resolve(ClassReport.FILE), set, records);
+        Gradebooks.render(gradebooks, store.out(), records);
     }
 }

@@ -61,8 +61,7 @@ public final class SubmissionGrader {
 
     /** A record for a submission that could not be read at all (a broken zip). */
     public GradeRecord unreadable(String student, String entry, String why) {
-        return new GradeRecord(GradeRecord.FORMAT_VERSION, student, entry, set.lesson(), null, checksVersion,
-                GradeRecord.Status.NOT_GRADED, why, Instant.now().toString(), 0, List.of(), List.of(), GradeRecord.ungraded(set, "not graded: " + why));
+        return GradeRecord.notGraded(set, student, entry, checksVersion, why);
     }
 
     private GradeRecord record(Submission s, GradeRecord.Status status, String problem, List<GradeRecord.TaskGrade> tasks, long started) {

@@ -30,7 +30,8 @@ import workbook.terminal.Console;
  * Every folder under submissions/ is a case: its .sql files laid over the reference solutions, and an
  * expect.toml saying, per task that should lose points, how many it keeps and what the learner reads,
  * both in {@code check}'s output and in the grader's feedback.md. Tasks an expect.toml does not name must
- * pass with full points and no SQL error. No check offers one of the task's hints unasked.
+ * pass with full points and no SQL error. No check offers one of the task's hints unasked. A {@code message} of a
+ * hidden check is the instructor's: the learner reads {@code shown_as} in its place, and never the message.
  */
 @Slow
 class SubmissionsTest {
@@ -41,7 +42,7 @@ class SubmissionsTest {
     }
 
     record ExpectedTask(String id, int points, String status, String message, String error,
-                        @JsonProperty("error_note") String errorNote, String note) {
+                        @JsonProperty("error_note") String errorNote, String note, @JsonProperty("shown_as") String shownAs) {
     }
 
     private static CheckerFixture fixture;
@@ -95,9 +96,14 @@ class SubmissionsTest {
             if (want.note() != null) {
                 assertThat(allNotes(task)).as(context).anySatisfy(n -> assertThat(n).contains(want.note()));
             }
-            for (String said : Stream.of(want.message(), want.error(), want.errorNote(), want.note()).filter(Objects::nonNull).toList()) {
+            String read = want.shownAs() != null ? want.shownAs() : want.message();
+            for (String said : Stream.of(read, want.error(), want.errorNote(), want.note()).filter(Objects::nonNull).toList()) {
                 assertThat(checkOutput).as("check's output of " + name).contains(said);
                 assertThat(feedback).as("feedback.md of " + name).contains(said);
+            }
+            if (want.shownAs() != null) {
+                assertThat(checkOutput).as("check's output of " + name).doesNotContain(want.message());
+                assertThat(feedback).as("feedback.md of " + name).doesNotContain(want.message());
             }
         }
     }

@@ -8,7 +8,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import workbook.UserError;
 import workbook.WorkbookHome;
+import workbook.checker.task.Task;
 import workbook.checker.task.TaskSet;
+import workbook.checker.task.Visibility;
 
 
 class TaskSetReaderTest {
@@ -64,6 +66,29 @@ class TaskSetReaderTest {
         assertThatThrownBy(() -> TaskSetReader.read(missing)).hasMessageContaining("(ColumnHasType) needs type");
         Path unknownField = write(dir, HEAD + "[[tasks]]\nid = \"a\"\npoint = 3\n");
         assertThatThrownBy(() -> TaskSetReader.read(unknownField)).isInstanceOf(UserError.class).hasMessageContaining("point");
+    }
+
+    @Test
+    void aVisibilityOtherThanGradescopesIsRefusedInOneLineNamingFileTaskAndValue(@TempDir Path dir) throws Exception {
+        String check = "[[tasks.checks]]\nkind = \"RowExists\"\nname = \"Bob exists\"\nwhere = \"true\"\npoints = 1\n";
+        Path ofCheck = write(dir, HEAD + "[[tasks]]\nid = \"a\"\n" + check + "visibility = \"secret\"\n");
+        assertThatThrownBy(() -> TaskSetReader.read(ofCheck)).isInstanceOf(UserError.class)
+                .hasMessage(ofCheck + ": task a, check `Bob exists`: visibility `secret` is not one of hidden, after_due_date, after_published, visible.");
+        Path ofTask = write(dir, HEAD + "[[tasks]]\nid = \"b\"\nvisibility = \"after-due-date\"\n" + check);
+        assertThatThrownBy(() -> TaskSetReader.read(ofTask)).isInstanceOf(UserError.class)
+                .hasMessage(ofTask + ": task b: visibility `after-due-date` is not one of hidden, after_due_date, after_published, visible.");
+    }
+
+    @Test
+    void aCheckHasItsOwnVisibilityElseItsTasksElseVisible(@TempDir Path dir) throws Exception {
+        String check = "[[tasks.checks]]\nkind = \"RowExists\"\nname = \"c\"\nwhere = \"true\"\n";
+        TaskSet set = TaskSetReader.read(write(dir, HEAD
+                + "[[tasks]]\nid = \"a\"\nvisibility = \"after_due_date\"\n" + check + check + "visibility = \"visible\"\n"
+                + "[[tasks]]\nid = \"b\"\n" + check + check + "visibility = \"hidden\"\n" + check + "visibility = \"after_published\"\n"));
+        Task a = set.tasks().get(0);
+        Task b = set.tasks().get(1);
+        assertThat(a.checks()).extracting(a::visibilityOf).containsExactly(Visibility.AFTER_DUE_DATE, Visibility.VISIBLE);
+        assertThat(b.checks()).extracting(b::visibilityOf).containsExactly(Visibility.VISIBLE, Visibility.HIDDEN, Visibility.AFTER_PUBLISHED);
     }
 
     @Test

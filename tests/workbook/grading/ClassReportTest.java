@@ -16,6 +16,7 @@ import workbook.checker.TaskSetReader;
 import workbook.checker.result.SqlFailure;
 import workbook.checker.task.Task;
 import workbook.checker.task.TaskSet;
+import workbook.checker.task.Visibility;
 
 /** report.html rendered from records alone: what it counts, what it pairs, and that student text stays text. */
 class ClassReportTest {
@@ -149,7 +150,7 @@ class ClassReportTest {
         List<GradeRecord.TaskGrade> tasks = new ArrayList<>();
         for (Task task : LESSON3.tasks()) {
             List<GradeRecord.CheckGrade> checks = task.checks().stream()
-                    .map(c -> new GradeRecord.CheckGrade(c.name(), 0, c.points(), false, "wrong", null, List.of())).toList();
+                    .map(c -> new GradeRecord.CheckGrade(c.name(), 0, c.points(), false, "wrong", null, List.of(), Visibility.VISIBLE)).toList();
             tasks.add(new GradeRecord.TaskGrade(task.id(), task.title(), task.bonus(), "failed", task.file(), checks, List.of(), List.of(),
                     task.id().equals("03-update-alice") ? errors : List.of(), files.getOrDefault(task.id(), List.of())));
         }

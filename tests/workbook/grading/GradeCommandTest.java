@@ -67,6 +67,17 @@ class GradeCommandTest {
     }
 
     @Test
+    void aRosterWithoutItsSubmissionColumnOrGradebookOptionsWithoutARosterAreRefusedBeforeGrading() throws Exception {
+        Path roster = Files.writeString(home.resolve("roster.csv"), "name,email\r\nAlice,alice@example.edu\r\n");
+        String dir = submissions.toString();
+        assertRefused(grade("lesson3", "--submissions", dir, "--roster", roster.toString()),
+                "The roster " + roster + " has no `submission` column (its header: name, email); add one holding each student's folder "
+                        + "or zip name in the submissions folder, without .zip.");
+        assertRefused(grade("lesson3", "--submissions", dir, "--assignment", "Lesson 3"),
+                "--assignment names a gradebook column; add --roster FILE.csv, which says whose grade each submission is.");
+    }
+
+    @Test
     void outNamingAFileOrAPlaceInsideAStudentsSubmissionIsRefused() throws Exception {
         Path file = Files.writeString(home.resolve("grades.csv"), "student\r\n");
         String dir = submissions.toString();

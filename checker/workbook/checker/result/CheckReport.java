@@ -16,6 +16,11 @@ public record CheckReport(String lesson, Mode mode, List<TaskResult> tasks, Stri
 
     public enum Mode { SCRATCH, LIVE }
 
+    /** The report as the learner may read it: every place {@code check} shows a learner renders this. */
+    public CheckReport forStudent() {
+        return new CheckReport(lesson, mode, tasks.stream().map(TaskResult::forStudent).toList(), stop);
+    }
+
     public List<TaskResult> required() {
         return tasks.stream().filter(t -> !t.bonus()).toList();
     }

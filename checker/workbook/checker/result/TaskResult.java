@@ -50,6 +50,16 @@ public record TaskResult(String taskId, int number, String title, boolean bonus,
         return status == Status.PASSED;
     }
 
+    /**
+     * The task as the learner may read it: hidden checks masked (see {@link StudentView}). A task not attempted or
+     * not judged failed each check with one reason of its own, which stays.
+     */
+    public TaskResult forStudent() {
+        boolean taskWide = status == Status.NOT_ATTEMPTED || status == Status.NOT_JUDGED;
+        return new TaskResult(taskId, number, title, bonus, status, file, checks.stream().map(c -> c.forStudent(taskWide)).toList(),
+                sqlErrors, notes);
+    }
+
     /** The first failing check: its message is the reason shown for the task. */
     public Optional<CheckResult> firstFailure() {
         return checks.stream().filter(c -> !c.passed()).findFirst();

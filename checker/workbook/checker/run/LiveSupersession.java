@@ -29,7 +29,7 @@ final class LiveSupersession {
                 if (!check.passed() && later != null && later <= results.size() && results.get(later - 1).passed()) {
                     check = new CheckResult(check.taskId(), check.check(), check.max(), check.max(), true, null, null,
                             List.of("not checked with --live: task " + later + " has since removed what it looks at; `./jbang check "
-                                    + set.lesson() + "` checks it by running your file"));
+                                    + set.lesson() + "` checks it by running your file"), check.visibility());
                 }
                 checks.add(check);
             }

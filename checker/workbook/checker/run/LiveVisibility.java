@@ -40,13 +40,13 @@ final class LiveVisibility {
             Task task = set.tasks().get(result.number() - 1);
             if (result.passed()) {
                 List<CheckResult> none = task.checks().stream()
-                        .map(spec -> new CheckResult(task.id(), spec.name(), 0, spec.points(), false, WHY, null, List.of()))
+                        .map(spec -> new CheckResult(task.id(), spec.name(), 0, spec.points(), false, WHY, null, List.of(), task.visibilityOf(spec)))
                         .toList();
                 settled.add(new TaskResult(result.taskId(), result.number(), result.title(), result.bonus(),
                         TaskResult.Status.NOT_JUDGED, result.file(), none, List.of(), List.of()));
             } else {
                 List<CheckResult> failuresOnly = result.checks().stream()
-                        .map(c -> new CheckResult(c.taskId(), c.check(), 0, c.max(), c.passed(), c.message(), c.hint(), c.notes()))
+                        .map(c -> new CheckResult(c.taskId(), c.check(), 0, c.max(), c.passed(), c.message(), c.hint(), c.notes(), c.visibility()))
                         .toList();
                 List<String> notes = new ArrayList<>(result.notes());
                 notes.add("its passing checks earn nothing with --live: an untouched crm_db passes them too");

@@ -38,19 +38,19 @@ public final class TaskJudge {
     static CheckResult of(Task task, CheckSpec spec, Verdict verdict) {
         String hint = verdict.passed() || verdict.absent() ? null : spec.hint();
         return new CheckResult(task.id(), spec.name(), verdict.passed() ? spec.points() : 0, spec.points(),
-                verdict.passed(), verdict.message(), hint, verdict.notes());
+                verdict.passed(), verdict.message(), hint, verdict.notes(), task.visibilityOf(spec));
     }
 
     /** The same results without hints: for a task whose failure its file's errors already explain. */
     static List<CheckResult> withoutHints(List<CheckResult> checks) {
         return checks.stream().map(c -> c.hint() == null ? c
-                : new CheckResult(c.taskId(), c.check(), c.points(), c.max(), c.passed(), c.message(), null, c.notes())).toList();
+                : new CheckResult(c.taskId(), c.check(), c.points(), c.max(), c.passed(), c.message(), null, c.notes(), c.visibility())).toList();
     }
 
     /** Every check failed with one reason: the file had nothing to run, or could not be read. */
     static List<CheckResult> allFailed(Task task, String reason) {
         return task.checks().stream()
-                .map(spec -> new CheckResult(task.id(), spec.name(), 0, spec.points(), false, reason, null, List.of()))
+                .map(spec -> new CheckResult(task.id(), spec.name(), 0, spec.points(), false, reason, null, List.of(), task.visibilityOf(spec)))
                 .toList();
     }
 

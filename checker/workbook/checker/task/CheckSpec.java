@@ -24,7 +24,15 @@ import java.util.List;
  * @param liveBaselineColumn  {@code live_baseline_column}: with --live, the column a timestamp must be later than
  * @param supersededBy        {@code superseded_by}: a later task that removes what this check looks at; with
  *                            --live, once that task passes, this check cannot be observed and is not held against the learner
- * @param hint                a hint for this check's failure, shown instead of the task's first hint
+ * @param hint                a hint for this check's failure, shown instead of the task's first hint; of a hidden
+ *                            check, the one thing a student reads about it besides its points, so it should nudge
+ *                            without giving the condition away
+ * @param visibility          {@code hidden}, {@code after_due_date}, {@code after_published} or {@code visible}
+ *                            (Gradescope's values; default: the task's, else visible). A hidden check counts; the
+ *                            student reads only "a hidden check (2 points) failed" and its hint, never its name or
+ *                            message. after_due_date and after_published are hidden in {@code check} and
+ *                            feedback.md (both come before the due date) and passed to results.json for Gradescope
+ *                            to show the check in full then; see {@link Visibility}
  */
 public record CheckSpec(
         String kind,
@@ -43,7 +51,8 @@ public record CheckSpec(
         List<String> leading,
         @JsonProperty("live_baseline_column") String liveBaselineColumn,
         @JsonProperty("superseded_by") Integer supersededBy,
-        String hint) {
+        String hint,
+        String visibility) {
 
     public CheckSpec {
         columns = columns == null ? List.of() : List.copyOf(columns);

@@ -14,9 +14,10 @@ import java.util.List;
  *                   approach, then code; {@code check} shows none of them unprompted
  * @param checks     {@code [[tasks.checks]]}: judged in order; the first failure's message is the reason shown
  * @param outcomeNotes {@code [[tasks.outcome_notes]]}: like the set's, for this task's files only, tried first
+ * @param visibility the default {@code visibility} of the task's checks (see {@link CheckSpec}); default visible
  */
 public record Task(String id, String title, String statement, boolean bonus, List<String> hints, List<CheckSpec> checks,
-                   @JsonProperty("outcome_notes") List<OutcomeNote> outcomeNotes) {
+                   @JsonProperty("outcome_notes") List<OutcomeNote> outcomeNotes, String visibility) {
 
     public Task {
         hints = hints == null ? List.of() : List.copyOf(hints);
@@ -26,6 +27,15 @@ public record Task(String id, String title, String statement, boolean bonus, Lis
 
     public String file() {
         return id + ".sql";
+    }
+
+    /**
+     * Who sees {@code check} in full: its own value, else the task's, else visible. A value TaskSetReader would
+     * refuse counts as hidden, so a set read without that refusal (validate's) never shows too much.
+     */
+    public Visibility visibilityOf(CheckSpec check) {
+        String value = check.visibility() != null ? check.visibility() : visibility;
+        return value == null ? Visibility.VISIBLE : Visibility.named(value).orElse(Visibility.HIDDEN);
     }
 
     /** The task's worth: the sum of its checks' points. */

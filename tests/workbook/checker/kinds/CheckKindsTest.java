@@ -36,7 +36,7 @@ class CheckKindsTest {
     }
 
     private static CheckSpec spec(String kind, String column, String where, Integer count, String defaultValue) {
-        return new CheckSpec(kind, "a check", 1, null, column, null, null, defaultValue, where, null, List.of(), null, count, List.of(), null, null, null);
+        return new CheckSpec(kind, "a check", 1, null, column, null, null, defaultValue, where, null, List.of(), null, count, List.of(), null, null, null, null);
     }
 
     @Test
@@ -60,7 +60,7 @@ class CheckKindsTest {
     @Test
     void aDefaultThatStaysPassesWithANoteAndTheChecksHint() {
         CheckSpec keeps = new CheckSpec("ColumnKeepsNoDefault", "no stopgap default", 0, null, "note", null, null, null, null, null,
-                List.of(), null, null, List.of(), null, null, "Drop it: ALTER TABLE t ALTER COLUMN note DROP DEFAULT.");
+                List.of(), null, null, List.of(), null, null, "Drop it: ALTER TABLE t ALTER COLUMN note DROP DEFAULT.", null);
         Verdict stays = new ColumnKeepsNoDefault().judge(keeps, inspection());
         assertThat(stays.passed()).as("advice, never a failure").isTrue();
         assertThat(stays.notes()).containsExactly("`note` keeps DEFAULT 'x': every later INSERT that leaves note out stores 'x' without a word. "
@@ -85,7 +85,7 @@ class CheckKindsTest {
     void aPartialIndexDoesNotServeEveryLookup() {
         handle.execute("CREATE INDEX t_code_some ON t (code) WHERE flag");
         CheckSpec lookup = new CheckSpec("IndexServesLookup", "an index", 1, null, "code", null, null, null, null, null,
-                List.of(), null, null, List.of("code"), null, null, null);
+                List.of(), null, null, List.of("code"), null, null, null, null);
         Verdict verdict = new IndexServesLookup().judge(lookup, inspection());
         assertThat(verdict.passed()).isFalse();
         assertThat(verdict.message()).startsWith("the new index `t_code_some` is partial (WHERE flag)");
@@ -102,7 +102,7 @@ class CheckKindsTest {
     void updateMovesTimestampPassesOnlyWithATriggerAndLeavesTheRowAsItWas() {
         handle.execute("ALTER TABLE t ADD COLUMN updated_at timestamptz NOT NULL DEFAULT now() - interval '1 hour'");
         CheckSpec probe = new CheckSpec("UpdateMovesTimestamp", "a trigger moves updated_at", 1, null, "updated_at", null, null, null,
-                "id = 1", "row 1", List.of("code"), null, null, List.of(), null, null, null);
+                "id = 1", "row 1", List.of("code"), null, null, List.of(), null, null, null, null);
         String was = handle.createQuery("SELECT updated_at::text FROM t WHERE id = 1").mapTo(String.class).one();
 
         Verdict without = new UpdateMovesTimestamp().judge(probe, inspection());

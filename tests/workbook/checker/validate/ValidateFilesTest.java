@@ -28,10 +28,15 @@ class ValidateFilesTest {
     @Test
     void anUnknownCheckKindIsNamedAtItsLine(@TempDir Path dir) {
         LessonCopy copy = new LessonCopy(dir).edit(TASKS, "kind = \"ColumnNotNull\"", "kind = \"ColumnIsNotNull\"");
+        assertTheOneProblemIs(copy, "ColumnIsNotNull",
+                "task 01-add-columns uses an unknown check kind `ColumnIsNotNull` (known: " + workbook.checker.kinds.CheckKinds.names() + ").");
+    }
+
+    /** validate --no-run of the copy's lesson3 tasks fails with one problem, {@code message}, at the line holding {@code at}. */
+    private static void assertTheOneProblemIs(LessonCopy copy, String at, String message) {
         LessonCopy.Result result = copy.validate("exercises/lesson3", "--no-run");
         assertThat(result.exitCode()).isEqualTo(ExitCode.CHECKS_FAILED);
-        assertThat(result.problems()).containsExactly(TASKS + ":" + copy.lineOf(TASKS, "ColumnIsNotNull")
-                + ": task 01-add-columns uses an unknown check kind `ColumnIsNotNull` (known: " + workbook.checker.kinds.CheckKinds.names() + ").");
+        assertThat(result.problems()).containsExactly(TASKS + ":" + copy.lineOf(TASKS, at) + ": " + message);
     }
 
     @Test
@@ -44,7 +49,7 @@ class ValidateFilesTest {
         assertThat(result.exitCode()).isEqualTo(ExitCode.CHECKS_FAILED);
         assertThat(result.problems()).contains(
                 TASKS + ":" + copy.lineOf(TASKS, "label_colum =") + ": unknown field `label_colum` (known here: error_notes, format_version, key, label_column, lesson, outcome_notes, setup, table, tasks, title)",
-                TASKS + ":" + copy.lineOf(TASKS, "point = 3") + ": unknown field `point` (known here: bonus, checks, hints, id, outcome_notes, statement, title)");
+                TASKS + ":" + copy.lineOf(TASKS, "point = 3") + ": unknown field `point` (known here: bonus, checks, hints, id, outcome_notes, statement, title, visibility)");
         assertThat(result.problems()).anySatisfy(p -> assertThat(p).startsWith(TASKS + ":" + copy.lineOf(TASKS, "lenght = 100")
                 + ": unknown field `lenght` (known here: column, columns, count, default, hint, kind, label, leading, length, "));
     }
@@ -57,6 +62,13 @@ class ValidateFilesTest {
         LessonCopy unparsed = new LessonCopy(dir.resolve("b")).edit(TASKS, "title = \"Insert Bob\"", "title = \"Insert Bob");
         assertThat(unparsed.validate("exercises/lesson3", "--no-run").problems()).singleElement().asString()
                 .startsWith(TASKS + ":" + unparsed.lineOf(TASKS, "title = \"Insert Bob") + ": not valid TOML: ");
+    }
+
+    @Test
+    void aVisibilityGradescopeDoesNotKnowIsNamedAtItsLine(@TempDir Path dir) {
+        LessonCopy copy = new LessonCopy(dir).edit(TASKS, "visibility = \"hidden\"", "visibility = \"secret\"");
+        assertTheOneProblemIs(copy, "visibility = \"secret\"",
+                "task 03-update-alice, check `no other row changed`: visibility `secret` is not one of hidden, after_due_date, after_published, visible.");
     }
 
     @Test
