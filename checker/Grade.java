@@ -3,6 +3,7 @@
 //JAVA_OPTIONS -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xlog:disable -Xlog:all=error:stderr
 //SOURCES ../runtime/workbook/**.java
 //SOURCES workbook/**.java
+//FILES workbook/grading/ClassReport.jte=workbook/grading/ClassReport.jte
 
 import workbook.cli.CommandRunner;
 import workbook.grading.GradeCommand;

@@ -27,6 +27,7 @@ public final class ClassGrader {
     private final boolean force;
     private final Duration readLimit;
     private Gradebooks gradebooks;
+    private boolean classReports = true;
 
     /** @param readLimit how long reading one entry may take before the student is recorded as not graded */
     public ClassGrader(TaskSet set, ResultStore store, String checksVersion, SubmissionGrader grader, int jobs, boolean force,
@@ -38,6 +39,12 @@ public final class ClassGrader {
         this.jobs = jobs;
         this.force = force;
         this.readLimit = readLimit;
+    }
+
+    /** Whether to write the class's reports after grading (the students' own are always written). */
+    public ClassGrader withClassReports(boolean write) {
+        this.classReports = write;
+        return this;
     }
 
     /** Also writes the LMS gradebooks with the class's reports (--roster); null writes none. */
@@ -84,7 +91,9 @@ public final class ClassGrader {
             progress.finish();
         }
         records.sort(Comparator.comparing(GradeRecord::student));
-        reports.writeClass(set, records);
+        if (classReports) {
+            reports.writeClass(set, records);
+        }
         double seconds = (System.nanoTime() - started) / 1e9;
         return new GradedClass(records, records.size() - reused.get(), reused.get(), seconds, folder);
     }

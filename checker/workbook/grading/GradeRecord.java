@@ -1,22 +1,28 @@
 package workbook.grading;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import workbook.checker.result.CheckReport;
 import workbook.checker.result.CheckResult;
+import workbook.checker.result.SqlFailure;
 import workbook.checker.result.StudentView;
 import workbook.checker.result.TaskResult;
 import workbook.checker.task.Task;
 import workbook.checker.task.TaskSet;
 import workbook.checker.task.Visibility;
+import workbook.sql.SqlSource;
+import workbook.sql.SqlText;
 
 /**
  * What grading one student found, as data ({@code <student>/result.json}): every report is rendered
  * from this record alone, so the same results render the same way now or later.
  *
- * @param formatVersion   2 (checks carry their visibility); bump when a field changes meaning, so that a record of
- *                        another version is graded again rather than reused
+ * @param formatVersion   3 (tasks carry their PostgreSQL errors and submitted SQL; 2: checks carry their visibility);
+ *                        bump when a field changes meaning, so that a record of another version is graded again
+ *                        rather than reused
  * @param student         the submission entry's name
  * @param entry           the entry as found in the submissions folder (alice.zip)
  * @param lesson          the exercise set, e.g. lesson3
@@ -33,7 +39,11 @@ import workbook.checker.task.Visibility;
 public record GradeRecord(int formatVersion, String student, String entry, String lesson, String submissionHash,
                           String checksVersion, Status status, String problem, String gradedAt, double seconds,
                           List<String> missing, List<String> stray, List<TaskGrade> tasks) {
-    public static final int FORMAT_VERSION = 2;
+    /** 3: tasks carry the PostgreSQL errors as data and the submitted SQL, which the class report reads. */
+    public static final int FORMAT_VERSION = 3;
+    /** What {@link TaskGrade#sql} keeps of a file: enough to compare answers, bounded for a hostile 1 MiB file. */
+    static final int SQL_LINES = 300;
+    static final int SQL_LINE_CHARS = 300;
 
     public GradeRecord {
         missing = missing == null ? List.of() : List.copyOf(missing);
@@ -47,13 +57,37 @@ public record GradeRecord(int formatVersion, String student, String entry, Strin
         @JsonProperty("not graded") NOT_GRADED
     }
 
-    /** One task: its checks, and what running the student's file said. */
+    /**
+     * One task: its checks, and what running the student's file said.
+     *
+     * @param errors the PostgreSQL errors of {@code sqlErrors} as data (SQLSTATE, message), counted by the class report
+     * @param sql    the student's file as submitted, line by line (at most {@value #SQL_LINES} lines of
+     *               {@value #SQL_LINE_CHARS} characters), for the class report's similarity list
+     */
     public record TaskGrade(String id, String title, boolean bonus, String status, String file, List<CheckGrade> checks,
-                            List<String> sqlErrors, List<String> notes) {
+                            List<String> sqlErrors, List<String> notes, List<SqlFailure> errors, List<String> sql) {
         public TaskGrade {
             checks = checks == null ? List.of() : List.copyOf(checks);
             sqlErrors = sqlErrors == null ? List.of() : List.copyOf(sqlErrors);
             notes = notes == null ? List.of() : List.copyOf(notes);
+            errors = errors == null ? List.of() : List.copyOf(errors);
+            sql = sql == null ? List.of() : List.copyOf(sql);
+        }
+
+        public TaskGrade(String id, String title, boolean bonus, String status, String file, List<CheckGrade> checks,
+                         List<String> sqlErrors, List<String> notes) {
+            this(id, title, bonus, status, file, checks, sqlErrors, notes, List.of(), List.of());
+        }
+
+        /** This task with the student's file as submitted (absent or not UTF-8: no lines). */
+        TaskGrade withSql(byte[] file) {
+            List<String> lines = List.of();
+            if (file != null) {
+                SqlText text = SqlSource.decode(Path.of(id + ".sql"), file);
+                lines = text.ok() ? text.text().lines().limit(SQL_LINES)
+                        .map(line -> line.length() > SQL_LINE_CHARS ? line.substring(0, SQL_LINE_CHARS) : line).toList() : List.of();
+            }
+            return new TaskGrade(id, title, bonus, status, this.file, checks, sqlErrors, notes, errors, lines);
         }
 
         public int points() {
@@ -139,7 +173,12 @@ public record GradeRecord(int formatVersion, String student, String entry, Strin
                 .map(c -> new CheckGrade(c.check(), c.points(), c.max(), c.passed(), c.message(), c.hint(), c.notes(), c.visibility()))
                 .toList();
         return new TaskGrade(t.taskId(), t.title(), t.bonus(), t.status().name().toLowerCase().replace('_', ' '), t.file(),
-                checks, t.sqlErrors(), t.notes());
+                checks, t.sqlErrors(), t.notes(), t.failures(), List.of());
+    }
+
+    /** The tasks with each one's file of {@code files} (file name to bytes, as submitted). */
+    public static List<TaskGrade> withSql(List<TaskGrade> tasks, Map<String, byte[]> files) {
+        return tasks.stream().map(t -> t.withSql(files.get(t.id() + ".sql"))).toList();
     }
 
     /**

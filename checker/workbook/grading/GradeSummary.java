@@ -65,7 +65,8 @@ final class GradeSummary {
 
     /** Where the reports are: the last line, so it stays on screen. */
     static void printReports(Console console, Path out) {
-        console.line("Reports: " + out.resolve(ReportWriter.GRADES_CSV) + " (score includes bonus points, column bonus), and per student "
+        console.line("Reports: " + out.resolve(ReportWriter.GRADES_CSV) + " (score includes bonus points, column bonus), "
+                + out.resolve(ClassReport.FILE) + " (the class at a glance, for a browser), and per student "
                 + "results.json (Gradescope), junit.xml, feedback.md in " + out + "/<student>/");
     }
 

@@ -19,8 +19,15 @@ public final class GradingRun {
     private GradingRun() {
     }
 
-    /** The run's settings: parallel jobs, limits per submission, and whether to re-grade unchanged submissions. */
-    public record Settings(int jobs, SandboxLimits limits, boolean force) {
+    /**
+     * The run's settings: parallel jobs, limits per submission, whether to re-grade unchanged submissions, and
+     * whether to write the class's reports (grades.csv, report.html, gradebooks): not for one submission graded
+     * alone (Gradescope), whose records are all it needs and whose container has a Java runtime, no javac.
+     */
+    public record Settings(int jobs, SandboxLimits limits, boolean force, boolean classReports) {
+        public Settings(int jobs, SandboxLimits limits, boolean force) {
+            this(jobs, limits, force, true);
+        }
     }
 
     public static ClassGrader.GradedClass grade(WorkbookHome home, TaskSet set, ConnectionInfo admin, SubmissionsFolder folder, Path out,
@@ -38,7 +45,7 @@ public final class GradingRun {
             ResultStore store = new ResultStore(out);
             SubmissionGrader grader = new SubmissionGrader(set, server, admin, checksVersion, pool);
             return new ClassGrader(set, store, checksVersion, grader, settings.jobs(), settings.force(), settings.limits().overall())
-                    .withGradebooks(gradebooks).grade(folder, progress);
+                    .withGradebooks(gradebooks).withClassReports(settings.classReports()).grade(folder, progress);
         }
     }
 

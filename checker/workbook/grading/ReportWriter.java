@@ -41,6 +41,7 @@ public final class ReportWriter {
      */
     public void writeClass(TaskSet set, List<GradeRecord> records) throws IOException {
         GradesCsv.write(store.out().resolve(GRADES_CSV), set.tasks().stream().map(Task::id).toList(), records);
+        ClassReport.write(store.out().resolve(ClassReport.FILE), set, records);
         Gradebooks.render(gradebooks, store.out(), records);
     }
 }

@@ -65,7 +65,8 @@ public final class SubmissionGrader {
     }
 
     private GradeRecord record(Submission s, GradeRecord.Status status, String problem, List<GradeRecord.TaskGrade> tasks, long started) {
-        List<GradeRecord.TaskGrade> all = tasks != null ? tasks : GradeRecord.ungraded(set, "not graded: " + problem);
+        List<GradeRecord.TaskGrade> all = GradeRecord.withSql(tasks != null ? tasks : GradeRecord.ungraded(set, "not graded: " + problem),
+                s.files());
         double seconds = (System.nanoTime() - started) / 1e9;
         return new GradeRecord(GradeRecord.FORMAT_VERSION, s.student(), s.entry(), set.lesson(), s.contentHash(), checksVersion,
                 status, problem, Instant.now().toString(), seconds, s.missing(), s.stray(), all);

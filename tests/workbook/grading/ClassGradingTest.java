@@ -238,6 +238,19 @@ class ClassGradingTest {
         assertThat(byItself.tasks()).isEqualTo(inClass.tasks());
     }
 
+    @Test
+    void withoutClassReportsOnlyTheStudentsOwnAreWritten() throws Exception {
+        Path alone = work.resolve("alone-no-class-reports");
+        SubmissionsFolder justAlice = new SubmissionsFolder(submissions, List.of(new SubmissionsFolder.Entry("alice", submissions.resolve("alice"))), List.of(), List.of());
+        GradingProgress quiet = new GradingProgress(new PrintStream(OutputStream.nullOutputStream()), false, 0);
+        GradingRun.grade(HOME, LESSON3, admin, justAlice, alone, new GradingRun.Settings(1, oneSecondStatements(Duration.ofSeconds(6)), true, false), quiet);
+
+        assertThat(alone.resolve("alice/results.json")).exists();
+        assertThat(alone.resolve(ClassReport.FILE)).doesNotExist();
+        assertThat(alone.resolve(ReportWriter.GRADES_CSV)).doesNotExist();
+        assertThat(out.resolve(ClassReport.FILE)).as("a class run writes it").exists();
+    }
+
     private static GradeRecord record(String student) {
         return new ResultStore(out).read(student).orElseThrow();
     }

@@ -13,7 +13,7 @@ import workbook.Slow;
 
 /**
  * The launcher's reuse of the command JBang resolved: a warm run skips JBang, and any change to what
- * the command was built from (a source, a //DEPS line, the catalog, JBang's build cache) goes back
+ * the command was built from (a source, a template, a //DEPS line, the catalog, JBang's build cache) goes back
  * through JBang, so stale code never runs.
  */
 @Slow
@@ -69,6 +69,18 @@ class LaunchCacheTest {
         LaunchResult edited = checkout.run("probe", "classpath");
 
         assertThat(edited.stdout()).as(edited.toString()).contains("picocli=true");
+        assertThat(edited.wentThroughJBang()).isTrue();
+    }
+
+    @Test
+    void editingATemplateTheJarCarriesShowsOnTheVeryNextRun() throws IOException {
+        assertThat(checkout.run("probe", "template").stdout()).contains("template=one");
+        assertThat(checkout.run("probe", "template").wentThroughJBang()).isFalse();
+
+        checkout.write("runtime/workbook/probe/probe.jte", "template=two\n");
+        LaunchResult edited = checkout.run("probe", "template");
+
+        assertThat(edited.stdout()).as(edited.toString()).contains("template=two");
         assertThat(edited.wentThroughJBang()).isTrue();
     }
 

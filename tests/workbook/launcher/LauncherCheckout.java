@@ -90,6 +90,7 @@ final class LauncherCheckout {
         LauncherCheckout checkout = new LauncherCheckout(dir);
         checkout.write("lessons/Probe.java", probeSource());
         checkout.setMarker("one");
+        checkout.write("runtime/workbook/probe/probe.jte", "template=one\n");
         String catalog = Files.readString(dir.resolve("jbang-catalog.json"));
         checkout.write("jbang-catalog.json", catalog.replaceFirst("\"aliases\"\\s*:\\s*\\{",
                 "\"aliases\": {\n    \"probe\": {\"script-ref\": \"lessons/Probe.java\", \"description\": \"Test-only: shows what reached it\", \"arguments\": [\"fixed\"]},"));
@@ -195,6 +196,7 @@ final class LauncherCheckout {
                 //JAVA_OPTIONS -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xlog:disable -Xlog:all=error:stderr
                 //CDS
                 //SOURCES ../runtime/workbook/probe/ProbeMarker.java
+                //FILES workbook/probe/probe.jte=../runtime/workbook/probe/probe.jte
 
                 import java.io.BufferedReader;
                 import java.io.InputStreamReader;
@@ -212,6 +214,8 @@ final class LauncherCheckout {
                             case "stdin" -> System.out.println("stdin=" + new BufferedReader(new InputStreamReader(System.in))
                                     .lines().map(String::toUpperCase).collect(Collectors.joining("|")));
                             case "classpath" -> System.out.println("picocli=" + present("picocli.CommandLine"));
+                            case "template" -> System.out.print(new String(Probe.class.getClassLoader()
+                                    .getResourceAsStream("workbook/probe/probe.jte").readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
                             case "wait" -> {
                                 Runtime.getRuntime().addShutdownHook(new Thread(() -> System.out.println("shutdown-hook")));
                                 System.out.println("ready");

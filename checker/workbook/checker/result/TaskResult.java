@@ -17,14 +17,22 @@ import java.util.Optional;
  * @param sqlErrors what running the file said, in file order, each "file:line:column: message" with an explanation
  *                  when known: PostgreSQL's errors, and for a failed task the results that explain it ("UPDATE 0")
  * @param notes     what else the learner should know about this run of the task
+ * @param failures  the PostgreSQL errors running the file met, as data (SQLSTATE, message), in file order
  */
 public record TaskResult(String taskId, int number, String title, boolean bonus, Status status, String file,
-                         List<CheckResult> checks, List<String> sqlErrors, List<String> notes) {
+                         List<CheckResult> checks, List<String> sqlErrors, List<String> notes, List<SqlFailure> failures) {
 
     public TaskResult {
         checks = List.copyOf(checks);
         sqlErrors = List.copyOf(sqlErrors);
         notes = List.copyOf(notes);
+        failures = List.copyOf(failures);
+    }
+
+    /** A result whose file met no PostgreSQL error worth counting (not run, or judged without running it). */
+    public TaskResult(String taskId, int number, String title, boolean bonus, Status status, String file,
+                      List<CheckResult> checks, List<String> sqlErrors, List<String> notes) {
+        this(taskId, number, title, bonus, status, file, checks, sqlErrors, notes, List.of());
     }
 
     /** NOT_JUDGED: --live cannot tell the task's effect from doing nothing, so it earns nothing and counts neither way. */

@@ -149,17 +149,17 @@ public final class AssignmentChecker {
                     .or(() -> sandbox.takeLimitHit().map(why -> shown + " was stopped: " + why));
             if (limit.isPresent()) {
                 return TaskRun.of(new TaskResult(task.id(), number, task.title(), task.bonus(), TaskResult.Status.FAILED, shown,
-                        TaskJudge.allFailed(task, limit.get()), run.sqlErrors(), notes), run);
+                        TaskJudge.allFailed(task, limit.get()), run.sqlErrors(), notes, run.failures()), run);
             }
             if (run.status() == FileRun.Status.EMPTY || run.status() == FileRun.Status.MISSING) {
                 notes.remove(onReference); // how a task not yet written was judged is of no interest yet
                 String why = run.status() == FileRun.Status.MISSING ? shown + " is missing" : "not attempted yet: " + shown + " has no SQL";
                 return TaskRun.of(new TaskResult(task.id(), number, task.title(), task.bonus(), TaskResult.Status.NOT_ATTEMPTED, shown,
-                        TaskJudge.allFailed(task, why), run.sqlErrors(), notes), run);
+                        TaskJudge.allFailed(task, why), run.sqlErrors(), notes, run.failures()), run);
             }
             if (run.status() == FileRun.Status.UNREADABLE) {
                 return TaskRun.of(new TaskResult(task.id(), number, task.title(), task.bonus(), TaskResult.Status.FAILED, shown,
-                        TaskJudge.allFailed(task, String.join("; ", run.sqlErrors())), run.sqlErrors(), notes), run);
+                        TaskJudge.allFailed(task, String.join("; ", run.sqlErrors())), run.sqlErrors(), notes, run.failures()), run);
             }
             Inspection inspection = new Inspection(handle, before, false, set.table(), set.key(), set.labelColumn());
             inspection.readAhead(task.checks()); // what the checks read, in one round trip
@@ -171,7 +171,7 @@ public final class AssignmentChecker {
                 checks = TaskJudge.withoutHints(checks); // the cause is what the file's run said; a check's hint is for another mistake
             }
             return TaskRun.of(new TaskResult(task.id(), number, task.title(), task.bonus(), status, shown,
-                    checks, said, notes), run);
+                    checks, said, notes, run.failures()), run);
         } catch (SQLException e) {
             // the sandbox's time ran out between two sessions: the task is reported with that reason, not as a crash
             Optional<String> stopped = sandbox.stopped();

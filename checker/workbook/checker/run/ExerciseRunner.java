@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import workbook.checker.result.SqlFailure;
 import workbook.checker.task.ErrorNote;
 import workbook.checker.task.OutcomeNote;
 import workbook.sql.CommandTag;
@@ -76,7 +77,7 @@ public final class ExerciseRunner {
             notes.add(shown + " ends inside a failed transaction: nothing since its BEGIN was kept");
         }
         FileRun.Status status = tally.sent == 0 ? FileRun.Status.EMPTY : FileRun.Status.RAN;
-        return new FileRun(status, tally.errors, notes, tally.sent, tally.said);
+        return new FileRun(status, tally.errors, notes, tally.sent, tally.said, tally.failures);
     }
 
     /** What the file's statements came to, heard statement by statement as the runner goes. */
@@ -85,6 +86,7 @@ public final class ExerciseRunner {
         private final List<String> errors = new ArrayList<>();
         private final List<String> said = new ArrayList<>();
         private final List<String> notes = new ArrayList<>();
+        private final List<SqlFailure> failures = new ArrayList<>();
         /** Errors already explained: the second NOT NULL column failing the same way needs no second lecture. */
         private final Set<ErrorNote> explained = new HashSet<>();
         private final Set<OutcomeNote> outcomesExplained = new HashSet<>();
@@ -114,6 +116,7 @@ public final class ExerciseRunner {
                 String error = FailureReport.compact(run, shown, note);
                 errors.add(error);
                 said.add(error);
+                failures.add(new SqlFailure(failed.sqlState(), failed.message()));
                 if (run.connectionLost()) {
                     notes.add("the connection to the database was lost; the rest of " + shown + " was not run");
                     lost = true;

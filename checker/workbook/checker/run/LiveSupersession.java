@@ -34,7 +34,7 @@ final class LiveSupersession {
                 checks.add(check);
             }
             settled.add(new TaskResult(result.taskId(), result.number(), result.title(), result.bonus(),
-                    TaskJudge.status(checks), result.file(), checks, result.sqlErrors(), result.notes()));
+                    TaskJudge.status(checks), result.file(), checks, result.sqlErrors(), result.notes(), result.failures()));
         }
         return settled;
     }

@@ -51,7 +51,7 @@ final class LiveVisibility {
                 List<String> notes = new ArrayList<>(result.notes());
                 notes.add("its passing checks earn nothing with --live: an untouched crm_db passes them too");
                 settled.add(new TaskResult(result.taskId(), result.number(), result.title(), result.bonus(),
-                        result.status(), result.file(), failuresOnly, result.sqlErrors(), notes));
+                        result.status(), result.file(), failuresOnly, result.sqlErrors(), notes, result.failures()));
             }
         }
         return settled;

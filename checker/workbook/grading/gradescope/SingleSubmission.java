@@ -44,8 +44,9 @@ final class SingleSubmission {
             work = Files.createTempDirectory(home.stateDir(), "gradescope-");
             SubmissionsFolder folder = new SubmissionsFolder(entry.getParent(),
                     List.of(new SubmissionsFolder.Entry(SubmissionReader.studentName(entry), entry)), List.of(), List.of());
-            // one submission: one job; --force, since nothing recorded before exists in a fresh container
-            GradingRun.Settings settings = new GradingRun.Settings(1, SandboxLimits.forOverall(limit), true);
+            // one submission: one job; --force, since nothing recorded before exists in a fresh container; no class
+            // reports, which would be thrown away (and report.html's template needs a javac the container lacks)
+            GradingRun.Settings settings = new GradingRun.Settings(1, SandboxLimits.forOverall(limit), true, false);
             try (GradingServerChoice server = GradingServerChoice.open(DatabaseOptions.of("embedded", null))) {
                 return GradingRun.grade(home, set, server.running().connection(), folder, work.resolve("grades"), settings,
                         new GradingProgress(System.err, false, 1)).records().get(0);
