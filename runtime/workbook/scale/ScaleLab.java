@@ -93,7 +93,7 @@ public final class ScaleLab implements AutoCloseable {
                 }
                 StatementOutcome outcome = run.outcome();
                 if (outcome instanceof StatementOutcome.Rows rows) {
-                    shown.append(table.render(rows));
+                    shown.append(table.render(rows)).append('\n');
                 } else if (outcome instanceof StatementOutcome.Done done) {
                     shown.append(done.commandTag()).append('\n');
                 } else if (outcome instanceof StatementOutcome.Failed failed) {
