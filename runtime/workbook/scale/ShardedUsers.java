@@ -68,14 +68,17 @@ public final class ShardedUsers implements UserStore {
     @Override
     public Optional<User> findByEmail(String email) throws SQLException {
         if (directory == null) {
+            // scatter-gather, as a router does: every shard is asked (one after another here, where a router
+            // asks them at once), since none can say that another does not hold the email too
+            Optional<User> found = Optional.empty();
             for (ConnectionSource shard : shards) {
                 queries.incrementAndGet();
                 Optional<User> user = UserRows.find(shard, "email", email);
-                if (user.isPresent()) {
-                    return user;
+                if (found.isEmpty()) {
+                    found = user;
                 }
             }
-            return Optional.empty();
+            return found;
         }
         queries.incrementAndGet();
         try (Connection c = directory.open();

@@ -53,7 +53,11 @@ public final class UserService implements AutoCloseable {
     /** Starts the service on a free port of localhost, serving {@code threads} requests at a time. */
     public static UserService start(UserStore store, int threads) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        ExecutorService pool = Executors.newFixedThreadPool(threads, request -> {
+            Thread thread = new Thread(request, "lab-service");
+            thread.setDaemon(true); // a service left running by a quit walk must not keep the JVM alive
+            return thread;
+        });
         UserService service = new UserService(server, pool, store);
         server.createContext("/users", service::handle);
         server.setExecutor(pool);
