@@ -68,9 +68,11 @@ public final class Load {
                 }
             });
             List<UUID> ids = signedUp();
+            // each client's last look at the sign-ups' counter took a number past them: the reads count anew
+            AtomicInteger nextRead = new AtomicInteger(signUps);
             runClients(() -> {
                 int i;
-                while ((i = next.getAndIncrement()) < signUps + reads && !ids.isEmpty()) {
+                while ((i = nextRead.getAndIncrement()) < signUps + reads && !ids.isEmpty()) {
                     UUID id = ids.get(ThreadLocalRandom.current().nextInt(ids.size()));
                     long t = System.nanoTime();
                     HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(service.uri("/users/" + id)).build(),
