@@ -14,7 +14,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import workbook.UserError;
 
@@ -28,7 +27,6 @@ import workbook.UserError;
 public final class LabServer implements AutoCloseable {
     static final String PREFIX = "crm-workbook-lab-";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
-    private static final int PORT_ATTEMPTS = 3;
     /*
      * Several of these run at once on a learner's laptop, for a minute: small shared memory, no fsync (the lab
      * measures connections, replication and routing, not the disk), senders for a replica.
@@ -47,8 +45,7 @@ public final class LabServer implements AutoCloseable {
     private final String name;
     private final Path folder;
     private final PostgresPrograms programs;
-    private final AtomicBoolean closed = new AtomicBoolean();
-    private final Thread onExit = new Thread(this::discardOnce, "stop-lab-postgres");
+    private final ThrowawayServer server;
     private ConnectionInfo connection;
 
     private LabServer(String name, Path folder, PostgresPrograms programs) {
@@ -56,7 +53,7 @@ public final class LabServer implements AutoCloseable {
         this.folder = folder;
         this.programs = programs;
         // Ctrl-C, a quit or any exit of the notebook: the server and its folder go too
-        Runtime.getRuntime().addShutdownHook(onExit);
+        this.server = new ThrowawayServer(folder, programs, "stop-lab-postgres");
     }
 
     /** Where lab servers live: .workbook/labs/. */
@@ -168,27 +165,7 @@ public final class LabServer implements AutoCloseable {
     }
 
     private void startOnFreePort(ConnectionInfo login) {
-        Path serverLog = folder.resolve("postgres.log");
-        for (int attempt = 1; connection == null; attempt++) {
-            // the port goes on the command line: a retry after losing a race for it needs no edit of postgresql.conf
-            int port = FreePorts.anyFree();
-            int exit = programs.run(List.of("pg_ctl", "-D", data().toString(), "-l", serverLog.toString(), "-o", "-p " + port,
-                    "-w", "-t", Long.toString(START_TIMEOUT.toSeconds()), "start"), START_TIMEOUT.toSeconds() + 10);
-            if (exit == 0) {
-                connection = new ConnectionInfo("localhost", port, login.database(), login.user(), login.password());
-            } else {
-                String problem = LogTail.lastProblem(serverLog, programs.log());
-                boolean portTaken = problem.contains("TCP/IP") || problem.contains("bind");
-                if (!portTaken || attempt == PORT_ATTEMPTS) {
-                    throw UserError.environment("The lab's PostgreSQL " + name + " did not start: " + problem, null);
-                }
-            }
-        }
-        SQLException failure = ServerAdmin.waitUntilAnswers(connection.withDatabase("postgres"), START_TIMEOUT,
-                () -> PostmasterPid.read(data()).map(PostmasterPid::alive).orElse(false));
-        if (failure != null) {
-            throw UserError.environment("The lab's PostgreSQL " + name + " does not answer: " + failure.getMessage(), failure);
-        }
+        connection = server.start(data(), START_TIMEOUT, 0, login, "The lab's PostgreSQL " + name);
     }
 
     private Path data() {
@@ -220,17 +197,6 @@ public final class LabServer implements AutoCloseable {
     /** Stops the server at once (its data is thrown away) and deletes its folder. */
     @Override
     public void close() {
-        try {
-            Runtime.getRuntime().removeShutdownHook(onExit);
-        } catch (IllegalStateException e) {
-            // the JVM is shutting down: the hook is doing this very thing
-        }
-        discardOnce();
-    }
-
-    private void discardOnce() {
-        if (closed.compareAndSet(false, true)) {
-            ThrowawayFolders.remove(folder, programs);
-        }
+        server.close();
     }
 }

@@ -16,50 +16,43 @@ import workbook.terminal.BarChart;
  * pg_stat_replication while something writes: the WAL bytes sent but not yet replayed, and PostgreSQL's own
  * replay_lag (the time from a commit's flush to its replay on the standby).
  */
-public final class ReplicationLag implements AutoCloseable {
+public final class ReplicationLag extends Watcher {
     private static final long EVERY_MILLIS = 20;
 
     /** One look: when (ms after the start), bytes not yet replayed, replay_lag in ms. */
     public record Sample(double atMillis, long bytesBehind, double lagMillis) {
     }
 
-    private final Connection connection;
     private final String replica;
     private final List<Sample> samples = new ArrayList<>();
-    private final Thread thread;
     private final long start = System.nanoTime();
-    private volatile boolean stopped;
 
     private ReplicationLag(Connection connection, String replica) {
-        this.connection = connection;
+        super(connection, EVERY_MILLIS, "lab-replication-lag");
         this.replica = replica;
-        this.thread = new Thread(this::watch, "lab-replication-lag");
-        thread.setDaemon(true);
     }
 
     /** Starts sampling on the primary the replica named {@code replica} (its application_name). */
     public static ReplicationLag watch(LabServer primary, LabServer replica) throws SQLException {
         ReplicationLag lag = new ReplicationLag(ServerAdmin.connect(primary.connection(), 10), replica.name().replaceAll("[^a-z0-9_]", "_"));
-        lag.thread.start();
+        lag.begin();
         return lag;
     }
 
-    private void watch() {
-        try (PreparedStatement st = connection.prepareStatement("SELECT pg_catalog.pg_wal_lsn_diff(pg_catalog.pg_current_wal_lsn(), replay_lsn)::bigint,"
-                + " COALESCE(EXTRACT(epoch FROM replay_lag) * 1000, 0) FROM pg_catalog.pg_stat_replication WHERE application_name = ?")) {
-            st.setString(1, replica);
-            while (!stopped) {
-                try (ResultSet rs = st.executeQuery()) {
-                    if (rs.next()) {
-                        synchronized (samples) {
-                            samples.add(new Sample((System.nanoTime() - start) / 1e6, rs.getLong(1), rs.getDouble(2)));
-                        }
-                    }
-                }
-                Thread.sleep(EVERY_MILLIS);
+    @Override
+    PreparedStatement prepare(Connection connection) throws SQLException {
+        PreparedStatement st = connection.prepareStatement("SELECT pg_catalog.pg_wal_lsn_diff(pg_catalog.pg_current_wal_lsn(), replay_lsn)::bigint,"
+                + " COALESCE(EXTRACT(epoch FROM replay_lag) * 1000, 0) FROM pg_catalog.pg_stat_replication WHERE application_name = ?");
+        st.setString(1, replica);
+        return st;
+    }
+
+    @Override
+    void sample(ResultSet rows) throws SQLException {
+        if (rows.next()) {
+            synchronized (samples) {
+                samples.add(new Sample((System.nanoTime() - start) / 1e6, rows.getLong(1), rows.getDouble(2)));
             }
-        } catch (SQLException | InterruptedException e) {
-            // the watch ends with its connection; the samples so far stand
         }
     }
 
@@ -92,18 +85,6 @@ public final class ReplicationLag implements AutoCloseable {
                 }
             }
         }
-    }
-
-    /** Stops sampling; the samples stay. */
-    @Override
-    public void close() throws SQLException {
-        stopped = true;
-        try {
-            thread.join(2000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        connection.close();
     }
 
     public List<Sample> samples() {

@@ -3,8 +3,6 @@ package workbook.labs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,14 +79,6 @@ class ScaleLabRunAllTest {
             assertThat(FreePorts.isFree(Integer.parseInt(ports.group(1)))).as("port %s of a lab server is free again", ports.group(1)).isTrue();
         }
         assertThat(seen).as("the lab names its five servers' ports").isEqualTo(5);
-        assertThat(tableCount(db)).as("crm_db untouched").isZero();
-    }
-
-    private static int tableCount(ConnectionInfo db) throws SQLException {
-        try (Connection c = TestDatabase.connect(db);
-             ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")) {
-            rs.next();
-            return rs.getInt(1);
-        }
+        assertThat(LabsRunAllTest.tableCount(db)).as("crm_db untouched").isZero();
     }
 }
