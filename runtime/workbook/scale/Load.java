@@ -25,6 +25,7 @@ public final class Load {
     private final int reads;
     private final int clients;
     private final List<UUID> signedUp = java.util.Collections.synchronizedList(new ArrayList<>());
+    private volatile boolean stopping;
 
     public Load(int signUps, int reads, int clients) {
         this.signUps = signUps;
@@ -52,7 +53,7 @@ public final class Load {
             long start = System.nanoTime();
             runClients(() -> {
                 int i;
-                while ((i = next.getAndIncrement()) < signUps) {
+                while (!stopping && (i = next.getAndIncrement()) < signUps) {
                     String body = "{\"email\":\"" + tag + "-" + i + "@example.com\",\"password\":\"load-test-password\"}";
                     HttpRequest request = HttpRequest.newBuilder(service.uri("/users")).header("Content-Type", "application/json")
                             .POST(HttpRequest.BodyPublishers.ofString(body)).build();
@@ -72,7 +73,7 @@ public final class Load {
             AtomicInteger nextRead = new AtomicInteger(signUps);
             runClients(() -> {
                 int i;
-                while ((i = nextRead.getAndIncrement()) < signUps + reads && !ids.isEmpty()) {
+                while (!stopping && (i = nextRead.getAndIncrement()) < signUps + reads && !ids.isEmpty()) {
                     UUID id = ids.get(ThreadLocalRandom.current().nextInt(ids.size()));
                     long t = System.nanoTime();
                     HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(service.uri("/users/" + id)).build(),
@@ -98,6 +99,7 @@ public final class Load {
     }
 
     private void runClients(Client client) throws Exception {
+        stopping = false;
         List<Thread> threads = new ArrayList<>();
         List<Exception> problems = java.util.Collections.synchronizedList(new ArrayList<>());
         for (int c = 0; c < clients; c++) {
@@ -112,8 +114,13 @@ public final class Load {
             thread.start();
             threads.add(thread);
         }
-        for (Thread t : threads) {
-            t.join();
+        try {
+            for (Thread t : threads) {
+                t.join();
+            }
+        } finally {
+            // a cell stopped with Ctrl-C ends here too: its clients stop after the request they are in
+            stopping = true;
         }
         if (!problems.isEmpty()) {
             throw problems.get(0);
