@@ -36,15 +36,17 @@ class ArchitectureTest {
                 .layer("notebook").definedBy("workbook.notebook..")
                 .layer("checker").definedBy("workbook.checker..")
                 .layer("grading").definedBy("workbook.grading..")
+                .layer("scale").definedBy("workbook.scale..")
+                .whereLayer("scale").mayNotBeAccessedByAnyLayer()
                 .whereLayer("grading").mayNotBeAccessedByAnyLayer()
                 .whereLayer("checker").mayOnlyBeAccessedByLayers("grading")
                 .whereLayer("notebook").mayOnlyBeAccessedByLayers("checker", "grading")
                 .whereLayer("jshell").mayOnlyBeAccessedByLayers("notebook", "checker", "grading")
                 .whereLayer("progress").mayOnlyBeAccessedByLayers("notebook", "checker", "grading")
-                .whereLayer("db").mayOnlyBeAccessedByLayers("jshell", "notebook", "checker", "grading")
+                .whereLayer("db").mayOnlyBeAccessedByLayers("jshell", "notebook", "checker", "grading", "scale")
                 .whereLayer("cli").mayOnlyBeAccessedByLayers("db", "jshell", "notebook", "checker", "grading")
-                .whereLayer("terminal").mayOnlyBeAccessedByLayers("cli", "db", "jshell", "notebook", "checker", "grading")
-                .whereLayer("sql").mayOnlyBeAccessedByLayers("terminal", "cli", "db", "jshell", "notebook", "checker", "grading")
+                .whereLayer("terminal").mayOnlyBeAccessedByLayers("cli", "db", "jshell", "notebook", "checker", "grading", "scale")
+                .whereLayer("sql").mayOnlyBeAccessedByLayers("terminal", "cli", "db", "jshell", "notebook", "checker", "grading", "scale")
                 .check(WORKBOOK);
     }
 

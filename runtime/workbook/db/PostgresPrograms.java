@@ -68,6 +68,10 @@ final class PostgresPrograms {
         return log;
     }
 
+    EmbeddedBinaries binaries() {
+        return binaries;
+    }
+
     private static Path nullDevice() {
         return Path.of(System.getProperty("os.name").toLowerCase().contains("win") ? "NUL" : "/dev/null");
     }

@@ -1,11 +1,8 @@
 package workbook.db;
 
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
-import workbook.UserError;
 import workbook.terminal.Progress;
 
 /**
@@ -16,7 +13,6 @@ import workbook.terminal.Progress;
 public final class ThrowawayCluster implements AutoCloseable {
     private static final Path RAM_ROOT = Path.of("/dev/shm");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
-    private static final int PORT_ATTEMPTS = 3;
     /**
      * The address space each server process may use (its share of shared memory included): one student's
      * statement that builds gigabytes then fails alone with "out of memory", instead of the operating system
@@ -45,8 +41,7 @@ public final class ThrowawayCluster implements AutoCloseable {
     private final boolean inRam;
     private final PostgresPrograms programs;
     private final Path shownFrom;
-    private final AtomicBoolean closed = new AtomicBoolean();
-    private final Thread onExit = new Thread(this::discardOnce, "stop-throwaway-postgres");
+    private final ThrowawayServer server;
     private ConnectionInfo connection;
     private final InitdbCopy initdb;
 
@@ -57,7 +52,7 @@ public final class ThrowawayCluster implements AutoCloseable {
         this.programs = programs;
         this.shownFrom = shownFrom;
         // Ctrl-C or an exit anywhere in the run: the server and its folder go too
-        Runtime.getRuntime().addShutdownHook(onExit);
+        this.server = new ThrowawayServer(folder, programs, "stop-throwaway-postgres");
     }
 
     /** Removes leftovers of killed runs, then makes and starts a new cluster (about a second). */
@@ -101,27 +96,8 @@ public final class ThrowawayCluster implements AutoCloseable {
     private void initialiseAndStart() {
         Path data = folder.resolve("data");
         initdb.initialise(data, new EmbeddedCluster(programs, folder), SETTINGS);
-        Path serverLog = folder.resolve("postgres.log");
-        for (int attempt = 1; connection == null; attempt++) {
-            // the port goes on the command line: a retry after losing a race for it needs no edit of postgresql.conf
-            int port = FreePorts.anyFree();
-            int exit = programs.run(List.of("pg_ctl", "-D", data.toString(), "-l", serverLog.toString(), "-o", "-p " + port,
-                    "-w", "-t", Long.toString(START_TIMEOUT.toSeconds()), "start"), START_TIMEOUT.toSeconds() + 10, PROCESS_MEMORY);
-            if (exit == 0) {
-                connection = ConnectionInfo.lesson("localhost", port);
-            } else {
-                String problem = LogTail.lastProblem(serverLog, programs.log());
-                boolean portTaken = problem.contains("TCP/IP") || problem.contains("bind");
-                if (!portTaken || attempt == PORT_ATTEMPTS) {
-                    throw UserError.environment("The throwaway PostgreSQL for grading did not start: " + problem, null);
-                }
-            }
-        }
-        SQLException failure = ServerAdmin.waitUntilAnswers(connection.withDatabase("postgres"), START_TIMEOUT,
-                () -> PostmasterPid.read(data).map(PostmasterPid::alive).orElse(false));
-        if (failure != null) {
-            throw UserError.environment("The throwaway PostgreSQL for grading does not answer: " + failure.getMessage(), failure);
-        }
+        connection = server.start(data, START_TIMEOUT, PROCESS_MEMORY, ConnectionInfo.lesson("localhost", 0),
+                "The throwaway PostgreSQL for grading");
         // the grader connects as it would to the learner's server: crmuser on crm_db (here empty)
         ServerAdmin.ensureDatabase(connection);
     }
@@ -149,17 +125,6 @@ public final class ThrowawayCluster implements AutoCloseable {
     /** Stops the server at once (its data is thrown away) and deletes its folder. */
     @Override
     public void close() {
-        try {
-            Runtime.getRuntime().removeShutdownHook(onExit);
-        } catch (IllegalStateException e) {
-            // the JVM is shutting down: the hook is doing this very thing
-        }
-        discardOnce();
-    }
-
-    private void discardOnce() {
-        if (closed.compareAndSet(false, true)) {
-            ThrowawayFolders.remove(folder, programs);
-        }
+        server.close();
     }
 }

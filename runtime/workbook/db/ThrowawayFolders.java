@@ -28,7 +28,6 @@ final class ThrowawayFolders {
     static final String OWNER_FILE = "owner.properties";
     /** A class's reference states, a database per job and their WAL fit in far less; below this, RAM is too tight to risk. */
     static final long RAM_NEEDED = 512L << 20;
-    private static final Pattern NAME = Pattern.compile(Pattern.quote(PREFIX) + "[0-9a-f]{16}");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private ThrowawayFolders() {
@@ -55,9 +54,14 @@ final class ThrowawayFolders {
 
     /** A new folder of this process's own under the place, closed to other users (initdb's password file passes through it). */
     static Path create(Place place) {
+        return create(place, PREFIX);
+    }
+
+    /** The same for another user of throwaway servers (a lab's), whose folders start with {@code prefix}. */
+    static Path create(Place place, String prefix) {
         try {
             Files.createDirectories(place.root());
-            Path folder = place.root().resolve(PREFIX + String.format("%016x", RANDOM.nextLong()));
+            Path folder = place.root().resolve(prefix + String.format("%016x", RANDOM.nextLong()));
             try {
                 Files.createDirectory(folder, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             } catch (UnsupportedOperationException e) {
@@ -76,6 +80,12 @@ final class ThrowawayFolders {
      * Returns the folders removed.
      */
     static List<Path> sweep(List<Path> roots, PostgresPrograms programs) {
+        return sweep(roots, programs, PREFIX);
+    }
+
+    /** The same for the folders named {@code prefix} and 16 hex digits. */
+    static List<Path> sweep(List<Path> roots, PostgresPrograms programs, String prefix) {
+        Pattern name = Pattern.compile(Pattern.quote(prefix) + "[0-9a-f]{16}");
         List<Path> removed = new ArrayList<>();
         for (Path root : roots) {
             if (!Files.isDirectory(root)) {
@@ -83,7 +93,7 @@ final class ThrowawayFolders {
             }
             List<Path> candidates;
             try (Stream<Path> entries = Files.list(root)) {
-                candidates = entries.filter(p -> NAME.matcher(p.getFileName().toString()).matches())
+                candidates = entries.filter(p -> name.matcher(p.getFileName().toString()).matches())
                         .filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)).toList();
             } catch (IOException | UncheckedIOException e) {
                 continue;

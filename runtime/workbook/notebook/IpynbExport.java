@@ -119,6 +119,12 @@ final class IpynbExport {
             } else if (out instanceof Output.Note n) {
                 // the workbook's own remarks, apart from the code's output (Jupyter tints stderr)
                 stream(outputs, "stderr", "! " + n.text());
+            } else if (out instanceof Output.Chart c) {
+                ObjectNode chart = outputs.addObject().put("output_type", "display_data");
+                ObjectNode data = chart.putObject("data");
+                data.set("image/svg+xml", lines(c.svg()));
+                data.set("text/plain", lines(c.title()));
+                chart.putObject("metadata");
             } else if (out instanceof Output.Verdict v) {
                 stream(outputs, "stdout", (v.passed() ? "✓ " : "✗ ") + v.text());
             }

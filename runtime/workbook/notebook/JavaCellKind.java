@@ -5,6 +5,7 @@ import java.util.List;
 import workbook.jshell.JavaCellResult;
 import workbook.jshell.JavaSession;
 import workbook.notebook.CellOutput.Outcome;
+import workbook.terminal.BarChart;
 
 /**
  * Runs java cells in the notebook's one JShell (the jshell part's {@link JavaSession}), with {@code jdbi}
@@ -26,10 +27,14 @@ public final class JavaCellKind implements CellKind {
 
     @Override
     public CellOutput run(CodeCell cell, NotebookContext context) {
+        BarChart.takeRendered(); // charts of an earlier cell or the repl are not this cell's
         JavaCellResult result = session(context).run(cell.source());
         List<Output> outputs = new ArrayList<>();
         if (!result.output().isEmpty()) {
             outputs.add(new Output.Printed(result.output()));
+        }
+        for (BarChart chart : BarChart.takeRendered()) {
+            outputs.add(new Output.Chart(chart.title(), chart.svg()));
         }
         for (String declared : result.declared()) {
             // JShell's own words, so a learner who later opens `./jbang repl` recognises them

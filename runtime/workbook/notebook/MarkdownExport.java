@@ -37,6 +37,14 @@ final class MarkdownExport {
                     String output = plain.render(run.output());
                     String outFence = fence(output);
                     page.append("Output:\n\n").append(outFence).append("text\n").append(output).append('\n').append(outFence).append("\n\n");
+                    for (Output out : run.output().outputs()) {
+                        if (out instanceof Output.Chart chart) {
+                            // the image inside the page: one file to hand out, as the .ipynb is
+                            page.append("<img alt=\"").append(chart.title().replace("\"", "&quot;")).append("\" src=\"data:image/svg+xml;base64,")
+                                    .append(java.util.Base64.getEncoder().encodeToString(chart.svg().getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                                    .append("\">\n\n");
+                        }
+                    }
                 });
             }
         }

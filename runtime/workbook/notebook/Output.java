@@ -48,6 +48,13 @@ public sealed interface Output {
     record Advice(String text) implements Output {
     }
 
+    /**
+     * A chart a cell drew: its text is already in what the cell printed, so the terminal shows nothing more; exports
+     * add the image (Jupyter: display_data with image/svg+xml).
+     */
+    record Chart(String title, String svg) implements Output {
+    }
+
     /** One verdict of a check cell: ✓ or ✗ and what it says. */
     record Verdict(boolean passed, String text) implements Output {
     }

@@ -42,7 +42,8 @@ public final class OutputView {
             parts.add(console.style(Style.YELLOW, "Expected error (this cell shows a failure on purpose):"));
         }
         for (Output out : output.outputs()) {
-            if (!(exporting && (out instanceof Output.Declared || out instanceof Output.Advice))) {
+            // a chart's bars are in the text the cell printed; only exports add its image
+            if (!(out instanceof Output.Chart) && !(exporting && (out instanceof Output.Declared || out instanceof Output.Advice))) {
                 parts.add(render(out, output.outcome()));
             }
         }

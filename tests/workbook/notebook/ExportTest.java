@@ -142,6 +142,30 @@ class ExportTest {
     }
 
     @Test
+    void aChartACellDrawsIsAnSvgImageInBothExports() throws Exception {
+        ConnectionInfo db = TestDatabase.freshDatabase("export_chart");
+        String charted = """
+                # Charted
+
+                ```java id=chart
+                System.out.println(workbook.terminal.BarChart.of("Requests per second", "req/s")
+                        .with("new connection", 50).with("pool of 4", 500).render());
+                ```
+                """;
+        Path ipynb = dir.resolve("charted.ipynb");
+        assertThat(LessonRun.of(dir, charted, db, "--run-all", "--export", ipynb.toString()).exitCode()).isZero();
+        JsonNode outputs = new ObjectMapper().readTree(ipynb.toFile()).at("/cells/1/outputs");
+        assertThat(text(outputs.at("/0/text"))).as("the bars as text, as the terminal shows them").contains("pool of 4       █");
+        assertThat(outputs.at("/1/output_type").asText()).isEqualTo("display_data");
+        assertThat(text(outputs.at("/1/data/image~1svg+xml"))).startsWith("<svg").contains("Requests per second", "500 req/s");
+        assertValidForJupyter(ipynb);
+
+        Path md = dir.resolve("charted-run.md");
+        assertThat(LessonRun.of(dir, charted, db, "--run-all", "--export", md.toString()).exitCode()).isZero();
+        assertThat(Files.readString(md)).contains("<img alt=\"Requests per second\" src=\"data:image/svg+xml;base64,");
+    }
+
+    @Test
     void anExportFileOfAnotherKindIsBadInput() throws Exception {
         ConnectionInfo db = TestDatabase.freshDatabase("export_bad");
         LessonRun run = LessonRun.of(dir, NOTES, db, "--run-all", "--export", dir.resolve("x.html").toString());
