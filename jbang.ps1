@@ -8,12 +8,13 @@
 # - Not here: the launch cache (bash only; each run starts JBang's JVM first, about a second) and the
 #   "did you mean" of an unknown name (a list of the commands instead).
 # - Non-ASCII paths: JBang's JVM writes UTF-8 and the console reads UTF-8 (the workbook writes UTF-8 too).
-#   A console that does not understand ANSI escapes gets NO_COLOR=1, so the workbook prints plain text.
+#   A console that may not understand ANSI escapes gets NO_COLOR=1, so the workbook prints plain text.
+# - Errors of PowerShell's own stay non-terminating (no global 'Stop'): Windows PowerShell 5.1 turns a native
+#   command's stderr into error records when it is redirected, and 'Stop' would end the run at JBang's first note.
 #
 # Exit codes are the command's; 2 for an unknown name; 3 when Java, Maven or the download of JBang fails.
 # This file stays ASCII: Windows PowerShell 5.1 reads a script without a byte order mark in the ANSI code page.
 
-$ErrorActionPreference = 'Stop'
 $JBangVersion = '0.132.1'
 # the fat jar: the plain artifact lacks its shaded dependencies and breaks catalog aliases
 $JBangArtifact = "dev.jbang:jbang-cli:${JBangVersion}:jar:all"
@@ -29,7 +30,7 @@ $arguments = @($args)
 $aliases = $null
 $catalogFile = Join-Path $root 'jbang-catalog.json'
 if (Test-Path -LiteralPath $catalogFile) {
-    $aliases = (Get-Content -LiteralPath $catalogFile -Raw -Encoding UTF8 | ConvertFrom-Json).aliases
+    $aliases = (Get-Content -LiteralPath $catalogFile -Raw -Encoding UTF8 -ErrorAction Stop | ConvertFrom-Json -ErrorAction Stop).aliases
     if ($arguments.Count -eq 0) { $arguments = @('progress', '--commands') }
 }
 
@@ -55,7 +56,7 @@ $jbangJar = $null
 foreach ($installed in @(Get-Command jbang -CommandType Application, ExternalScript -All -ErrorAction SilentlyContinue)) {
     $folder = Split-Path -Parent $installed.Source
     if ($folder -eq $root) { continue }
-    $jbangJar = @((Join-Path $folder 'jbang.jar'), (Join-Path $folder '.jbang\jbang.jar')) |
+    $jbangJar = @((Join-Path $folder 'jbang.jar'), (Join-Path $folder '.jbang/jbang.jar')) |
         Where-Object { Test-Path -LiteralPath $_ } | Select-Object -First 1
     if (-not $jbangJar) {
         # a native or unusual install: let it do everything itself
@@ -69,7 +70,7 @@ if (-not $jbangJar) {
              elseif ($env:LOCALAPPDATA) { Join-Path $env:LOCALAPPDATA 'crm-workbook' }
              elseif ($env:XDG_CACHE_HOME) { Join-Path $env:XDG_CACHE_HOME 'crm-workbook' }
              else { Join-Path $HOME '.cache/crm-workbook' }
-    $jbangJar = Join-Path $cache "jbang-$JBangVersion\jbang-cli-$JBangVersion-all.jar"
+    $jbangJar = Join-Path $cache "jbang-$JBangVersion/jbang-cli-$JBangVersion-all.jar"
 }
 
 if (-not (Test-Path -LiteralPath $jbangJar)) {
@@ -77,32 +78,32 @@ if (-not (Test-Path -LiteralPath $jbangJar)) {
         Fail 'JBang is not installed and Maven (mvn) is not on PATH to fetch it. Install Maven 3.8+ or JBang, then run this again.'
     }
     $work = Join-Path $cache ".download.$PID"
-    try { New-Item -ItemType Directory -Force -Path $work | Out-Null } catch { Fail "cannot write to $cache; set WORKBOOK_CACHE_DIR to a writable folder." }
+    try { New-Item -ItemType Directory -Force -Path $work -ErrorAction Stop | Out-Null } catch { Fail "cannot write to $cache; set WORKBOOK_CACHE_DIR to a writable folder." }
     Say "First run: fetching JBang $JBangVersion from Maven Central with Maven (once for all checkouts, into $cache)..."
     $started = Get-Date
     # from an empty folder, so no project's pom.xml takes part; every argument quoted whole, so PowerShell 5.1
     # does not split -Dname.with.dots=value; the output folder relative, so no space or accent reaches Maven
     Push-Location -LiteralPath $work
-    # Windows PowerShell turns a native command's stderr into errors when redirected; only the exit code counts
-    $ErrorActionPreference = 'Continue'
     try {
         & mvn -B -q '-Dstyle.color=never' "${DependencyPlugin}:copy" "-Dartifact=$JBangArtifact" '-DoutputDirectory=.' *> maven.log
         $fetched = $LASTEXITCODE -eq 0
-    } finally { Pop-Location; $ErrorActionPreference = 'Stop' }
+    } finally { Pop-Location }
     if (-not $fetched) {
         Get-Content -LiteralPath (Join-Path $work 'maven.log') -Tail 20 | ForEach-Object { [Console]::Error.WriteLine($_) }
         Remove-Item -LiteralPath $work -Recurse -Force -ErrorAction SilentlyContinue
         Fail "Maven could not fetch $JBangArtifact (see above). Check the network or Maven's settings, then run this again."
     }
-    New-Item -ItemType Directory -Force -Path (Split-Path -Parent $jbangJar) | Out-Null
-    Move-Item -LiteralPath (Join-Path $work "jbang-cli-$JBangVersion-all.jar") -Destination $jbangJar -Force
+    try {
+        New-Item -ItemType Directory -Force -Path (Split-Path -Parent $jbangJar) -ErrorAction Stop | Out-Null
+        Move-Item -LiteralPath (Join-Path $work "jbang-cli-$JBangVersion-all.jar") -Destination $jbangJar -Force -ErrorAction Stop
+    } catch { Fail "cannot store JBang in $(Split-Path -Parent $jbangJar)" }
     Remove-Item -LiteralPath $work -Recurse -Force -ErrorAction SilentlyContinue
     Say "JBang $JBangVersion ready after $([int]((Get-Date) - $started).TotalSeconds) s."
 }
 
 $java = $null
 if ($env:JAVA_HOME) {
-    $java = @((Join-Path $env:JAVA_HOME 'bin\java.exe'), (Join-Path $env:JAVA_HOME 'bin/java')) |
+    $java = @((Join-Path $env:JAVA_HOME 'bin/java.exe'), (Join-Path $env:JAVA_HOME 'bin/java')) |
         Where-Object { Test-Path -LiteralPath $_ } | Select-Object -First 1
 }
 if (-not $java) {
@@ -114,8 +115,12 @@ if (-not $java) { Fail 'no Java found. Install a JDK 17 or newer (or set JAVA_HO
 if (-not $env:COLUMNS -and -not [Console]::IsOutputRedirected) {
     try { if ([Console]::WindowWidth -gt 0) { $env:COLUMNS = [string] [Console]::WindowWidth } } catch { }
 }
-# A console without virtual-terminal processing (an old conhost) would show escape codes as text.
-if (-not $env:NO_COLOR -and -not $Host.UI.SupportsVirtualTerminal) { $env:NO_COLOR = '1' }
+# Colour only where escape codes are known to work: the classic Windows console (conhost) interprets them only
+# when a program switches that on, which Java does not, so it would show them as text. Windows Terminal, VS Code,
+# ConEmu, mintty (TERM) and every console outside Windows do.
+$ansi = [Environment]::OSVersion.Platform -ne 'Win32NT' -or $env:WT_SESSION -or $env:TERM_PROGRAM -or $env:TERM `
+    -or $env:ConEmuANSI -eq 'ON'
+if (-not $env:NO_COLOR -and -not $ansi) { $env:NO_COLOR = '1' }
 
 $env:JBANG_NO_VERSION_CHECK = 'true'
 $env:JBANG_RUNTIME_SHELL = 'powershell'
