@@ -48,7 +48,7 @@ public record EmbeddedPlatform(String artifact, String resource, boolean emulate
             return new EmbeddedPlatform("windows-amd64", "postgres-windows-x86_64.txz", true);
         }
         throw UserError.environment("There are no embedded PostgreSQL 14 binaries for " + osName + " on " + osArch
-                + (musl ? " (musl)" : "") + ": use `--db docker` (Docker running), or `--url` with a PostgreSQL 12+ of your own.", null);
+                + (musl ? " (musl)" : "") + ": use `--db docker` (with Docker running), or `--url` with a PostgreSQL 12+ of your own.", null);
     }
 
     /** The Maven coordinate of the jar that holds these binaries, without its version. */
