@@ -23,11 +23,11 @@ import org.w3c.dom.NodeList;
  * One source tree, two builds: every //DEPS line the JBang scripts use (runtime/, checker/,
  * lessons/) names the same version as pom.xml, so a learner's command and the tests run the same code.
  */
-class DependencyVersionsTest {
+public class DependencyVersionsTest {
     static final Path ROOT = WorkbookHome.locate().root();
     static final Pattern DEPS = Pattern.compile("^//DEPS\\s+(.+)$", Pattern.MULTILINE);
 
-    record Dep(Path file, String groupArtifact, String version) {
+    public record Dep(Path file, String groupArtifact, String version) {
     }
 
     @Test
@@ -56,7 +56,7 @@ class DependencyVersionsTest {
     }
 
     /** group:artifact -> version for the POM's dependencies and dependencyManagement, properties resolved. */
-    static Map<String, String> pomVersions() throws Exception {
+    public static Map<String, String> pomVersions() throws Exception {
         Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(ROOT.resolve("pom.xml").toFile());
         Map<String, String> properties = new HashMap<>();
         NodeList props = doc.getElementsByTagName("properties");
@@ -79,7 +79,7 @@ class DependencyVersionsTest {
         return versions;
     }
 
-    static List<Dep> depsLines() throws IOException {
+    public static List<Dep> depsLines() throws IOException {
         List<Dep> deps = new ArrayList<>();
         for (String folder : List.of("runtime", "checker", "lessons")) {
             try (Stream<Path> files = Files.walk(ROOT.resolve(folder))) {

@@ -146,6 +146,9 @@ public class GradeCommand implements Callable<Integer> {
             return ExitCode.OK;
         }
         Gradebooks gradebooks = lms.gradebooks(set);
+        if (gradebooks != null && slice != null) {
+            gradebooks = gradebooks.slice(slice::holds);
+        }
         if (benchmark != null) {
             if (benchmarkRun == null) {
                 throw UserError.badInput("--benchmark is not part of this build of grade; run it with ./jbang grade or bench/grading.");

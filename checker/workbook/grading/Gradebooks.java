@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import workbook.checker.task.TaskSet;
 
 /**
@@ -35,6 +36,14 @@ public record Gradebooks(TaskSet set, Roster roster, String assignment, boolean 
         for (String file : List.of(CanvasCsv.FILE, MoodleCsv.FILE, REPORT)) {
             Files.deleteIfExists(out.resolve(file));
         }
+    }
+
+    /**
+     * The gradebooks of one shard: only the roster's students whose submission falls in its slice. A shard's
+     * canvas.csv then gives no one a 0 who is graded on another machine, so it is safe to import on its own.
+     */
+    public Gradebooks slice(Predicate<String> holds) {
+        return new Gradebooks(set, roster.only(student -> holds.test(student.submission())), assignment, taskColumns);
     }
 
     public void write(Path out, List<GradeRecord> records) throws IOException {

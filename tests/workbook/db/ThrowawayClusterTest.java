@@ -87,6 +87,24 @@ class ThrowawayClusterTest {
         }
     }
 
+    /** macOS and Windows have no /dev/shm: grading runs from .workbook/grading/ on the disk, and works alike. */
+    @Test
+    void withoutDevShmTheClusterRunsFromTheCheckoutAndLeavesNothingBehind() throws SQLException {
+        DatabaseSettings settings = TestSettings.fresh("no-shm");
+        Path noShm = settings.home().root().resolve("no-such-ram-disk");
+        ThrowawayCluster cluster = ThrowawayCluster.start(settings, noShm);
+        Path folder = cluster.folder();
+        try (cluster; Connection c = ServerAdmin.connect(cluster.connection(), 5)) {
+            assertThat(folder.getParent()).isEqualTo(ThrowawayCluster.diskRoot(settings));
+            assertThat(cluster.description()).startsWith("a throwaway embedded PostgreSQL 14 in .workbook/grading/crm-workbook-grading-")
+                    .contains(" (no RAM disk with 512 MB free) ");
+            assertThat(show(c, "fsync")).isEqualTo("off");
+            assertThat(show(c, "server_version")).startsWith("14.");
+        }
+        assertThat(folder).doesNotExist();
+        assertThat(noShm).as("nothing made where /dev/shm would be").doesNotExist();
+    }
+
     @Test
     void goesToTheDiskWhenThereIsNoRamDisk() throws IOException {
         Path notTmpfs = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "not-tmpfs-");

@@ -73,7 +73,7 @@ class ShardMergeTest {
         server = new String[] {"--submissions", submissions.toString(), "--db", "url", "--url", url, "--jobs", "2"};
         assertThat(grade(concat(new String[] {"lesson3", "--out", whole.toString(), "--roster", roster.toString()}, server))).isZero();
         assertThat(grade(concat(new String[] {"lesson3", "--out", one.toString(), "--shard", "1/2"}, server))).isZero();
-        assertThat(grade(concat(new String[] {"lesson3", "--out", two.toString(), "--shard", "2/2"}, server))).isZero();
+        assertThat(grade(concat(new String[] {"lesson3", "--out", two.toString(), "--shard", "2/2", "--roster", roster.toString()}, server))).isZero();
         assertThat(grade("merge", two.toString(), one.toString(), "--out", merged.toString(), "--roster", roster.toString())).isZero();
     }
 
@@ -85,9 +85,9 @@ class ShardMergeTest {
     void twoShardsMergedAreOneRunByteForByteButTheirTimesGradebooksIncluded() throws IOException {
         Map<String, String> oneRun = files(whole);
         assertThat(oneRun.keySet()).as("every report and record of the class")
-                .contains("grades.csv", "canvas.csv", "moodle.csv", "roster-report.txt", ".records/alice.json", "alice/results.json", "alice/junit.xml", "alice/feedback.md",
+                .contains("grades.csv", "report.html", "canvas.csv", "moodle.csv", "roster-report.txt", ".records/alice.json", "alice/results.json", "alice/junit.xml", "alice/feedback.md",
                         "bob/feedback.md", "broken/results.json", "gina/junit.xml", ".records/erin.json")
-                .hasSize(4 + 7 * 4);
+                .hasSize(5 + 7 * 4);
         Map<String, String> mergedRun = files(merged);
         assertThat(mergedRun.keySet()).containsExactlyElementsOf(oneRun.keySet());
         for (String file : oneRun.keySet()) {
@@ -112,6 +112,15 @@ class ShardMergeTest {
         assertThat(two.resolve("bob")).as("a student of the other slice").doesNotExist();
         assertThat(whole.resolve(ShardNote.FILE)).as("a run over the whole class is no shard").doesNotExist();
         assertThat(merged.resolve(ShardNote.FILE)).doesNotExist();
+    }
+
+    @Test
+    void aShardsGradebooksHoldOnlyItsSliceSoImportingOneZeroesNobodyGradedElsewhere() throws IOException {
+        // the roster's alice and dave fall in slice 2, bob, carol, broken and gina in slice 1 (pinned above)
+        List<String> canvasRows = Files.readAllLines(two.resolve("canvas.csv")).stream().skip(2).toList();
+        assertThat(canvasRows).anyMatch(row -> row.startsWith("\"Liddell, Alice\",")).anyMatch(row -> row.startsWith("Dave,"))
+                .noneMatch(row -> row.startsWith("Bob,") || row.startsWith("Carol,") || row.startsWith("Broken,") || row.startsWith("Gina,"));
+        assertThat(Files.readString(two.resolve("moodle.csv"))).contains("alice@example.edu").doesNotContain("bob@example.edu");
     }
 
     @Test
