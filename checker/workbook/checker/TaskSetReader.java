@@ -62,7 +62,7 @@ public final class TaskSetReader {
     public static TaskSet read(Path file) {
         TaskSet set;
         try {
-            set = TOML.readValue(file.toFile(), TaskSet.class).inFolder(file.toAbsolutePath().getParent());
+            set = TOML.readValue(text(file), TaskSet.class).inFolder(file.toAbsolutePath().getParent());
         } catch (JacksonException e) {
             throw UserError.badInput(file + " is not a valid task file: " + e.getOriginalMessage());
         } catch (IOException e) {
@@ -70,6 +70,14 @@ public final class TaskSetReader {
         }
         validate(file, set);
         return set;
+    }
+
+    /**
+     * The file's text with Windows line ends made plain: TOML keeps a CRLF inside a multi-line string as it is,
+     * and a checkout by Git for Windows (or a save in Notepad) would put a carriage return into every statement.
+     */
+    private static String text(Path file) throws IOException {
+        return Files.readString(file).replace("\r\n", "\n");
     }
 
     /**
@@ -91,7 +99,7 @@ public final class TaskSetReader {
                 parser.skipChildren();
                 return true;
             }
-        }).<TaskSet>readValue(file.toFile()).inFolder(file.toAbsolutePath().getParent());
+        }).<TaskSet>readValue(text(file)).inFolder(file.toAbsolutePath().getParent());
     }
 
     private static void validate(Path file, TaskSet set) {

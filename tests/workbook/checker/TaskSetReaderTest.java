@@ -96,4 +96,24 @@ class TaskSetReaderTest {
         assertThatThrownBy(() -> TaskSetReader.forLesson(WorkbookHome.locate(), "lesson9"))
                 .isInstanceOf(UserError.class).hasMessageContaining("Known: lesson3");
     }
+
+    @Test
+    void aTaskFileSavedWithWindowsLineEndsReadsAsTheSameTasks(@TempDir Path dir) throws Exception {
+        // Git for Windows checks text out with CRLF by default: statements, hints and check parameters must not
+        // carry the carriage returns into what a student reads or what a check compares
+        Path folder = WorkbookHome.locate().exercisesDir().resolve("lesson3");
+        String toml = Files.readString(folder.resolve("tasks.toml"));
+        assertThat(toml).doesNotContain("\r").contains("\"\"\"");
+        try (var files = Files.list(folder)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Files.writeString(dir.resolve(file.getFileName().toString()), Files.readString(file).replace("\n", "\r\n"));
+            }
+        }
+        Path crlf = dir.resolve("tasks.toml");
+
+        TaskSet fromCrlf = TaskSetReader.read(crlf).inFolder(folder);
+
+        assertThat(fromCrlf).usingRecursiveComparison().isEqualTo(TaskSetReader.read(folder.resolve("tasks.toml")));
+        assertThat(fromCrlf.tasks()).allSatisfy(task -> assertThat(task.toString()).doesNotContain("\r"));
+    }
 }

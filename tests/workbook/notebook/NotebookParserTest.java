@@ -3,9 +3,11 @@ package workbook.notebook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import workbook.UserError;
+import workbook.WorkbookHome;
 
 class NotebookParserTest {
     private final NotebookParser parser = new NotebookParser(Set.of("sql", "java", "check"));
@@ -117,5 +119,19 @@ class NotebookParserTest {
         Notebook nb = parser.parse("scratch", "scratch.md", "```sql\nSELECT 1;\n```\n");
         assertThat(nb.title()).isEqualTo("scratch");
         assertThat(nb.steps().get(0).title()).isEqualTo("scratch");
+    }
+
+    @Test
+    void aLessonSavedWithWindowsLineEndsReadsAsTheSameNotebook() throws Exception {
+        // Git for Windows checks text out with CRLF by default, and Notepad saves CRLF: no step, title or cell
+        // may keep a stray carriage return
+        String lesson = Files.readString(WorkbookHome.locate().lessonsDir().resolve("lesson3.md"));
+        assertThat(lesson).doesNotContain("\r");
+
+        Notebook lf = parser.parse("lesson3", "lesson3.md", lesson);
+        Notebook crlf = parser.parse("lesson3", "lesson3.md", lesson.replace("\n", "\r\n"));
+
+        assertThat(crlf).usingRecursiveComparison().isEqualTo(lf);
+        assertThat(crlf.toString()).doesNotContain("\r");
     }
 }
