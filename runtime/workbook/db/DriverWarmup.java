@@ -30,6 +30,9 @@ final class DriverWarmup {
             Mac.getInstance("HmacSHA256"); // SCRAM-SHA-256: the JCE provider's start-up
             MessageDigest.getInstance("SHA-256");
             Jdbi.create("jdbc:postgresql://localhost/warmup"); // its configuration registry, argument and mapper factories
+            // Jdbi registers its statement event with Flight Recorder on the first query: JFR's metadata and a
+            // generated handler class, a tenth of `db status`. An internal class, so only if this Jdbi has it.
+            Class.forName("org.jdbi.v3.core.statement.internal.JfrSupport", true, Jdbi.class.getClassLoader());
         } catch (Exception | LinkageError e) {
             // a warm-up only: whatever failed here fails, or succeeds, again where it is really needed
         }
