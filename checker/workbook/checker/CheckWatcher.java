@@ -15,7 +15,8 @@ public final class CheckWatcher {
         int run() throws Exception;
     }
 
-    private static final long SETTLE_MILLIS = 150;
+    // an editor's burst (write, rename, touch) lands within a few milliseconds; each one waited here delays the verdict
+    private static final long SETTLE_MILLIS = 40;
 
     private final Path folder;
     private final Check check;

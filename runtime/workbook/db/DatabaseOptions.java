@@ -7,6 +7,11 @@ import picocli.CommandLine.Option;
  * falling back to WORKBOOK_DB and WORKBOOK_DB_URL.
  */
 public class DatabaseOptions {
+    static {
+        // every command that reaches a database makes its options before picocli reads the command line
+        DriverWarmup.start();
+    }
+
     @Option(names = "--db", paramLabel = "PROVIDER",
             description = "Where the database runs: docker, embedded or url (default: a URL if given, else the server the workbook started before, else Docker if an engine answers, else embedded; env WORKBOOK_DB).")
     String provider;

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,9 @@ import workbook.Slow;
 import workbook.checker.result.CheckReport;
 import workbook.checker.result.CheckResult;
 import workbook.checker.result.TaskResult;
+import workbook.checker.run.AssignmentChecker;
+import workbook.checker.run.ScratchDatabase;
+import workbook.checker.run.ServerAccess;
 import workbook.grading.FeedbackReport;
 import workbook.grading.GradeRecord;
 import workbook.terminal.Console;
@@ -56,6 +60,30 @@ class SubmissionsTest {
         try (var folders = Files.list(CheckerFixture.SUBMISSIONS)) {
             return folders.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList().stream();
         }
+    }
+
+    /**
+     * `check`'s fast path (a spare copy renamed, held under its run's lock, dropped by the server after the
+     * verdict) judges exactly as a copy made and dropped on the spot does.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void theFastPathGivesTheSameVerdicts(String name) throws Exception {
+        Path folder = CheckerFixture.overlay(CheckerFixture.SUBMISSIONS.resolve(name));
+        CheckReport plain = fixture.scratch(folder);
+        CheckReport fast;
+        try (ServerAccess learners = new ServerAccess(fixture.crmDb).dropsInBackground()) {
+            fast = new AssignmentChecker(CheckerFixture.LESSON3, learners, folder, "exercises/lesson3/").scratch(Optional.empty(), message -> { });
+        } finally {
+            ScratchDatabase.awaitDrops(); // the next case then finds the spare this one made
+        }
+        assertThat(stable(fast)).isEqualTo(stable(plain));
+    }
+
+    /** The report as text, less what differs between any two runs: the ids gen_random_uuid() gave and the times now() said. */
+    private static String stable(CheckReport report) {
+        return report.toString().replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "UUID")
+                .replaceAll("\\d{4}-\\d{2}-\\d{2}[T ][0-9:.]+([+-]\\d{2}(:\\d{2})?)?", "TIME");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -47,30 +47,26 @@ final class ReferenceStateDatabases {
         return stem + tasksDone;
     }
 
-    /** True when every state is already built (no slow work ahead). */
-    boolean ready() {
-        try (Handle admin = server.admin()) {
-            return exists(admin, name(states.last()));
-        }
+    /** True when every state is already built (no slow work ahead); {@code admin} is a session of the admin's. */
+    boolean ready(Handle admin) {
+        return exists(admin, name(states.last()));
     }
 
     /**
      * Builds whatever state is missing, under an advisory lock so two check runs never build the same
-     * state twice; stale states of older content are dropped on the way.
+     * state twice; stale states of older content are dropped on the way. {@code admin} is a session of the admin's.
      */
-    void ensureBuilt() throws SQLException {
-        try (Handle admin = server.admin()) {
-            admin.execute("SELECT pg_advisory_lock(hashtext('workbook reference states'))");
-            try {
-                for (int k = 0; k <= states.last(); k++) {
-                    if (!exists(admin, name(k))) {
-                        build(admin, k);
-                    }
+    void ensureBuilt(Handle admin) throws SQLException {
+        admin.execute("SELECT pg_advisory_lock(hashtext('workbook reference states'))");
+        try {
+            for (int k = 0; k <= states.last(); k++) {
+                if (!exists(admin, name(k))) {
+                    build(admin, k);
                 }
-                dropStale(admin);
-            } finally {
-                admin.execute("SELECT pg_advisory_unlock(hashtext('workbook reference states'))");
             }
+            dropStale(admin);
+        } finally {
+            admin.execute("SELECT pg_advisory_unlock(hashtext('workbook reference states'))");
         }
     }
 

@@ -122,11 +122,14 @@ public class ServerAccess implements AutoCloseable {
         // named anew at each run: an edited solution makes new states, also in --watch
         ReferenceStateDatabases states = new ReferenceStateDatabases(set, this);
         kept.put(set.folder(), states);
-        if (!states.ready()) {
-            progress.accept("Preparing the lesson's end state and the reference states (first check only, a few seconds)");
+        // one admin session for the look, the build and the sweep: each login costs a SCRAM exchange on both sides
+        try (Handle admin = admin()) {
+            if (!states.ready(admin)) {
+                progress.accept("Preparing the lesson's end state and the reference states (first check only, a few seconds)");
+            }
+            states.ensureBuilt(admin);
+            ScratchDatabase.dropLeftovers(this, admin);
         }
-        states.ensureBuilt();
-        ScratchDatabase.dropLeftovers(this);
     }
 
     /**
