@@ -66,6 +66,11 @@ public final class AssignmentChecker {
         Sandbox sandbox = server.sandbox();
         ScratchDatabase scratch = ScratchDatabase.holding(server, set, first - 1);
         try (Sandbox.Turn turn = sandbox.startTurn()) {
+            if (server.backgroundDrops()) {
+                // the next copy starts now, beside this run, so the next save or command finds it ready
+                ScratchDatabase.prepareSpare(server, set, first - 1);
+            }
+            server.openSessions(scratch.name());
             for (int number = first; number <= last; number++) {
                 Task task = set.tasks().get(number - 1);
                 if (stop != null) {
@@ -85,6 +90,7 @@ public final class AssignmentChecker {
                             server.leave(scratch.name());
                             scratch.close();
                             scratch = ScratchDatabase.holding(server, set, number);
+                            server.openSessions(scratch.name());
                         }
                     } catch (SQLException | RuntimeException e) {
                         // the time ran out while the reference state was made: said like any other stop, not a crash
@@ -100,9 +106,6 @@ public final class AssignmentChecker {
         } finally {
             server.leave(scratch.name());
             scratch.close();
-        }
-        if (server.backgroundDrops()) {
-            ScratchDatabase.prepareSpare(server, set, first - 1);
         }
         return new CheckReport(set.lesson(), CheckReport.Mode.SCRATCH, results, stop);
     }

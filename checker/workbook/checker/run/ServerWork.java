@@ -62,6 +62,10 @@ final class ServerWork {
         return server;
     }
 
+    String name() {
+        return thread.getName();
+    }
+
     boolean done() {
         return !thread.isAlive();
     }
