@@ -1,6 +1,7 @@
 package workbook.checker.run;
 
 import java.security.SecureRandom;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -44,11 +45,14 @@ public final class ScratchDatabase implements AutoCloseable {
     private final String name;
     /** Whether the admin's kept session holds the copy's lock while this run uses it (background drops). */
     private final boolean locked;
+    /** The session its drop goes to, logged in while the run works (a one-off check's copy), else null. */
+    private final ServerWork dropAhead;
 
     private ScratchDatabase(ServerAccess server, String name, boolean locked) {
         this.server = server;
         this.name = name;
         this.locked = locked;
+        this.dropAhead = locked && server.copiesAhead().isEmpty() ? ServerWork.ahead(server, "drop " + name) : null;
     }
 
     /**
@@ -170,6 +174,9 @@ public final class ScratchDatabase implements AutoCloseable {
         Optional<CopiesAhead> ahead = unlock ? server.copiesAhead() : Optional.empty();
         if (ahead.isPresent()) {
             ahead.get().drop(name);
+        } else if (dropAhead != null) {
+            dropAhead.run(admin -> Optional.of(dropStatement(admin, name)));
+            pending(dropAhead);
         } else {
             dropLater(server, name);
         }
@@ -324,7 +331,12 @@ public final class ScratchDatabase implements AutoCloseable {
     }
 
     private static String dropStatement(Handle admin, String name) {
-        int version = admin.createQuery("SHOW server_version_num").mapTo(Integer.class).one();
-        return "DROP DATABASE IF EXISTS " + name + (version >= 130000 ? " WITH (FORCE)" : "");
+        int major;
+        try {
+            major = admin.getConnection().getMetaData().getDatabaseMajorVersion(); // told at login: no round trip
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot tell the server's version: " + e.getMessage(), e);
+        }
+        return "DROP DATABASE IF EXISTS " + name + (major >= 13 ? " WITH (FORCE)" : "");
     }
 }
