@@ -2,9 +2,6 @@ package workbook.checker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -16,8 +13,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import workbook.TestDatabase;
-import workbook.cli.CommandRunner;
-import workbook.terminal.Console;
 
 /**
  * `check` run again and again in one JVM, as a long-lived helper runs it: each run reads tasks.toml and the
@@ -39,7 +34,7 @@ class CheckRunsInOneProcessTest {
                     Files.copy(CheckerFixture.solutions().resolve("01-add-columns.sql"), home.resolve("exercises/lesson3/01-add-columns.sql"),
                             java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                 }
-                String text = check("lesson3", "--url", url);
+                String text = CheckerFixture.check("lesson3", "--url", url);
                 if (run < 3) {
                     assertThat(text).as("run " + run).contains("· 1. Add four columns to users  not attempted yet");
                 } else {
@@ -51,14 +46,6 @@ class CheckRunsInOneProcessTest {
         awaitNone("scratch copies", () -> count(fixture, "SELECT count(*) FROM pg_database WHERE datname LIKE 'wb\\_scratch\\_%'"));
         awaitNone("the checker's threads", () -> (int) Thread.getAllStackTraces().keySet().stream()
                 .filter(t -> t.isAlive() && THREADS.stream().anyMatch(t.getName()::startsWith)).count());
-    }
-
-    private static String check(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        CheckCommand command = new CheckCommand();
-        command.console = new Console(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(out, true, StandardCharsets.UTF_8), false);
-        CommandRunner.run(command, args);
-        return out.toString(StandardCharsets.UTF_8);
     }
 
     private interface Count {
