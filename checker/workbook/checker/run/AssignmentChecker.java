@@ -66,10 +66,6 @@ public final class AssignmentChecker {
         Sandbox sandbox = server.sandbox();
         ScratchDatabase scratch = ScratchDatabase.holding(server, set, first - 1);
         try (Sandbox.Turn turn = sandbox.startTurn()) {
-            if (server.backgroundDrops()) {
-                // the next copy starts now, beside this run, so the next save or command finds it ready
-                ScratchDatabase.prepareSpare(server, set, first - 1);
-            }
             server.openSessions(scratch.name());
             for (int number = first; number <= last; number++) {
                 Task task = set.tasks().get(number - 1);
@@ -106,6 +102,10 @@ public final class AssignmentChecker {
         } finally {
             server.leave(scratch.name());
             scratch.close();
+        }
+        if (server.backgroundDrops()) {
+            // after the verdict, not beside the run: a copy's checkpoints slowed the run more than they saved the next one
+            ScratchDatabase.prepareSpare(server, set, first - 1);
         }
         return new CheckReport(set.lesson(), CheckReport.Mode.SCRATCH, results, stop);
     }
