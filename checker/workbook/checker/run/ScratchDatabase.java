@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import workbook.checker.task.TaskSet;
 
@@ -193,6 +194,21 @@ public final class ScratchDatabase implements AutoCloseable {
      * make a second copy beside it on the same disk.
      */
     public static void prepareSpare(ServerAccess server, TaskSet set, int state) {
+        prepareSpare(server, set, state, Optional.empty());
+    }
+
+    /**
+     * The session the next spare of state {@code state} will be copied on, logged in now, beside the run (a
+     * one-off check's), so that after the verdict the copy is in the server's hands a round trip later, not a
+     * login later; empty for --watch, whose {@link CopiesAhead} keeps the spares. Hand it to {@link #prepareSpare}
+     * whatever the run came to.
+     */
+    static Optional<ServerWork> spareSession(ServerAccess server, TaskSet set, int state) {
+        return server.backgroundDrops() && server.copiesAhead().isEmpty()
+                ? Optional.of(ServerWork.ahead(server, "spare of " + server.referenceState(set, state))) : Optional.empty();
+    }
+
+    static void prepareSpare(ServerAccess server, TaskSet set, int state, Optional<ServerWork> session) {
         String kept = server.referenceState(set, state);
         Optional<CopiesAhead> ahead = server.copiesAhead();
         if (ahead.isPresent()) {
@@ -200,11 +216,17 @@ public final class ScratchDatabase implements AutoCloseable {
             return;
         }
         String spare = spareOf(kept);
-        pending(new ServerWork(server, "spare of " + kept, admin -> {
+        Function<Handle, Optional<String>> copy = admin -> {
             // held until this session ends, after the copy (or, when this process exits first, once the server has made it)
             admin.execute("SELECT pg_catalog.pg_advisory_lock(?, pg_catalog.hashtext(?))", SPARE_LOCK_SPACE, spare);
             return exists(admin, spare) ? Optional.empty() : Optional.of("CREATE DATABASE " + spare + " TEMPLATE " + kept);
-        }));
+        };
+        if (session.isPresent()) {
+            session.get().run(copy);
+            pending(session.get());
+        } else {
+            pending(new ServerWork(server, "spare of " + kept, copy));
+        }
     }
 
     /** Copies reference state database {@code kept} to {@code spare} on {@code admin}, the spare lock held meanwhile. */
