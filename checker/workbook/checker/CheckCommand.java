@@ -1,5 +1,7 @@
 package workbook.checker;
 
+import java.io.InterruptedIOException;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -14,6 +16,7 @@ import workbook.checker.result.TaskResult;
 import workbook.checker.run.AssignmentChecker;
 import workbook.checker.run.ScratchDatabase;
 import workbook.checker.run.ServerAccess;
+import workbook.checker.run.SubmittedFiles;
 import workbook.checker.task.TaskSet;
 import workbook.ExitCode;
 import workbook.UserError;
@@ -76,14 +79,32 @@ public class CheckCommand implements Callable<Integer> {
             throw UserError.badInput("--yes answers the question --apply asks; add --apply, or leave --yes out.");
         }
         RunningServer running = LiveDatabase.ensureUp(database);
-        try (ServerAccess server = new ServerAccess(running.connection()).dropsInBackground()) {
-            AssignmentChecker checker = new AssignmentChecker(set, server, home.exercisesDir().resolve(lesson), "exercises/" + lesson + "/");
+        ServerAccess access = new ServerAccess(running.connection());
+        try (ServerAccess server = watch ? access.keepsCopiesAhead() : access.dropsInBackground()) {
+            Path folder = home.exercisesDir().resolve(lesson);
             if (watch) {
-                return new CheckWatcher(home.exercisesDir().resolve(lesson), () -> checkOnce(checker, set, console)).watch(console);
+                return new CheckWatcher(folder, settled -> {
+                    // read anew at each save: an instructor editing tasks.toml sees it at the next one
+                    TaskSet now = TaskSetReader.forLesson(home, lesson);
+                    return checkOnce(new AssignmentChecker(now, server, settledFiles(SubmittedFiles.in(folder), settled), "exercises/" + lesson + "/"), now, console);
+                }).watch(console);
             }
-            int code = checkOnce(checker, set, console);
+            int code = checkOnce(new AssignmentChecker(set, server, folder, "exercises/" + lesson + "/"), set, console);
             return apply ? new CheckApply(set, server, home.exercisesDir().resolve(lesson), console).apply(last, yes) : code;
         }
+    }
+
+    /** The files as --watch reads them: the first read of a check waits until the save's burst has settled. */
+    private static SubmittedFiles settledFiles(SubmittedFiles files, CheckWatcher.Settled settled) {
+        return file -> {
+            try {
+                settled.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("stopped while waiting for the save to settle");
+            }
+            return files.read(file);
+        };
     }
 
     int checkOnce(AssignmentChecker checker, TaskSet set, Console console) throws SQLException {
@@ -103,8 +124,11 @@ public class CheckCommand implements Callable<Integer> {
         last = report;
         new CheckPrinter(console).print(report, task != null);
         CheckProgress.record(new ProgressStore(WorkbookHome.locate(), console::note), report);
-        // the verdict is out: the server finishes dropping the copy and making the next spare on its own
-        ScratchDatabase.handOverDrops();
+        // the verdict is out: the server finishes dropping the copy and making the next spare on its own;
+        // --watch lives on, so its next save need not wait for that hand-over (Ctrl-C hands over what is left)
+        if (!watch) {
+            ScratchDatabase.handOverDrops();
+        }
         boolean ok = task != null ? report.tasks().stream().allMatch(TaskResult::passed) : report.allRequiredPassed();
         return ok ? ExitCode.OK : ExitCode.CHECKS_FAILED;
     }

@@ -28,6 +28,8 @@ final class ExerciseSaves implements AutoCloseable {
     private final BlockingQueue<String> saved = new LinkedBlockingQueue<>();
     private final DirectoryWatcher watcher;
     private final CompletableFuture<Void> watching;
+    /** When the last save was heard (System.nanoTime), set before the save is queued. */
+    private volatile long lastSave = System.nanoTime();
 
     private ExerciseSaves(Path folder) throws IOException {
         this.folder = folder.toAbsolutePath().normalize();
@@ -86,11 +88,20 @@ final class ExerciseSaves implements AutoCloseable {
         return name;
     }
 
-    /** Drops the saves that follow within {@code quietMillis} of each other: an editor saves in bursts (write, rename, touch). */
-    void skipBurst(long quietMillis) throws InterruptedException, IOException {
-        String more;
-        while ((more = saved.poll(quietMillis, TimeUnit.MILLISECONDS)) != null) {
-            if (more.equals(STOPPED)) {
+    /**
+     * Returns once no save was heard for {@code quietMillis}, counted from the last one, dropping the saves heard
+     * meanwhile: an editor saves in bursts (write, rename, touch). A burst that ended while the caller did other
+     * work costs no wait at all.
+     */
+    void awaitQuiet(long quietMillis) throws InterruptedException, IOException {
+        while (true) {
+            long quietFor = (System.nanoTime() - lastSave) / 1_000_000;
+            String more = quietFor >= quietMillis ? saved.poll() : saved.poll(quietMillis - quietFor, TimeUnit.MILLISECONDS);
+            if (more == null) {
+                if ((System.nanoTime() - lastSave) / 1_000_000 >= quietMillis) {
+                    return;
+                }
+            } else if (more.equals(STOPPED)) {
                 throw new IOException("cannot watch " + folder + ": watching stopped");
             }
         }
@@ -101,6 +112,7 @@ final class ExerciseSaves implements AutoCloseable {
         boolean saveHere = (event.eventType() == DirectoryChangeEvent.EventType.CREATE || event.eventType() == DirectoryChangeEvent.EventType.MODIFY)
                 && path != null && folder.equals(path.getParent()) && path.getFileName().toString().endsWith(".sql");
         if (saveHere) {
+            lastSave = System.nanoTime();
             saved.add(path.getFileName().toString());
         }
     }

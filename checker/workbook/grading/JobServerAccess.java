@@ -80,6 +80,11 @@ final class JobServerAccess extends ServerAccess {
     public void leave(String database) {
     }
 
+    /** Its sessions are open already, on the job's database. */
+    @Override
+    public void openSessions(String database) {
+    }
+
     @Override
     public Handle admin() {
         try {

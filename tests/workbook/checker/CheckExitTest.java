@@ -24,7 +24,8 @@ import workbook.db.ConnectionInfo;
 /**
  * `check` exits once its verdict is out, leaving the drop of its scratch copy and the copy of the next
  * spare to the server, and a check killed at any point leaves nothing the next run does not clear: the
- * copy a run is using is held by a lock the server lets go of when the run's process is gone.
+ * copy a run is using is held by a lock the server lets go of when the run's process is gone. A stopped
+ * `check --watch` hands the drops it had put off to the server too.
  */
 @Slow
 class CheckExitTest {
@@ -61,6 +62,84 @@ class CheckExitTest {
         awaitDatabases(fixture.crmDb, "wb\\_scratch\\_%", List.of());
     }
 
+    @Test
+    void aWatchKeepsTwoSparesAndLeavesNoCopyBehindWhenStopped(@TempDir Path home) throws Exception {
+        CheckerFixture fixture = new CheckerFixture("crm_watch_spares");
+        course(home, CheckerFixture.solutions());
+        Process watch = check(home, fixture.crmDb, "--watch");
+        StringBuffer said = collect(watch);
+        awaitSaid(said, "Watching", 1);
+        Path task1 = home.resolve("exercises/lesson3/01-add-columns.sql");
+        // saves in a row, each as soon as the verdict before it is out, as a learner fixing one line after another
+        for (int save = 1; save <= 3; save++) {
+            Files.writeString(task1, Files.readString(task1));
+            awaitSaid(said, "Progress:", save + 1);
+        }
+        assertThat(said.toString()).contains("✓ 1. Add four columns to users  10/10");
+        awaitDatabases(fixture.crmDb, "wb\\_ref\\_lesson3\\_%\\_0\\_spare%", List.of("spare", "spare_2"));
+        watch.destroy(); // as Ctrl-C stops it
+        assertThat(watch.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        awaitDatabases(fixture.crmDb, "wb\\_scratch\\_%", List.of());
+    }
+
+    @Test
+    void aWatchStoppedWhileItsDropsWaitBehindTheSparesHandsThemToTheServer(@TempDir Path home) throws Exception {
+        CheckerFixture fixture = new CheckerFixture("crm_watch_stop");
+        course(home, CheckerFixture.solutions());
+        fixture.server.prepareReferenceStates(CheckerFixture.LESSON3, message -> { });
+        String state = databases(fixture.crmDb, "wb\\_ref\\_lesson3\\_%\\_0").get(0);
+        try (Connection c = TestDatabase.connect(fixture.crmDb); Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + state + "_spare_2");
+            // the second spare's lock held here: the watch's copies wait behind it, so the first copy's drop is still queued when it stops
+            s.execute("SELECT pg_advisory_lock(19, hashtext('" + state + "_spare_2'))");
+            Process watch = check(home, fixture.crmDb, "--watch");
+            StringBuffer said = collect(watch);
+            awaitSaid(said, "Watching", 1);
+            awaitSparesWaiting(fixture.crmDb);
+            watch.destroy(); // as Ctrl-C stops it
+            assertThat(watch.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            awaitDatabases(fixture.crmDb, "wb\\_scratch\\_%", List.of());
+        }
+    }
+
+    /** Waits until a session waits for an advisory lock: the watch's copies, behind the test's. */
+    private static void awaitSparesWaiting(ConnectionInfo crmDb) throws Exception {
+        long deadline = System.nanoTime() + SERVER_TIME.toNanos();
+        while (count(crmDb, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted") == 0) {
+            assertThat(System.nanoTime()).as("the watch never waited for the second spare's lock").isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
+
+    /** What {@code process} says on stdout and stderr, as it says it. */
+    private static StringBuffer collect(Process process) {
+        StringBuffer said = new StringBuffer();
+        for (var stream : List.of(process.getInputStream(), process.getErrorStream())) {
+            Thread reader = new Thread(() -> {
+                try (var text = new java.io.InputStreamReader(stream, java.nio.charset.StandardCharsets.UTF_8)) {
+                    char[] buffer = new char[4096];
+                    for (int n; (n = text.read(buffer)) >= 0; ) {
+                        said.append(buffer, 0, n);
+                    }
+                } catch (java.io.IOException ended) {
+                    // the process is gone
+                }
+            });
+            reader.setDaemon(true);
+            reader.start();
+        }
+        return said;
+    }
+
+    /** Waits until {@code text} was said {@code times} times. */
+    private static void awaitSaid(StringBuffer said, String text, int times) throws InterruptedException {
+        long deadline = System.nanoTime() + SERVER_TIME.toNanos();
+        while (said.toString().split(java.util.regex.Pattern.quote(text), -1).length - 1 < times) {
+            assertThat(System.nanoTime()).as("waiting for «" + text + "» ×" + times + " in:\n" + said).isLessThan(deadline);
+            Thread.sleep(5);
+        }
+    }
+
     /** A checkout of the test's own whose exercise files are {@code files}. */
     private static void course(Path home, Path files) throws Exception {
         try (CourseCopy copy = new CourseCopy(home); var sql = Files.list(files)) {
@@ -70,9 +149,11 @@ class CheckExitTest {
         }
     }
 
-    private static Process check(Path home, ConnectionInfo crmDb) throws Exception {
+    private static Process check(Path home, ConnectionInfo crmDb, String... more) throws Exception {
         String url = crmDb.jdbcUrl() + "?user=" + crmDb.user() + "&password=" + crmDb.password();
-        return CommandJvm.start("Check", Map.of("WORKBOOK_HOME", home.toString()), "lesson3", "--url", url);
+        List<String> args = new ArrayList<>(List.of("lesson3", "--url", url));
+        args.addAll(List.of(more));
+        return CommandJvm.start("Check", Map.of("WORKBOOK_HOME", home.toString()), args.toArray(String[]::new));
     }
 
     private static void awaitSleeping(ConnectionInfo crmDb) throws Exception {

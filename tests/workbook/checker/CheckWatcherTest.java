@@ -19,7 +19,7 @@ class CheckWatcherTest {
     void savingAnExerciseFileChecksAgainPromptlyAndOtherFilesDoNot(@TempDir Path folder) throws Exception {
         AtomicInteger runs = new AtomicInteger();
         Semaphore ran = new Semaphore(0);
-        CheckWatcher watcher = new CheckWatcher(folder, () -> {
+        CheckWatcher watcher = new CheckWatcher(folder, settled -> {
             runs.incrementAndGet();
             ran.release();
             return 1;

@@ -1,17 +1,22 @@
 package workbook.checker;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import workbook.TestDatabase;
 import workbook.WorkbookHome;
+import workbook.cli.CommandRunner;
 import workbook.checker.result.CheckReport;
 import workbook.checker.run.AssignmentChecker;
 import workbook.checker.run.ServerAccess;
 import workbook.checker.task.TaskSet;
 import workbook.db.ConnectionInfo;
+import workbook.terminal.Console;
 
 /**
  * The lesson3 assignment against a real PostgreSQL: one "crm_db" per fixture on the test server,
@@ -44,6 +49,15 @@ final class CheckerFixture {
 
     CheckReport live() {
         return new AssignmentChecker(LESSON3, server, HOME.exercisesDir().resolve("lesson3"), "exercises/lesson3/").live(Optional.empty());
+    }
+
+    /** Runs `check` with {@code args} in this JVM as CommandRunner runs it; returns what it printed. */
+    static String check(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        CheckCommand command = new CheckCommand();
+        command.console = new Console(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(out, true, StandardCharsets.UTF_8), false);
+        CommandRunner.run(command, args);
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     static Path solutions() {

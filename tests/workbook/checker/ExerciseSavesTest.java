@@ -32,7 +32,7 @@ class ExerciseSavesTest {
                 String seen = assertTimeoutPreemptively(GIVE_UP, saves::next);
                 millis.add((System.nanoTime() - before) / 1_000_000);
                 assertThat(seen).isEqualTo("01-add-columns.sql");
-                saves.skipBurst(50);
+                saves.awaitQuiet(50);
             }
         }
         System.out.println("save seen after (ms): " + millis);

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -26,7 +23,6 @@ import workbook.checker.result.CheckReport;
 import workbook.checker.result.CheckResult;
 import workbook.checker.task.CheckSpec;
 import workbook.checker.task.Task;
-import workbook.cli.CommandRunner;
 import workbook.db.RunningServer;
 import workbook.grading.FeedbackReport;
 import workbook.grading.GradeRecord;
@@ -34,7 +30,6 @@ import workbook.grading.GradescopeResults;
 import workbook.grading.JunitReport;
 import workbook.notebook.CodeCell;
 import workbook.notebook.NotebookContext;
-import workbook.terminal.Console;
 
 /**
  * lesson3's hidden check ("no other row changed", an UPDATE without WHERE fails it) as a student meets it in every
@@ -67,7 +62,7 @@ class HiddenCheckTest {
                             StandardCopyOption.REPLACE_EXISTING);
                 }
             }
-            shown.put("check", check("lesson3", "--url", url(fixture)));
+            shown.put("check", CheckerFixture.check("lesson3", "--url", url(fixture)));
             shown.put("check cell", checkCell(fixture, course));
         }
         GradeRecord record = record(scratch);
@@ -96,7 +91,7 @@ class HiddenCheckTest {
         }
         CheckResult live = hiddenResult(fixture.live());
         assertThat(live.notes()).as("the full report has something to keep").isNotEmpty();
-        String text = check("lesson3", "--live", "--url", url(fixture));
+        String text = CheckerFixture.check("lesson3", "--live", "--url", url(fixture));
         assertThat(text).contains("3. Update Alice");
         for (String secret : secrets(live)) {
             assertThat(text).as("check --live must not hold `" + secret + "`").doesNotContain(secret);
@@ -164,14 +159,6 @@ class HiddenCheckTest {
             }
         }
         throw new AssertionError("no test named " + name + " in " + results.toPrettyString());
-    }
-
-    private static String check(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        CheckCommand command = new CheckCommand();
-        command.console = new Console(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(out, true, StandardCharsets.UTF_8), false);
-        CommandRunner.run(command, args);
-        return out.toString(StandardCharsets.UTF_8);
     }
 
     private static String checkCell(CheckerFixture fixture, CourseCopy course) throws Exception {

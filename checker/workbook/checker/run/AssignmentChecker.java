@@ -65,7 +65,9 @@ public final class AssignmentChecker {
         String stop = null;
         Sandbox sandbox = server.sandbox();
         ScratchDatabase scratch = ScratchDatabase.holding(server, set, first - 1);
+        Optional<ServerWork> spare = ScratchDatabase.spareSession(server, set, first - 1);
         try (Sandbox.Turn turn = sandbox.startTurn()) {
+            server.openSessions(scratch.name());
             for (int number = first; number <= last; number++) {
                 Task task = set.tasks().get(number - 1);
                 if (stop != null) {
@@ -85,6 +87,7 @@ public final class AssignmentChecker {
                             server.leave(scratch.name());
                             scratch.close();
                             scratch = ScratchDatabase.holding(server, set, number);
+                            server.openSessions(scratch.name());
                         }
                     } catch (SQLException | RuntimeException e) {
                         // the time ran out while the reference state was made: said like any other stop, not a crash
@@ -100,9 +103,10 @@ public final class AssignmentChecker {
         } finally {
             server.leave(scratch.name());
             scratch.close();
-        }
-        if (server.backgroundDrops()) {
-            ScratchDatabase.prepareSpare(server, set, first - 1);
+            if (server.backgroundDrops()) {
+                // after the verdict, not beside the run: a copy's checkpoints slowed the run more than they saved the next one
+                ScratchDatabase.prepareSpare(server, set, first - 1, spare);
+            }
         }
         return new CheckReport(set.lesson(), CheckReport.Mode.SCRATCH, results, stop);
     }

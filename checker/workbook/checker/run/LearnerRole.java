@@ -31,7 +31,7 @@ final class LearnerRole {
     /** wb_learner as {@link SandboxRole#createSql} makes it: created when missing, mended when a file changed it. */
     static SandboxRole ensure(ServerAccess server, SandboxLimits limits) {
         SandboxRole role = new SandboxRole(NAME, password(server.info()));
-        try (Handle admin = server.admin()) {
+        try (Handle admin = server.adminSession()) {
             Map<String, Object> found = admin.createQuery("SELECT me.rolsuper AS superuser, me.rolcreaterole AS createrole, ("
                             + role.shapeSql() + ") AS shape FROM pg_catalog.pg_roles AS me WHERE me.rolname OPERATOR(pg_catalog.=) CURRENT_USER")
                     .mapToMap().one();

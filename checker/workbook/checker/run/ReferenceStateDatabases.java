@@ -47,16 +47,25 @@ final class ReferenceStateDatabases {
         return stem + tasksDone;
     }
 
-    /** True when every state is already built (no slow work ahead); {@code admin} is a session of the admin's. */
-    boolean ready(Handle admin) {
-        return exists(admin, name(states.last()));
+    /** True when every state is already built (no slow work ahead), by the names of the workbook's databases. */
+    boolean ready(List<String> databases) {
+        return databases.contains(name(states.last()));
     }
 
     /**
      * Builds whatever state is missing, under an advisory lock so two check runs never build the same
-     * state twice; stale states of older content are dropped on the way. {@code admin} is a session of the admin's.
+     * state twice; stale states of older content are dropped on the way. {@code admin} is a session of the
+     * admin's; {@code databases} the workbook's databases as it saw them a moment ago: when every state is
+     * there and none is stale, as at nearly every run, nothing more is asked.
      */
-    void ensureBuilt(Handle admin) throws SQLException {
+    void ensureBuilt(Handle admin, List<String> databases) throws SQLException {
+        boolean allThere = true;
+        for (int k = 0; k <= states.last(); k++) {
+            allThere &= databases.contains(name(k));
+        }
+        if (allThere && databases.stream().noneMatch(this::stale)) {
+            return;
+        }
         admin.execute("SELECT pg_advisory_lock(hashtext('workbook reference states'))");
         try {
             for (int k = 0; k <= states.last(); k++) {
@@ -97,6 +106,11 @@ final class ReferenceStateDatabases {
             server.leave(building); // a database anyone is connected to can neither be renamed nor copied
         }
         admin.execute("ALTER DATABASE " + building + " RENAME TO " + name(k));
+    }
+
+    /** This lesson's state of older content, or named as before version 3, or a spare of one; not another lesson's. */
+    private boolean stale(String database) {
+        return database.matches("^(" + PREFIX + "|" + OLD_PREFIX + ")" + lessonPart + "_[0-9a-f]{12}_.*") && !database.startsWith(stem);
     }
 
     /** This lesson's states of older content, or named as before version 3, and their spares; not another lesson's. */

@@ -1,11 +1,13 @@
 package workbook.checker.run;
 
 import java.security.SecureRandom;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import workbook.checker.task.TaskSet;
 
@@ -22,6 +24,10 @@ public final class ScratchDatabase implements AutoCloseable {
     private static final String LOCKED = "_k";
     /** The first key of the two-key advisory locks on copies, so they never meet the workbook's one-key locks. */
     private static final int LOCK_SPACE = 18;
+    /** The first key of the lock a spare's copy holds while it is made. */
+    private static final int SPARE_LOCK_SPACE = 19;
+    /** How long a run waits for a spare under way before it makes its own copy (a copy takes a second at worst on a busy disk). */
+    private static final int SPARE_WAIT_SECONDS = 10;
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final List<ServerWork> PENDING = new ArrayList<>();
     private static final Set<ScratchDatabase> OPEN = ConcurrentHashMap.newKeySet();
@@ -29,20 +35,25 @@ public final class ScratchDatabase implements AutoCloseable {
     static {
         // Ctrl-C (in --watch, or mid-check) skips finally blocks; the copies still go, the server finishing the drops
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            OPEN.forEach(ScratchDatabase::close);
-            handOverDrops();
+            // the process ends, and the kept session's locks with it: no unlock, which could wait on a statement of the main thread
+            OPEN.forEach(scratch -> scratch.close(false));
+            CopiesAhead.handOverAll();
+            handOverDrops(false);
         }, "drop scratch databases"));
     }
 
     private final ServerAccess server;
     private final String name;
-    /** The session holding the copy's lock while this run uses it (background drops), else null. */
-    private final Handle holder;
+    /** Whether the admin's kept session holds the copy's lock while this run uses it (background drops). */
+    private final boolean locked;
+    /** The session its drop goes to, logged in while the run works (a one-off check's copy), else null. */
+    private final ServerWork dropAhead;
 
-    private ScratchDatabase(ServerAccess server, String name, Handle holder) {
+    private ScratchDatabase(ServerAccess server, String name, boolean locked) {
         this.server = server;
         this.name = name;
-        this.holder = holder;
+        this.locked = locked;
+        this.dropAhead = locked && server.copiesAhead().isEmpty() ? ServerWork.ahead(server, "drop " + name) : null;
     }
 
     /**
@@ -52,50 +63,84 @@ public final class ScratchDatabase implements AutoCloseable {
      */
     public static ScratchDatabase holding(ServerAccess server, TaskSet set, int state) {
         String name = PREFIX + (System.currentTimeMillis() / 1000) + "_" + Integer.toHexString(RANDOM.nextInt(1 << 24));
-        Handle holder = null;
+        boolean locked = false;
         if (server.backgroundDrops()) {
             name += LOCKED;
-            holder = server.admin();
-            try {
+            // on the admin's kept session: the lock lasts until close() gives it back, or the process is gone
+            try (Handle admin = server.adminSession()) {
                 // locked before the copy exists, so no sweep ever sees it unheld while this run lives
-                holder.execute("SELECT pg_advisory_lock(?, hashtext(?))", LOCK_SPACE, name);
-                if (!claimSpare(holder, server.referenceState(set, state), name)) {
+                admin.execute("SELECT pg_catalog.pg_advisory_lock(?, pg_catalog.hashtext(?))", LOCK_SPACE, name);
+                locked = true;
+                if (!claimSpare(admin, server.referenceState(set, state), name)) {
                     server.createScratchDatabase(name, set, state);
                 }
             } catch (RuntimeException e) {
-                holder.close();
+                if (locked) {
+                    unlock(server, name);
+                }
                 throw e;
             }
         } else {
             server.createScratchDatabase(name, set, state);
         }
-        ScratchDatabase scratch = new ScratchDatabase(server, name, holder);
+        ScratchDatabase scratch = new ScratchDatabase(server, name, locked);
         OPEN.add(scratch);
         return scratch;
+    }
+
+    private static void unlock(ServerAccess server, String name) {
+        try (Handle admin = server.adminSession()) {
+            admin.execute("SELECT pg_catalog.pg_advisory_unlock(?, pg_catalog.hashtext(?))", LOCK_SPACE, name);
+        } catch (RuntimeException ignored) {
+            // the session is gone, and its locks with it
+        }
     }
 
     public String name() {
         return name;
     }
 
+    /** The names of the workbook's databases on the server (wb_...): reference states, spares, scratch copies. */
+    static List<String> workbookDatabases(Handle admin) {
+        return admin.createQuery("SELECT d.datname FROM pg_catalog.pg_database AS d WHERE d.datname OPERATOR(pg_catalog.~~) 'wb\\_%'")
+                .mapTo(String.class).list();
+    }
+
     /**
      * Drops the leftovers of runs that were killed: copies older than an hour, and at once those whose run's
      * lock the server has let go of (with background drops, on a thread of their own like this run's drops).
-     * {@code admin} is a session of the admin's on the server's lesson database.
+     * {@code admin} is a session of the admin's on the server's lesson database; {@code databases} the
+     * workbook's databases as it saw them a moment ago.
      */
-    public static void dropLeftovers(ServerAccess server, Handle admin) {
+    public static void dropLeftovers(ServerAccess server, Handle admin, List<String> databases) {
         long hourAgo = System.currentTimeMillis() / 1000 - 3600;
         try {
-            for (String old : admin.createQuery("SELECT datname FROM pg_database WHERE datname LIKE 'wb\\_scratch\\_%'").mapTo(String.class).list()) {
+            for (String old : databases) {
+                if (!old.startsWith(PREFIX)) {
+                    continue;
+                }
                 String[] parts = old.substring(PREFIX.length()).split("_");
                 if (parts[0].matches("\\d+") && Long.parseLong(parts[0]) < hourAgo) {
                     drop(admin, old);
-                } else if (server.backgroundDrops() && old.endsWith(LOCKED) && ownerGone(admin, old)) {
-                    pending(new ServerWork(server, "drop " + old, sweeper -> Optional.of(dropStatement(sweeper, old))));
+                } else if (server.backgroundDrops() && old.endsWith(LOCKED) && !ownDrop(server, old) && ownerGone(admin, old)) {
+                    dropLater(server, old);
                 }
             }
         } catch (RuntimeException ignored) {
             // housekeeping only; a check run does not fail for it
+        }
+    }
+
+    /**
+     * Whether {@code name} is this process's own: in use (the lock is this session's, so the server would grant it
+     * here too), or its drop already asked for (in --watch it waits until no save wants the disk).
+     */
+    private static boolean ownDrop(ServerAccess server, String name) {
+        if (OPEN.stream().anyMatch(open -> open.name.equals(name)) || server.copiesAhead().map(a -> a.dropping(name)).orElse(false)) {
+            return true;
+        }
+        synchronized (PENDING) {
+            return PENDING.stream().anyMatch(work -> !work.done() && work.name().equals("drop " + name));
         }
     }
 
@@ -116,6 +161,10 @@ public final class ScratchDatabase implements AutoCloseable {
      */
     @Override
     public void close() {
+        close(true);
+    }
+
+    private void close(boolean unlock) {
         if (!OPEN.remove(this)) {
             return;
         }
@@ -123,29 +172,91 @@ public final class ScratchDatabase implements AutoCloseable {
             server.dropScratchDatabase(name);
             return;
         }
-        pending(new ServerWork(server, "drop " + name, admin -> Optional.of(dropStatement(admin, name))));
+        Optional<CopiesAhead> ahead = unlock ? server.copiesAhead() : Optional.empty();
+        if (ahead.isPresent()) {
+            ahead.get().drop(name);
+        } else if (dropAhead != null) {
+            dropAhead.run(admin -> Optional.of(dropStatement(admin, name)));
+            pending(dropAhead);
+        } else {
+            dropLater(server, name);
+        }
         // a sweep that now finds the lock free drops it too, if this drop has not: DROP ... IF EXISTS either way
-        holder.close();
+        if (locked && unlock) {
+            unlock(server, name);
+        }
     }
 
     /**
      * Copies reference state {@code state} of {@code set} to a spare in the background, so the next check
-     * (the next save in --watch, or the next command) starts without waiting for a copy. At most one spare per state.
+     * (the next save in --watch, or the next command) starts without waiting for a copy. At most one spare per
+     * state. The copy holds a lock of its own while it is made, which {@link #holding} waits on rather than
+     * make a second copy beside it on the same disk.
      */
     public static void prepareSpare(ServerAccess server, TaskSet set, int state) {
+        prepareSpare(server, set, state, Optional.empty());
+    }
+
+    /**
+     * The session the next spare of state {@code state} will be copied on, logged in now, beside the run (a
+     * one-off check's), so that after the verdict the copy is in the server's hands a round trip later, not a
+     * login later; empty for --watch, whose {@link CopiesAhead} keeps the spares. Hand it to {@link #prepareSpare}
+     * whatever the run came to.
+     */
+    static Optional<ServerWork> spareSession(ServerAccess server, TaskSet set, int state) {
+        return server.backgroundDrops() && server.copiesAhead().isEmpty()
+                ? Optional.of(ServerWork.ahead(server, "spare of " + server.referenceState(set, state))) : Optional.empty();
+    }
+
+    static void prepareSpare(ServerAccess server, TaskSet set, int state, Optional<ServerWork> session) {
         String kept = server.referenceState(set, state);
-        pending(new ServerWork(server, "spare of " + kept, admin -> exists(admin, spareOf(kept))
-                ? Optional.empty() : Optional.of("CREATE DATABASE " + spareOf(kept) + " TEMPLATE " + kept)));
+        Optional<CopiesAhead> ahead = server.copiesAhead();
+        if (ahead.isPresent()) {
+            ahead.get().keepSparesOf(kept);
+            return;
+        }
+        String spare = spareOf(kept);
+        Function<Handle, Optional<String>> copy = admin -> {
+            // held until this session ends, after the copy (or, when this process exits first, once the server has made it)
+            admin.execute("SELECT pg_catalog.pg_advisory_lock(?, pg_catalog.hashtext(?))", SPARE_LOCK_SPACE, spare);
+            return exists(admin, spare) ? Optional.empty() : Optional.of("CREATE DATABASE " + spare + " TEMPLATE " + kept);
+        };
+        if (session.isPresent()) {
+            session.get().run(copy);
+            pending(session.get());
+        } else {
+            pending(new ServerWork(server, "spare of " + kept, copy));
+        }
+    }
+
+    /** Copies reference state database {@code kept} to {@code spare} on {@code admin}, the spare lock held meanwhile. */
+    static void makeSpare(Handle admin, String kept, String spare) {
+        admin.execute("SELECT pg_catalog.pg_advisory_lock(?, pg_catalog.hashtext(?))", SPARE_LOCK_SPACE, spare);
+        try {
+            if (!exists(admin, spare)) {
+                admin.execute("CREATE DATABASE " + spare + " TEMPLATE " + kept);
+            }
+        } finally {
+            admin.execute("SELECT pg_catalog.pg_advisory_unlock(?, pg_catalog.hashtext(?))", SPARE_LOCK_SPACE, spare);
+        }
+    }
+
+    /** Drops {@code name} on a thread and a session of its own, which the server finishes even if this process exits first. */
+    static void dropLater(ServerAccess server, String name) {
+        pending(new ServerWork(server, "drop " + name, admin -> Optional.of(dropStatement(admin, name))));
     }
 
     private static void pending(ServerWork work) {
         synchronized (PENDING) {
+            // --watch hands nothing over between saves: what is done is forgotten here, so the list stays short
+            PENDING.removeIf(ServerWork::done);
             PENDING.add(work);
         }
     }
 
-    private static boolean exists(Handle admin, String database) {
-        return admin.createQuery("SELECT count(*) FROM pg_database WHERE datname = :n").bind("n", database).mapTo(Integer.class).one() > 0;
+    static boolean exists(Handle admin, String database) {
+        return admin.createQuery("SELECT count(*) FROM pg_catalog.pg_database AS d WHERE d.datname OPERATOR(pg_catalog.=) :n")
+                .bind("n", database).mapTo(Integer.class).one() > 0;
     }
 
     // the spare's name starts with its state's, so the spares of stale states are dropped with them
@@ -153,15 +264,33 @@ public final class ScratchDatabase implements AutoCloseable {
         return kept + "_spare";
     }
 
+    /**
+     * Renames the spare of {@code kept} to {@code name}: one round trip when it is ready. When it is not, a copy
+     * may be under way (made after the previous check, in this process or one that has exited): waiting for it
+     * beats making a second copy beside it, which would share the disk and the checkpoints with it.
+     */
     private static boolean claimSpare(Handle admin, String kept, String name) {
-        try {
-            if (!exists(admin, spareOf(kept))) {
-                return false;
+        for (String spare : CopiesAhead.spares(kept)) {
+            if (renamed(admin, spare, name)) {
+                return true;
             }
-            admin.execute("ALTER DATABASE " + spareOf(kept) + " RENAME TO " + name);
+        }
+        try {
+            // returns at once when no copy is under way; a copy that hangs is given up on, and this run makes its own
+            admin.createQuery("SELECT 1 FROM pg_catalog.pg_advisory_xact_lock_shared(:space, pg_catalog.hashtext(:n)) AS w")
+                    .bind("space", SPARE_LOCK_SPACE).bind("n", spareOf(kept)).setQueryTimeout(SPARE_WAIT_SECONDS).mapTo(Integer.class).one();
+        } catch (RuntimeException waitedEnough) {
+            return false;
+        }
+        return renamed(admin, spareOf(kept), name);
+    }
+
+    private static boolean renamed(Handle admin, String spare, String name) {
+        try {
+            admin.execute("ALTER DATABASE " + spare + " RENAME TO " + name);
             return true;
-        } catch (RuntimeException raced) {
-            // another check claimed it a moment earlier
+        } catch (RuntimeException missingOrRaced) {
+            // not made yet, or another check claimed it a moment earlier
             return false;
         }
     }
@@ -176,12 +305,18 @@ public final class ScratchDatabase implements AutoCloseable {
      * right after its verdict: the server finishes them ({@link ServerWork}) while the learner reads.
      */
     public static void handOverDrops() {
+        handOverDrops(true);
+    }
+
+    /** @param keptSession whether to ask on the server's kept admin session; not from the shutdown hook, which must not wait on the main thread */
+    private static void handOverDrops(boolean keptSession) {
         List<ServerWork> pending = takePending();
         pending.removeIf(ServerWork::done);
         if (pending.isEmpty()) {
             return;
         }
-        try (Handle poll = pending.get(0).server().admin()) {
+        ServerAccess server = pending.get(0).server();
+        try (Handle poll = keptSession ? server.adminSession() : server.admin()) {
             for (ServerWork work : pending) {
                 work.awaitHandedOver(poll);
             }
@@ -218,7 +353,12 @@ public final class ScratchDatabase implements AutoCloseable {
     }
 
     private static String dropStatement(Handle admin, String name) {
-        int version = admin.createQuery("SHOW server_version_num").mapTo(Integer.class).one();
-        return "DROP DATABASE IF EXISTS " + name + (version >= 130000 ? " WITH (FORCE)" : "");
+        int major;
+        try {
+            major = admin.getConnection().getMetaData().getDatabaseMajorVersion(); // told at login: no round trip
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot tell the server's version: " + e.getMessage(), e);
+        }
+        return "DROP DATABASE IF EXISTS " + name + (major >= 13 ? " WITH (FORCE)" : "");
     }
 }

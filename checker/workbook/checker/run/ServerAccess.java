@@ -7,12 +7,16 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import org.jdbi.v3.core.ConnectionException;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import workbook.checker.sandbox.LentConnection;
 import workbook.checker.sandbox.PinnedSearchPath;
 import workbook.checker.sandbox.Sandbox;
 import workbook.checker.sandbox.SandboxLimits;
@@ -38,6 +42,10 @@ public class ServerAccess implements AutoCloseable {
     private Sandbox sandbox;
     /** The kept reference states each exercise set was last prepared with, by the set's folder. */
     private final Map<Path, ReferenceStateDatabases> kept = new ConcurrentHashMap<>();
+    /** The admin's session for the checking thread's short statements ({@link #adminSession()}), null until first use. */
+    private Connection session;
+    private boolean closed;
+    private CopiesAhead copiesAhead;
 
     public ServerAccess(ConnectionInfo info) {
         this(info, SandboxLimits.forOverall(CHECK_TIME));
@@ -58,6 +66,22 @@ public class ServerAccess implements AutoCloseable {
         return backgroundDrops;
     }
 
+    /**
+     * For a process that lives on between checks (--watch): spares are kept ahead and used copies dropped on
+     * a thread of this access's own ({@link CopiesAhead}), which puts the spares first. Implies background drops.
+     */
+    public synchronized ServerAccess keepsCopiesAhead() {
+        backgroundDrops = true;
+        if (copiesAhead == null) {
+            copiesAhead = new CopiesAhead(this);
+        }
+        return this;
+    }
+
+    synchronized Optional<CopiesAhead> copiesAhead() {
+        return Optional.ofNullable(copiesAhead);
+    }
+
     public ConnectionInfo info() {
         return info;
     }
@@ -65,6 +89,41 @@ public class ServerAccess implements AutoCloseable {
     /** A Jdbi handle on the database named in {@link #info()} (the learner's crm_db) as its user, search_path pinned. */
     public Handle admin() {
         return Jdbi.create(info.jdbcUrl(), adminProperties()).open();
+    }
+
+    /**
+     * The admin's session kept by this access (made on first use, closed with it), lent: closing the handle keeps
+     * the session. The checking thread's own short statements share it: the look at the catalog, the sandbox
+     * role's shape, a copy's lock and rename. Each login is a backend forked and a SCRAM exchange on both sides,
+     * most of a check run's fixed cost. Work on a thread of its own opens its own session ({@link #admin()}).
+     */
+    public synchronized Handle adminSession() {
+        if (closed) {
+            return admin(); // a late caller (a shutdown hook) gets a session of its own, which its handle closes
+        }
+        try {
+            if (session == null || session.isClosed()) {
+                session = DriverManager.getConnection(info.jdbcUrl(), adminProperties());
+            }
+        } catch (SQLException e) {
+            throw new ConnectionException(e);
+        }
+        return handleOn(LentConnection.lend(session, () -> { }));
+    }
+
+    /**
+     * Replaces the kept session when the server no longer answers on it (restarted between two saves in
+     * --watch): each run starts here, one round trip, so a run never fails on a session an earlier run left.
+     */
+    private synchronized void reviveAdminSession() {
+        try {
+            if (session != null && !session.isValid(5)) {
+                session.close();
+                session = null;
+            }
+        } catch (SQLException e) {
+            session = null;
+        }
     }
 
     /** The admin on another database: only one just made from template0, which nothing untrusted has touched yet. */
@@ -98,6 +157,11 @@ public class ServerAccess implements AutoCloseable {
         return sandbox().learner(database);
     }
 
+    /** About to judge {@code database} (a scratch copy just made): the sandbox's two sessions log in to it side by side. */
+    public void openSessions(String database) {
+        sandbox().openSessions(database);
+    }
+
     /** The checker is done with {@code database}: the sandbox's sessions on it close, so it can be dropped, renamed or copied. */
     public synchronized void leave(String database) {
         if (sandbox != null) {
@@ -122,13 +186,15 @@ public class ServerAccess implements AutoCloseable {
         // named anew at each run: an edited solution makes new states, also in --watch
         ReferenceStateDatabases states = new ReferenceStateDatabases(set, this);
         kept.put(set.folder(), states);
-        // one admin session for the look, the build and the sweep: each login costs a SCRAM exchange on both sides
-        try (Handle admin = admin()) {
-            if (!states.ready(admin)) {
+        reviveAdminSession();
+        try (Handle admin = adminSession()) {
+            // one look at the workbook's databases serves the build's check and the sweep: a round trip each saved
+            List<String> databases = ScratchDatabase.workbookDatabases(admin);
+            if (!states.ready(databases)) {
                 progress.accept("Preparing the lesson's end state and the reference states (first check only, a few seconds)");
             }
-            states.ensureBuilt(admin);
-            ScratchDatabase.dropLeftovers(this, admin);
+            states.ensureBuilt(admin, databases);
+            ScratchDatabase.dropLeftovers(this, admin, databases);
         }
     }
 
@@ -164,6 +230,18 @@ public class ServerAccess implements AutoCloseable {
             sandbox.close();
             watch.close();
             sandbox = null;
+        }
+        closed = true;
+        if (copiesAhead != null) {
+            copiesAhead.handOver();
+        }
+        if (session != null) {
+            try {
+                session.close();
+            } catch (SQLException ignored) {
+                // the session is gone either way
+            }
+            session = null;
         }
     }
 }

@@ -1,6 +1,7 @@
 package workbook.checker.run;
 
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.postgresql.PGConnection;
@@ -15,6 +16,7 @@ import org.postgresql.PGConnection;
 final class ServerWork {
     private final ServerAccess server;
     private final Thread thread;
+    private final CompletableFuture<Function<Handle, Optional<String>>> given = new CompletableFuture<>();
     /** The session's backend once connected, 0 before: only then can the server be asked about it. */
     private volatile int pid;
 
@@ -23,10 +25,24 @@ final class ServerWork {
      *                  empty when there is nothing to do
      */
     ServerWork(ServerAccess server, String name, Function<Handle, Optional<String>> statement) {
+        this(server, name, false);
+        run(statement);
+    }
+
+    /**
+     * Logs in now and waits for its statement ({@link #run}), so that when the statement comes it is in the
+     * server's hands a round trip later instead of a login later. Until then it stays out of every list.
+     */
+    static ServerWork ahead(ServerAccess server, String name) {
+        // a daemon: one never given a statement must not keep the process alive (its copy's lock goes with the process)
+        return new ServerWork(server, name, true);
+    }
+
+    private ServerWork(ServerAccess server, String name, boolean daemon) {
         this.server = server;
         this.thread = new Thread(() -> {
             try (Handle admin = server.admin()) {
-                Optional<String> sql = statement.apply(admin);
+                Optional<String> sql = given.get().apply(admin);
                 if (sql.isPresent()) {
                     pid = admin.getConnection().unwrap(PGConnection.class).getBackendPID();
                     admin.execute(sql.get());
@@ -35,7 +51,13 @@ final class ServerWork {
                 // another run did it first, or the server is busy: a leftover goes with a later run's sweep
             }
         }, name);
+        thread.setDaemon(daemon);
         thread.start();
+    }
+
+    /** The statement to run, decided on the session itself. */
+    void run(Function<Handle, Optional<String>> statement) {
+        given.complete(statement);
     }
 
     /** Waits until the statement is done. */
@@ -60,6 +82,10 @@ final class ServerWork {
 
     ServerAccess server() {
         return server;
+    }
+
+    String name() {
+        return thread.getName();
     }
 
     boolean done() {

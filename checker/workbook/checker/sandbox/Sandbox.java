@@ -93,6 +93,34 @@ public final class Sandbox implements AutoCloseable {
     }
 
     /**
+     * Logs the learner's and the judge's sessions in to {@code database} side by side, the learner's on a
+     * thread of its own: a login is mostly waiting (a backend forked, a SCRAM exchange), so two at once cost
+     * about one. A login that fails here is tried again, and reported, at first use.
+     */
+    public void openSessions(String database) {
+        Thread learnerLogin = new Thread(() -> {
+            try {
+                session(database, false);
+            } catch (SQLException | RuntimeException tryAgainAtUse) {
+                // learner() logs in again and says why it cannot
+            }
+        }, "sandbox login");
+        learnerLogin.setDaemon(true);
+        learnerLogin.start();
+        try {
+            session(database, true);
+        } catch (SQLException tryAgainAtUse) {
+            // judge() logs in again and says why it cannot
+        } finally {
+            try {
+                learnerLogin.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
      * The open session, or a new one. Only the thread that grades (or checks) uses the sessions; the watch
      * only reads which backends they are and marks ended ones, so the logins and resets, which wait for the
      * server, run outside the lock the watch needs.
