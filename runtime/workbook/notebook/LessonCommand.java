@@ -10,7 +10,6 @@ import java.util.concurrent.Callable;
 import java.util.function.IntSupplier;
 import java.util.stream.Collectors;
 import org.jline.terminal.Terminal;
-import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -27,6 +26,7 @@ import workbook.db.ScratchServer;
 import workbook.progress.ProgressStore;
 import workbook.terminal.Console;
 import workbook.terminal.KeyPrompt;
+import workbook.terminal.SystemTerminal;
 import workbook.terminal.TerminalWidth;
 
 /** `./jbang lesson3`: walks a lesson notebook in the terminal, or runs, lists or exports it. */
@@ -80,7 +80,8 @@ public class LessonCommand implements Callable<Integer> {
         checkExportTarget();
         // an export runs on a server of its own: what it shows is the lesson's, not the learner's database
         try (Terminal terminal = interactive ? openTerminal() : null; CellKinds kinds = new CellKinds();
-             ScratchServer scratch = export == null || list ? null : ScratchServer.start(DatabaseSettings.fromEnvironment())) {
+             ScratchServer scratch = export == null || list ? null : ScratchServer.start(DatabaseSettings.fromEnvironment());
+             LessonDatabase live = new LessonDatabase(home, file, scratch != null ? scratch::running : this::liveServer)) {
             // read at each use, not once: a terminal resized during the lesson gets the next table at its new width
             IntSupplier columns = terminal == null ? () -> 0 : terminal::getWidth;
             kinds.register(new SqlCellKind(() -> TerminalWidth.forTables(columns.getAsInt())));
@@ -96,41 +97,62 @@ public class LessonCommand implements Callable<Integer> {
             CodeCell start = from == null ? null : notebook.step(from).orElseThrow(() -> UserError.badInput(
                     "No step `" + from + "` in " + notebook.name() + ": give a number from 1 to " + notebook.steps().size()
                             + " or an id (see --list)."));
-            server = scratch != null ? scratch.provider() : LiveDatabase.choose(database, DatabaseSettings.fromEnvironment()).server();
-            RunningServer db = scratch != null ? scratch.running() : server.up();
-            try (NotebookSessions sessions = new NotebookSessions(db.connection(), NotebookSessions.connect(db.connection()))) {
-                Placeholders placeholders = scratch != null ? Placeholders.forExport() : Placeholders.of(db);
-                CellRunner runner = new CellRunner(kinds, new NotebookContext(home, db, sessions, file), placeholders);
-                runner.prepare(notebook);
-                RunResults results;
-                Console out = console;
-                if (terminal != null) {
-                    PrintStream screen = new PrintStream(terminal.output(), true, StandardCharsets.UTF_8);
-                    out = new Console(screen, screen, Console.colourWanted(), columns);
-                    NotebookView view = new NotebookView(out, placeholders);
-                    try (KeyPrompt keys = new KeyPrompt(terminal)) {
-                        WalkBookmark bookmark = bookmark(home, file, notebook, out);
-                        if (start == null && bookmark.kept()) {
-                            int step = ResumeOffer.ask(notebook, new ProgressStore(home, out::note).read().notebook(bookmark.name()), out, keys);
-                            if (step == ResumeOffer.QUIT) {
-                                return ExitCode.OK;
-                            }
-                            start = step > 1 ? notebook.steps().get(step - 1) : null;
-                        }
-                        runPrerequisites(notebook, start, runner, out);
-                        results = new NotebookWalker(notebook, runner, view, out, keys, bookmark).walk(start);
-                    }
-                } else {
-                    runPrerequisites(notebook, start, runner, out);
-                    results = new RunAll(notebook, runner, new NotebookView(out, placeholders), out).run(start);
-                }
-                if (export != null) {
-                    new NotebookExport(results, placeholders).writeTo(export);
-                    out.ok("Wrote " + export + " (" + results.history().size() + " cell runs).");
-                }
-                return terminal != null ? ExitCode.OK : summary(out, results, start);
+            if (scratch != null) {
+                server = scratch.provider();
             }
+            Placeholders placeholders = scratch != null ? Placeholders.forExport() : Placeholders.whenNeeded(live::server);
+            CellRunner runner = new CellRunner(kinds, live::context, placeholders);
+            RunResults results;
+            Console out = console;
+            if (terminal != null) {
+                PrintStream screen = new PrintStream(terminal.output(), true, StandardCharsets.UTF_8);
+                out = new Console(screen, screen, Console.colourWanted(), columns);
+                NotebookView view = new NotebookView(out, placeholders);
+                // the first screen needs the notebook and the progress file only; the database is reached (and a
+                // stopped server started, with its progress shown) once it is painted, before the first key is read
+                try (KeyPrompt keys = new KeyPrompt(terminal).beforeFirstWait(() -> {
+                    live.context();
+                    prepareBehind(runner, notebook);
+                })) {
+                    WalkBookmark bookmark = bookmark(home, file, notebook, out);
+                    if (start == null && bookmark.kept()) {
+                        int step = ResumeOffer.ask(notebook, new ProgressStore(home, out::note).read().notebook(bookmark.name()), out, keys);
+                        if (step == ResumeOffer.QUIT) {
+                            return ExitCode.OK;
+                        }
+                        start = step > 1 ? notebook.steps().get(step - 1) : null;
+                    }
+                    runPrerequisites(notebook, start, runner, out);
+                    results = new NotebookWalker(notebook, runner, view, out, keys, bookmark).walk(start);
+                }
+            } else {
+                live.context();
+                runner.prepare(notebook);
+                runPrerequisites(notebook, start, runner, out);
+                results = new RunAll(notebook, runner, new NotebookView(out, placeholders), out).run(start);
+            }
+            if (export != null) {
+                new NotebookExport(results, placeholders).writeTo(export);
+                out.ok("Wrote " + export + " (" + results.history().size() + " cell runs).");
+            }
+            return terminal != null ? ExitCode.OK : summary(out, results, start);
         }
+    }
+
+    /** The learner's server, chosen as every command chooses it and started if it is not running. */
+    private RunningServer liveServer() {
+        server = LiveDatabase.choose(database, DatabaseSettings.fromEnvironment()).server();
+        return server.up();
+    }
+
+    /**
+     * Lets the cell kinds get ready (JShell starts) on a thread of their own while the learner reads: a cell
+     * that needs its kind before then waits for it.
+     */
+    private static void prepareBehind(CellRunner runner, Notebook notebook) {
+        Thread preparing = new Thread(() -> runner.prepare(notebook), "cell kinds' preparation");
+        preparing.setDaemon(true);
+        preparing.start();
     }
 
     /**
@@ -164,7 +186,7 @@ public class LessonCommand implements Callable<Integer> {
 
     /** The system terminal through JLine; a dumb one cannot give single keys. */
     private static Terminal openTerminal() throws java.io.IOException {
-        Terminal terminal = TerminalBuilder.builder().system(true).build();
+        Terminal terminal = SystemTerminal.open();
         if (Terminal.TYPE_DUMB.equals(terminal.getType()) || Terminal.TYPE_DUMB_COLOR.equals(terminal.getType())) {
             terminal.close();
             throw UserError.badInput("This terminal cannot take single keys: pass --run-all to run every cell without questions.");
