@@ -89,6 +89,9 @@ public class LessonCommand implements Callable<Integer> {
             kinds.register(new ServerCellKind(() -> server));
             extraKinds.forEach(kinds::register);
             Notebook notebook = new NotebookParser(kinds.languages()).parse(file);
+            if (terminal == null) {
+                ArchiveWarmUp.whenDumping(notebook);
+            }
             if (list) {
                 console.line(notebook.title());
                 console.line(NotebookView.stepList(notebook));
