@@ -89,6 +89,11 @@ public final class CellRunner {
         return kinds.forLanguage(language).map(kind -> kind.complete(typed, context.get())).orElse(true);
     }
 
+    /** What the kind of {@code language} is still getting ready (see {@link CellKind#starting()}), or null. */
+    public String starting(String language) {
+        return kinds.forLanguage(language).map(CellKind::starting).orElse(null);
+    }
+
     /** Where a sql cell runs, in words for prompts and advice: "crm_db", "session b on crm_lab_acid". */
     public String whereSqlRuns(CodeCell cell) {
         return context.get().sessions().describe(cell);
