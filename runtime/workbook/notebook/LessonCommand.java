@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.IntSupplier;
 import java.util.stream.Collectors;
 import org.jline.terminal.Terminal;
@@ -55,6 +56,8 @@ public class LessonCommand implements Callable<Integer> {
     private final List<CellKind> extraKinds = new ArrayList<>();
     /** The provider chosen for this run, once chosen (server cells restart it). */
     private ServerProvider server;
+    /** The walk's terminal once open, for the width tables are laid out at. */
+    private volatile Terminal terminal;
     private Console console = Console.system();
 
     /** Adds a cell kind from outside the runtime (the checker's `check`), for the entry script. */
@@ -78,17 +81,23 @@ public class LessonCommand implements Callable<Integer> {
             throw UserError.badInput("No terminal to walk `" + lesson + "` in: run it in a terminal, or pass --run-all to run every cell (--list shows the steps).");
         }
         checkExportTarget();
+        CellKinds kinds = new CellKinds();
+        // read at each use, not once: a terminal resized during the lesson gets the next table at its new width
+        kinds.register(new SqlCellKind(() -> TerminalWidth.forTables(columns())));
+        kinds.register(new JavaCellKind());
+        kinds.register(new ServerCellKind(() -> server));
+        extraKinds.forEach(kinds::register);
+        // the walk parses the notebook while its terminal opens (JLine waits on a process or two there): the first
+        // screen needs both, and on two cores neither need wait for the other
+        Callable<Notebook> parse = () -> new NotebookParser(kinds.languages()).parse(file);
+        CompletableFuture<Notebook> parsing = interactive ? CompletableFuture.supplyAsync(unchecked(parse)) : CompletableFuture.completedFuture(parse.call());
         // an export runs on a server of its own: what it shows is the lesson's, not the learner's database
-        try (Terminal terminal = interactive ? openTerminal() : null; CellKinds kinds = new CellKinds();
+        try (CellKinds closedLast = kinds; Terminal terminal = interactive ? openTerminal() : null;
              ScratchServer scratch = export == null || list ? null : ScratchServer.start(DatabaseSettings.fromEnvironment());
              LessonDatabase live = new LessonDatabase(home, file, scratch != null ? scratch::running : this::liveServer)) {
-            // read at each use, not once: a terminal resized during the lesson gets the next table at its new width
-            IntSupplier columns = terminal == null ? () -> 0 : terminal::getWidth;
-            kinds.register(new SqlCellKind(() -> TerminalWidth.forTables(columns.getAsInt())));
-            kinds.register(new JavaCellKind());
-            kinds.register(new ServerCellKind(() -> server));
-            extraKinds.forEach(kinds::register);
-            Notebook notebook = new NotebookParser(kinds.languages()).parse(file);
+            this.terminal = terminal;
+            IntSupplier columns = this::columns;
+            Notebook notebook = parsed(parsing);
             if (terminal == null) {
                 ArchiveWarmUp.whenDumping(notebook);
             }
@@ -139,6 +148,33 @@ public class LessonCommand implements Callable<Integer> {
                 out.ok("Wrote " + export + " (" + results.history().size() + " cell runs).");
             }
             return terminal != null ? ExitCode.OK : summary(out, results, start);
+        }
+    }
+
+    /** The terminal's width now, 0 without one. */
+    private int columns() {
+        Terminal shown = terminal;
+        return shown == null ? 0 : shown.getWidth();
+    }
+
+    private static <T> java.util.function.Supplier<T> unchecked(Callable<T> work) {
+        return () -> {
+            try {
+                return work.call();
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        };
+    }
+
+    /** The parsed notebook, or what parsing threw (a UserError for a notebook that does not parse), as thrown. */
+    private static Notebook parsed(CompletableFuture<Notebook> parsing) throws Exception {
+        try {
+            return parsing.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
         }
     }
 
