@@ -8,7 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.IntSupplier;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.jline.terminal.Terminal;
 import picocli.CommandLine.Command;
@@ -89,14 +90,13 @@ public class LessonCommand implements Callable<Integer> {
         extraKinds.forEach(kinds::register);
         // the walk parses the notebook while its terminal opens (JLine waits on a process or two there): the first
         // screen needs both, and on two cores neither need wait for the other
-        Callable<Notebook> parse = () -> new NotebookParser(kinds.languages()).parse(file);
-        CompletableFuture<Notebook> parsing = interactive ? CompletableFuture.supplyAsync(unchecked(parse)) : CompletableFuture.completedFuture(parse.call());
+        Supplier<Notebook> parse = () -> new NotebookParser(kinds.languages()).parse(file);
+        CompletableFuture<Notebook> parsing = interactive ? CompletableFuture.supplyAsync(parse) : CompletableFuture.completedFuture(parse.get());
         // an export runs on a server of its own: what it shows is the lesson's, not the learner's database
         try (CellKinds closedLast = kinds; Terminal terminal = interactive ? openTerminal() : null;
              ScratchServer scratch = export == null || list ? null : ScratchServer.start(DatabaseSettings.fromEnvironment());
              LessonDatabase live = new LessonDatabase(home, file, scratch != null ? scratch::running : this::liveServer)) {
             this.terminal = terminal;
-            IntSupplier columns = this::columns;
             Notebook notebook = parsed(parsing);
             if (terminal == null) {
                 ArchiveWarmUp.whenDumping(notebook);
@@ -118,7 +118,7 @@ public class LessonCommand implements Callable<Integer> {
             Console out = console;
             if (terminal != null) {
                 PrintStream screen = new PrintStream(terminal.output(), true, StandardCharsets.UTF_8);
-                out = new Console(screen, screen, Console.colourWanted(), columns);
+                out = new Console(screen, screen, Console.colourWanted(), this::columns);
                 NotebookView view = new NotebookView(out, placeholders);
                 // the first screen needs the notebook and the progress file only; the database is reached (and a
                 // stopped server started, with its progress shown) once it is painted, before the first key is read
@@ -157,24 +157,12 @@ public class LessonCommand implements Callable<Integer> {
         return shown == null ? 0 : shown.getWidth();
     }
 
-    private static <T> java.util.function.Supplier<T> unchecked(Callable<T> work) {
-        return () -> {
-            try {
-                return work.call();
-            } catch (RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new java.util.concurrent.CompletionException(e);
-            }
-        };
-    }
-
     /** The parsed notebook, or what parsing threw (a UserError for a notebook that does not parse), as thrown. */
-    private static Notebook parsed(CompletableFuture<Notebook> parsing) throws Exception {
+    private static Notebook parsed(CompletableFuture<Notebook> parsing) {
         try {
             return parsing.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            throw e.getCause() instanceof Exception cause ? cause : e;
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
     }
 

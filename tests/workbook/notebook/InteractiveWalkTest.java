@@ -206,6 +206,19 @@ class InteractiveWalkTest {
         }
     }
 
+    /** The walk parses its notebook beside the terminal's set-up; a notebook that does not parse still says why in one line. */
+    @Test
+    void aNotebookThatDoesNotParseEndsTheWalkInOneLine() throws Exception {
+        Path notes = dir.resolve("broken.md");
+        Files.writeString(notes, "# Broken\n\n```sql id=same\nSELECT 1;\n```\n\n```sql id=same\nSELECT 2;\n```\n");
+        String command = PseudoTerminal.quote(CommandJvm.command(List.of("-Dworkbook.home=" + Path.of("").toAbsolutePath()),
+                "Lesson", notes.toString()));
+        try (PseudoTerminal pty = PseudoTerminal.start(command, dir, 100)) {
+            assertThat(pty.exitCode(WAIT)).isEqualTo(2);
+            assertThat(pty.plain()).contains("same").doesNotContain("Exception").doesNotContain("\tat ");
+        }
+    }
+
     /** The lesson entry script in a JVM of its own, as `./jbang` would start it. */
     static String lesson(Path notes, ConnectionInfo db) {
         return PseudoTerminal.quote(CommandJvm.command(List.of("-Dworkbook.home=" + Path.of("").toAbsolutePath()),
