@@ -17,8 +17,17 @@ final class DriverWarmup {
     private DriverWarmup() {
     }
 
+    /**
+     * Set to {@code off} by a command that reaches its database only after it has shown something (the walk paints
+     * its first screen first): there the warm-up would only take the CPU that screen needs.
+     */
+    static final String SWITCH = "workbook.driverWarmup";
+
     /** Starts the warm-up once per JVM; a daemon thread, so it never holds a command's exit. */
     static void start() {
+        if ("off".equals(System.getProperty(SWITCH))) {
+            return;
+        }
         Thread warm = new Thread(DriverWarmup::run, "driver warm-up");
         warm.setDaemon(true);
         warm.start();

@@ -46,6 +46,11 @@ public final class JavaSession implements AutoCloseable {
         return new JavaSession(SessionDatabase.open(info));
     }
 
+    /** Whether JShell has started (or failed to): a cell run now does not wait for it. */
+    public boolean started() {
+        return shell.isDone();
+    }
+
     /** The Jdbi cells see as {@code jdbi}. */
     public Jdbi jdbi() {
         return database.jdbi();

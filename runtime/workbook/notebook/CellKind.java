@@ -25,6 +25,14 @@ public interface CellKind extends AutoCloseable {
     }
 
     /**
+     * What this kind is still getting ready, in words ("Starting Java (JShell)"), so a cell that has to wait
+     * for it says so instead of looking frozen; null when nothing is.
+     */
+    default String starting() {
+        return null;
+    }
+
+    /**
      * Whether code the learner typed at the walk's `:` prompt is whole, so it runs now; until it is, the
      * prompt reads another line (psql waits for a statement's `;`, JShell for a complete snippet).
      */

@@ -2,6 +2,7 @@ package workbook.notebook;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 import workbook.notebook.CellOutput.Outcome;
 import workbook.sql.ExceptionText;
 
@@ -11,11 +12,16 @@ import workbook.sql.ExceptionText;
  */
 public final class CellRunner {
     private final CellKinds kinds;
-    private final NotebookContext context;
+    private final Supplier<NotebookContext> context;
     private final Placeholders placeholders;
     private volatile CellKind current;
 
     public CellRunner(CellKinds kinds, NotebookContext context, Placeholders placeholders) {
+        this(kinds, () -> context, placeholders);
+    }
+
+    /** A runner whose context (the database reached, its connections) is asked for when a cell first needs it. */
+    public CellRunner(CellKinds kinds, Supplier<NotebookContext> context, Placeholders placeholders) {
         this.kinds = kinds;
         this.context = context;
         this.placeholders = placeholders;
@@ -26,7 +32,7 @@ public final class CellRunner {
         notebook.steps().stream().map(CodeCell::language).distinct().forEach(language ->
                 kinds.forLanguage(language).ifPresent(kind -> {
                     try {
-                        kind.prepare(context);
+                        kind.prepare(context.get());
                     } catch (Exception e) {
                         // the first cell of this kind runs into the same trouble and shows it in place
                     }
@@ -45,7 +51,7 @@ public final class CellRunner {
     private CellOutput runWith(CellKind kind, CodeCell cell) {
         current = kind;
         try {
-            return kind.run(cell, context);
+            return kind.run(cell, context.get());
         } catch (Exception | LinkageError e) {
             return CellOutput.of(Outcome.FAILED, new Output.Error(e.getClass().getSimpleName(),
                     "The workbook could not run this cell: " + ExceptionText.firstLine(e), List.of()));
@@ -80,17 +86,22 @@ public final class CellRunner {
 
     /** Whether code typed in {@code language} is whole, so the `:` prompt runs it (see {@link CellKind#complete}). */
     public boolean complete(String language, String typed) {
-        return kinds.forLanguage(language).map(kind -> kind.complete(typed, context)).orElse(true);
+        return kinds.forLanguage(language).map(kind -> kind.complete(typed, context.get())).orElse(true);
+    }
+
+    /** What the kind of {@code language} is still getting ready (see {@link CellKind#starting()}), or null. */
+    public String starting(String language) {
+        return kinds.forLanguage(language).map(CellKind::starting).orElse(null);
     }
 
     /** Where a sql cell runs, in words for prompts and advice: "crm_db", "session b on crm_lab_acid". */
     public String whereSqlRuns(CodeCell cell) {
-        return context.sessions().describe(cell);
+        return context.get().sessions().describe(cell);
     }
 
     /** The database a sql cell runs in (crm_db, or the one its `database=` names). */
     public String databaseOf(CodeCell cell) {
-        return context.sessions().databaseOf(cell);
+        return context.get().sessions().databaseOf(cell);
     }
 
     /** Stops the running cell, if any (called from the Ctrl-C handler's thread). */

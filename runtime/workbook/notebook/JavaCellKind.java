@@ -26,6 +26,12 @@ public final class JavaCellKind implements CellKind {
     }
 
     @Override
+    public String starting() {
+        JavaSession current = session;
+        return current == null || !current.started() ? "Starting Java (JShell) for the java cells" : null;
+    }
+
+    @Override
     public CellOutput run(CodeCell cell, NotebookContext context) {
         BarChart.takeRendered(); // charts of an earlier cell or the repl are not this cell's
         JavaCellResult result = session(context).run(cell.source());

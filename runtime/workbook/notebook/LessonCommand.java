@@ -7,10 +7,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.function.IntSupplier;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.jline.terminal.Terminal;
-import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -27,6 +28,7 @@ import workbook.db.ScratchServer;
 import workbook.progress.ProgressStore;
 import workbook.terminal.Console;
 import workbook.terminal.KeyPrompt;
+import workbook.terminal.SystemTerminal;
 import workbook.terminal.TerminalWidth;
 
 /** `./jbang lesson3`: walks a lesson notebook in the terminal, or runs, lists or exports it. */
@@ -55,6 +57,8 @@ public class LessonCommand implements Callable<Integer> {
     private final List<CellKind> extraKinds = new ArrayList<>();
     /** The provider chosen for this run, once chosen (server cells restart it). */
     private ServerProvider server;
+    /** The walk's terminal once open, for the width tables are laid out at. */
+    private volatile Terminal terminal;
     private Console console = Console.system();
 
     /** Adds a cell kind from outside the runtime (the checker's `check`), for the entry script. */
@@ -78,16 +82,25 @@ public class LessonCommand implements Callable<Integer> {
             throw UserError.badInput("No terminal to walk `" + lesson + "` in: run it in a terminal, or pass --run-all to run every cell (--list shows the steps).");
         }
         checkExportTarget();
+        CellKinds kinds = new CellKinds();
+        // read at each use, not once: a terminal resized during the lesson gets the next table at its new width
+        kinds.register(new SqlCellKind(() -> TerminalWidth.forTables(columns())));
+        kinds.register(new JavaCellKind());
+        kinds.register(new ServerCellKind(() -> server));
+        extraKinds.forEach(kinds::register);
+        // the walk parses the notebook while its terminal opens (JLine waits on a process or two there): the first
+        // screen needs both, and on two cores neither need wait for the other
+        Supplier<Notebook> parse = () -> new NotebookParser(kinds.languages()).parse(file);
+        CompletableFuture<Notebook> parsing = interactive ? CompletableFuture.supplyAsync(parse) : CompletableFuture.completedFuture(parse.get());
         // an export runs on a server of its own: what it shows is the lesson's, not the learner's database
-        try (Terminal terminal = interactive ? openTerminal() : null; CellKinds kinds = new CellKinds();
-             ScratchServer scratch = export == null || list ? null : ScratchServer.start(DatabaseSettings.fromEnvironment())) {
-            // read at each use, not once: a terminal resized during the lesson gets the next table at its new width
-            IntSupplier columns = terminal == null ? () -> 0 : terminal::getWidth;
-            kinds.register(new SqlCellKind(() -> TerminalWidth.forTables(columns.getAsInt())));
-            kinds.register(new JavaCellKind());
-            kinds.register(new ServerCellKind(() -> server));
-            extraKinds.forEach(kinds::register);
-            Notebook notebook = new NotebookParser(kinds.languages()).parse(file);
+        try (CellKinds closedLast = kinds; Terminal terminal = interactive ? openTerminal() : null;
+             ScratchServer scratch = export == null || list ? null : ScratchServer.start(DatabaseSettings.fromEnvironment());
+             LessonDatabase live = new LessonDatabase(home, file, scratch != null ? scratch::running : this::liveServer)) {
+            this.terminal = terminal;
+            Notebook notebook = parsed(parsing);
+            if (terminal == null) {
+                ArchiveWarmUp.whenDumping(notebook);
+            }
             if (list) {
                 console.line(notebook.title());
                 console.line(NotebookView.stepList(notebook));
@@ -96,41 +109,77 @@ public class LessonCommand implements Callable<Integer> {
             CodeCell start = from == null ? null : notebook.step(from).orElseThrow(() -> UserError.badInput(
                     "No step `" + from + "` in " + notebook.name() + ": give a number from 1 to " + notebook.steps().size()
                             + " or an id (see --list)."));
-            server = scratch != null ? scratch.provider() : LiveDatabase.choose(database, DatabaseSettings.fromEnvironment()).server();
-            RunningServer db = scratch != null ? scratch.running() : server.up();
-            try (NotebookSessions sessions = new NotebookSessions(db.connection(), NotebookSessions.connect(db.connection()))) {
-                Placeholders placeholders = scratch != null ? Placeholders.forExport() : Placeholders.of(db);
-                CellRunner runner = new CellRunner(kinds, new NotebookContext(home, db, sessions, file), placeholders);
-                runner.prepare(notebook);
-                RunResults results;
-                Console out = console;
-                if (terminal != null) {
-                    PrintStream screen = new PrintStream(terminal.output(), true, StandardCharsets.UTF_8);
-                    out = new Console(screen, screen, Console.colourWanted(), columns);
-                    NotebookView view = new NotebookView(out, placeholders);
-                    try (KeyPrompt keys = new KeyPrompt(terminal)) {
-                        WalkBookmark bookmark = bookmark(home, file, notebook, out);
-                        if (start == null && bookmark.kept()) {
-                            int step = ResumeOffer.ask(notebook, new ProgressStore(home, out::note).read().notebook(bookmark.name()), out, keys);
-                            if (step == ResumeOffer.QUIT) {
-                                return ExitCode.OK;
-                            }
-                            start = step > 1 ? notebook.steps().get(step - 1) : null;
-                        }
-                        runPrerequisites(notebook, start, runner, out);
-                        results = new NotebookWalker(notebook, runner, view, out, keys, bookmark).walk(start);
-                    }
-                } else {
-                    runPrerequisites(notebook, start, runner, out);
-                    results = new RunAll(notebook, runner, new NotebookView(out, placeholders), out).run(start);
-                }
-                if (export != null) {
-                    new NotebookExport(results, placeholders).writeTo(export);
-                    out.ok("Wrote " + export + " (" + results.history().size() + " cell runs).");
-                }
-                return terminal != null ? ExitCode.OK : summary(out, results, start);
+            if (scratch != null) {
+                server = scratch.provider();
             }
+            Placeholders placeholders = scratch != null ? Placeholders.forExport() : Placeholders.whenNeeded(live::server);
+            CellRunner runner = new CellRunner(kinds, live::context, placeholders);
+            RunResults results;
+            Console out = console;
+            if (terminal != null) {
+                PrintStream screen = new PrintStream(terminal.output(), true, StandardCharsets.UTF_8);
+                out = new Console(screen, screen, Console.colourWanted(), this::columns);
+                NotebookView view = new NotebookView(out, placeholders);
+                // the first screen needs the notebook and the progress file only; the database is reached (and a
+                // stopped server started, with its progress shown) once it is painted, before the first key is read
+                try (KeyPrompt keys = new KeyPrompt(terminal).beforeFirstWait(() -> {
+                    live.context();
+                    prepareBehind(runner, notebook);
+                })) {
+                    WalkBookmark bookmark = bookmark(home, file, notebook, out);
+                    if (start == null && bookmark.kept()) {
+                        int step = ResumeOffer.ask(notebook, new ProgressStore(home, out::note).read().notebook(bookmark.name()), out, keys);
+                        if (step == ResumeOffer.QUIT) {
+                            return ExitCode.OK;
+                        }
+                        start = step > 1 ? notebook.steps().get(step - 1) : null;
+                    }
+                    runPrerequisites(notebook, start, runner, out);
+                    results = new NotebookWalker(notebook, runner, view, out, keys, bookmark).walk(start);
+                }
+            } else {
+                live.context();
+                runner.prepare(notebook);
+                runPrerequisites(notebook, start, runner, out);
+                results = new RunAll(notebook, runner, new NotebookView(out, placeholders), out).run(start);
+            }
+            if (export != null) {
+                new NotebookExport(results, placeholders).writeTo(export);
+                out.ok("Wrote " + export + " (" + results.history().size() + " cell runs).");
+            }
+            return terminal != null ? ExitCode.OK : summary(out, results, start);
         }
+    }
+
+    /** The terminal's width now, 0 without one. */
+    private int columns() {
+        Terminal shown = terminal;
+        return shown == null ? 0 : shown.getWidth();
+    }
+
+    /** The parsed notebook, or what parsing threw (a UserError for a notebook that does not parse), as thrown. */
+    private static Notebook parsed(CompletableFuture<Notebook> parsing) {
+        try {
+            return parsing.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    /** The learner's server, chosen as every command chooses it and started if it is not running. */
+    private RunningServer liveServer() {
+        server = LiveDatabase.choose(database, DatabaseSettings.fromEnvironment()).server();
+        return server.up();
+    }
+
+    /**
+     * Lets the cell kinds get ready (JShell starts) on a thread of their own while the learner reads: a cell
+     * that needs its kind before then waits for it.
+     */
+    private static void prepareBehind(CellRunner runner, Notebook notebook) {
+        Thread preparing = new Thread(() -> runner.prepare(notebook), "cell kinds' preparation");
+        preparing.setDaemon(true);
+        preparing.start();
     }
 
     /**
@@ -164,7 +213,7 @@ public class LessonCommand implements Callable<Integer> {
 
     /** The system terminal through JLine; a dumb one cannot give single keys. */
     private static Terminal openTerminal() throws java.io.IOException {
-        Terminal terminal = TerminalBuilder.builder().system(true).build();
+        Terminal terminal = SystemTerminal.open();
         if (Terminal.TYPE_DUMB.equals(terminal.getType()) || Terminal.TYPE_DUMB_COLOR.equals(terminal.getType())) {
             terminal.close();
             throw UserError.badInput("This terminal cannot take single keys: pass --run-all to run every cell without questions.");

@@ -148,8 +148,20 @@ final class NotebookWalker {
 
     /** Runs a cell with Ctrl-C bound to stopping it, and a spinner if it takes a while. */
     private CellRun timed(CodeCell cell, String what) {
+        sayIfStarting(cell.language());
         try (SlowWorkNotice notice = SlowWorkNotice.after(700, what + " (Ctrl-C stops it)")) {
             return keys.interruptible(() -> runner.run(cell), runner::cancel);
+        }
+    }
+
+    /**
+     * JShell starts behind the first screen; a java cell run (or typed) before it is up waits for it, and says
+     * so first rather than look frozen.
+     */
+    private void sayIfStarting(String language) {
+        String starting = runner.starting(language);
+        if (starting != null) {
+            console.line(console.style(Style.DIM, starting + " …"));
         }
     }
 
@@ -254,6 +266,7 @@ final class NotebookWalker {
                 }
             }
             typed.append(first ? "" : "\n").append(line);
+            sayIfStarting(current);
             if (!runner.complete(current, typed.toString())) {
                 continue;
             }

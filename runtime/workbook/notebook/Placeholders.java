@@ -2,6 +2,7 @@ package workbook.notebook;
 
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import workbook.db.ConnectionInfo;
@@ -15,10 +16,31 @@ public final class Placeholders {
 
     static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z][A-Za-z0-9_.]*)\\s*}}");
 
-    private final Map<String, String> values;
+    private final Supplier<Map<String, String>> values;
+    private Map<String, String> known;
 
     public Placeholders(Map<String, String> values) {
-        this.values = Map.copyOf(values);
+        Map<String, String> copy = Map.copyOf(values);
+        this.values = () -> copy;
+    }
+
+    private Placeholders(Supplier<Map<String, String>> values) {
+        this.values = values;
+    }
+
+    /**
+     * Placeholders whose values are asked of {@code database} only when a text holds one: prose without
+     * any is shown before the database is reached.
+     */
+    public static Placeholders whenNeeded(Supplier<RunningServer> database) {
+        return new Placeholders(() -> of(database.get()).values());
+    }
+
+    private synchronized Map<String, String> values() {
+        if (known == null) {
+            known = values.get();
+        }
+        return known;
     }
 
     public static Placeholders of(RunningServer db) {
@@ -47,9 +69,13 @@ public final class Placeholders {
     /** The text with every known placeholder replaced; unknown ones stay visible as written. */
     public String fill(String text) {
         Matcher m = PLACEHOLDER.matcher(text);
+        if (!m.find()) {
+            return text;
+        }
+        m.reset();
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            String value = values.get(m.group(1));
+            String value = values().get(m.group(1));
             m.appendReplacement(out, Matcher.quoteReplacement(value != null ? value : m.group()));
         }
         m.appendTail(out);

@@ -2,11 +2,6 @@
 package workbook.progress;
 
 import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -29,11 +24,6 @@ import workbook.WorkbookHome;
  */
 public final class ProgressStore {
     public static final String FILE = "progress.json";
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
     /** FileLock guards against other processes only; threads of this JVM queue here first. */
     private static final Object IN_THIS_JVM = new Object();
 
@@ -100,7 +90,7 @@ public final class ProgressStore {
         }
         String reason;
         try {
-            Progress read = JSON.readValue(file.toFile(), Progress.class);
+            Progress read = ProgressJson.read(file);
             if (read != null && read.formatVersion() == Progress.FORMAT_VERSION) {
                 return read;
             }
@@ -123,7 +113,7 @@ public final class ProgressStore {
         try {
             // no fsync: it costs ~100 ms a step on a busy disk, and the rename alone keeps a killed process
             // from leaving half a file; what an OS crash might garble is set aside as unreadable
-            Files.write(temporary, JSON.writeValueAsBytes(progress));
+            Files.write(temporary, ProgressJson.write(progress));
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(temporary);

@@ -23,17 +23,37 @@ public final class KeyPrompt implements AutoCloseable {
 
     private final Terminal terminal;
     private final Attributes original;
-    private final LineReader lines;
+    /** Built at the first line asked for: its key maps and widgets are not needed to read single keys. */
+    private LineReader lines;
+    private Runnable beforeFirstWait;
 
     public KeyPrompt(Terminal terminal) {
         this.terminal = terminal;
         this.original = terminal.enterRawMode();
-        this.lines = LineReaderBuilder.builder().terminal(terminal).build();
         signals(false);
+    }
+
+    /**
+     * Runs {@code work} once, when this prompt first waits for the learner (a key or a line): the screen
+     * is painted by then, and what a first screen does not need (the database, JShell) starts behind it.
+     * Whatever it throws comes out of that first wait.
+     */
+    public KeyPrompt beforeFirstWait(Runnable work) {
+        this.beforeFirstWait = work;
+        return this;
+    }
+
+    private void firstWait() {
+        Runnable work = beforeFirstWait;
+        if (work != null) {
+            beforeFirstWait = null;
+            work.run();
+        }
     }
 
     /** Waits for one key press; arrow keys and other escape sequences are read whole and ignored. */
     public int key() {
+        firstWait();
         try {
             while (true) {
                 int c = terminal.reader().read();
@@ -55,6 +75,10 @@ public final class KeyPrompt implements AutoCloseable {
 
     /** A line typed with editing and history; null when the learner pressed Ctrl-C or Ctrl-D. */
     public String line(String prompt) {
+        firstWait();
+        if (lines == null) {
+            lines = LineReaderBuilder.builder().terminal(terminal).build();
+        }
         signals(true);
         try {
             return lines.readLine(prompt);

@@ -182,6 +182,43 @@ class InteractiveWalkTest {
         }
     }
 
+    /**
+     * The first screen needs no database, so it is painted before the server is reached; a server that does not
+     * answer still ends the walk with its one line and exit code, before any key is read.
+     */
+    @Test
+    void theFirstScreenComesBeforeTheDatabaseAndAnUnreachableOneStillEndsTheWalkInOneLine() throws Exception {
+        Path notes = dir.resolve("first.md");
+        Files.writeString(notes, "# First screen\n\nRead this while the server is reached.\n\n```sql\nSELECT 'never run' AS said;\n```\n");
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        String url = "jdbc:postgresql://127.0.0.1:" + closedPort + "/crm_db?user=crmuser&password=crmpassword";
+        String command = PseudoTerminal.quote(CommandJvm.command(List.of("-Dworkbook.home=" + Path.of("").toAbsolutePath()),
+                "Lesson", notes.toString(), "--url", url));
+        try (PseudoTerminal pty = PseudoTerminal.start(command, dir, 100)) {
+            pty.expect("Read this while the server is reached.", WAIT);
+            assertThat(pty.expect("No PostgreSQL answers at", WAIT)).as("the step's code is shown, never run")
+                    .contains("SELECT 'never run'").doesNotContain("(1 row)");
+            assertThat(pty.exitCode(WAIT)).isEqualTo(3);
+            assertThat(pty.plain()).doesNotContain("Exception").doesNotContain("\tat ");
+        }
+    }
+
+    /** The walk parses its notebook beside the terminal's set-up; a notebook that does not parse still says why in one line. */
+    @Test
+    void aNotebookThatDoesNotParseEndsTheWalkInOneLine() throws Exception {
+        Path notes = dir.resolve("broken.md");
+        Files.writeString(notes, "# Broken\n\n```sql id=same\nSELECT 1;\n```\n\n```sql id=same\nSELECT 2;\n```\n");
+        String command = PseudoTerminal.quote(CommandJvm.command(List.of("-Dworkbook.home=" + Path.of("").toAbsolutePath()),
+                "Lesson", notes.toString()));
+        try (PseudoTerminal pty = PseudoTerminal.start(command, dir, 100)) {
+            assertThat(pty.exitCode(WAIT)).isEqualTo(2);
+            assertThat(pty.plain()).contains("same").doesNotContain("Exception").doesNotContain("\tat ");
+        }
+    }
+
     /** The lesson entry script in a JVM of its own, as `./jbang` would start it. */
     static String lesson(Path notes, ConnectionInfo db) {
         return PseudoTerminal.quote(CommandJvm.command(List.of("-Dworkbook.home=" + Path.of("").toAbsolutePath()),
