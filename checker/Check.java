@@ -6,11 +6,12 @@
 //SOURCES workbook/**.java
 
 import workbook.checker.CheckCommand;
+import workbook.checker.WorkbookHelper;
 import workbook.cli.CommandRunner;
 
 /** Entry script for `./jbang check`: wiring only. */
 public class Check {
     public static void main(String... args) {
-        CommandRunner.exit("check", new CheckCommand(), args);
+        CommandRunner.exit("check", CheckCommand::new, WorkbookHelper.class, args);
     }
 }

@@ -6,11 +6,12 @@
 //SOURCES workbook/**.java
 
 import workbook.checker.HintCommand;
+import workbook.checker.WorkbookHelper;
 import workbook.cli.CommandRunner;
 
 /** Entry script for `./jbang hint`: wiring only. */
 public class Hint {
     public static void main(String... args) {
-        CommandRunner.exit("hint", new HintCommand(), args);
+        CommandRunner.exit("hint", HintCommand::new, WorkbookHelper.class, args);
     }
 }

@@ -59,6 +59,9 @@ public class CheckCommand implements Callable<Integer> {
 
     Console console = Console.system();
 
+    /** False for the helper's rehearsal of a check (its warm-up): the learner's progress records only real runs. */
+    boolean recordsProgress = true;
+
     @Override
     public Integer call() throws Exception {
         WorkbookHome home = WorkbookHome.locate();
@@ -102,7 +105,9 @@ public class CheckCommand implements Callable<Integer> {
         }
         last = report;
         new CheckPrinter(console).print(report, task != null);
-        CheckProgress.record(new ProgressStore(WorkbookHome.locate(), console::note), report);
+        if (recordsProgress) {
+            CheckProgress.record(new ProgressStore(WorkbookHome.locate(), console::note), report);
+        }
         // the verdict is out: the server finishes dropping the copy and making the next spare on its own
         ScratchDatabase.handOverDrops();
         boolean ok = task != null ? report.tasks().stream().allMatch(TaskResult::passed) : report.allRequiredPassed();

@@ -7,10 +7,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import workbook.ExitCode;
 import workbook.UserError;
 import workbook.WorkbookHome;
+import workbook.cli.helper.HelperClient;
 import workbook.sql.ExceptionText;
 import workbook.terminal.Console;
 
@@ -25,11 +27,38 @@ public final class CommandRunner {
 
     /** For a script's main: runs the command under the name of its catalog alias and exits the JVM with its code. */
     public static void exit(String name, Object command, String... args) {
-        System.exit(run(new CommandLine(command).setCommandName(name), args));
+        System.exit(run(name, command, args));
+    }
+
+    /**
+     * For a script's main whose command the checkout's helper may run ({@link HelperClient}): asks it first,
+     * before anything of the command is loaded; else runs the command here and, when no helper was there,
+     * starts {@code helperMain} for the next command.
+     */
+    public static void exit(String name, Supplier<Object> command, Class<?> helperMain, String... args) {
+        HelperClient.Answer answer = HelperClient.ask(name, args);
+        if (answer.outcome() == HelperClient.Outcome.SERVED) {
+            System.exit(answer.exitCode());
+        }
+        int code = run(name, command.get(), args);
+        if (answer.wantsHelper() && helperMain != null) {
+            HelperClient.start(helperMain, name, args);
+        }
+        System.exit(code);
+    }
+
+    /** Like {@link #exit(String, Supplier, Class, String...)} for a command the helper runs but cannot start (no helper class on this class path). */
+    public static void exit(String name, Supplier<Object> command, String... args) {
+        exit(name, command, (Class<?>) null, args);
     }
 
     public static int run(Object command, String... args) {
         return run(command instanceof CommandLine given ? given : new CommandLine(command), args);
+    }
+
+    /** Runs the command under the name of its catalog alias and returns its exit code. */
+    public static int run(String name, Object command, String... args) {
+        return run(new CommandLine(command).setCommandName(name), args);
     }
 
     private static int run(CommandLine cli, String... args) {

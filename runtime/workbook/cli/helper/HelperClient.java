@@ -1,0 +1,184 @@
+package workbook.cli.helper;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.File;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.AsynchronousCloseException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import workbook.WorkbookHome;
+
+/**
+ * The side of a short-lived command process: hands the command to the checkout's helper when one is there
+ * and built from the same code, relays its output and exit code, and otherwise lets the command run here
+ * and starts a helper for the next one. Only when ./jbang names the code (WORKBOOK_CODE_KEY, set from the
+ * launch cache's key); WORKBOOK_LAUNCH_CACHE=0 or WORKBOOK_HELPER=0 leave every command in its own process.
+ */
+public final class HelperClient {
+    /** How long a helper may take to take a request on before the command runs here instead (it may be busy). */
+    private static final long ACCEPT_MILLIS = 3000;
+
+    private HelperClient() {
+    }
+
+    /** What became of asking. */
+    public enum Outcome {
+        /** The helper ran it: {@link Answer#exitCode()} is the command's. */
+        SERVED,
+        /** Nobody to ask (no code key, helper off, nobody listening): run here, then start a helper. */
+        NO_HELPER,
+        /** The helper does not run this one (it asks or watches): run here; the helper stays. */
+        DECLINED,
+        /** The helper was of other code or another environment and quits: run here, then start one. */
+        RETIRED,
+        /** The helper went away mid-command, output may be half shown: run here, then start one. */
+        BROKE
+    }
+
+    public record Answer(Outcome outcome, int exitCode) {
+        /** Whether a new helper should be started once this command has run here. */
+        public boolean wantsHelper() {
+            return outcome == Outcome.NO_HELPER || outcome == Outcome.RETIRED || outcome == Outcome.BROKE;
+        }
+    }
+
+    /** The key ./jbang computed from the code, or empty when commands are to run each in their own process. */
+    private static Optional<String> codeKey() {
+        String key = System.getenv("WORKBOOK_CODE_KEY");
+        if (key == null || key.isBlank() || "0".equals(System.getenv("WORKBOOK_HELPER"))) {
+            return Optional.empty();
+        }
+        return Optional.of(key);
+    }
+
+    /** Asks the checkout's helper to run {@code command args}; its output reaches this process's stdout and stderr. */
+    public static Answer ask(String command, String... args) {
+        Optional<String> key = codeKey();
+        Optional<HelperAddress> address = key.flatMap(k -> HelperAddress.of(WorkbookHome.locate().root()));
+        if (address.isEmpty() || !Files.exists(address.get().socket())) {
+            return new Answer(Outcome.NO_HELPER, 0);
+        }
+        try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            channel.connect(UnixDomainSocketAddress.of(address.get().socket()));
+            new HelperRequest(key.get(), Path.of("").toAbsolutePath().toString(), System.console() != null, System.getenv(),
+                    command, List.of(args)).write(new DataOutputStream(Channels.newOutputStream(channel)));
+            return relay(channel, new DataInputStream(Channels.newInputStream(channel)));
+        } catch (AsynchronousCloseException e) {
+            return new Answer(Outcome.DECLINED, 0);  // a living helper, busy with another command for now
+        } catch (IOException e) {
+            return new Answer(Outcome.NO_HELPER, 0);  // a dead helper's socket, or one that did not answer in time
+        }
+    }
+
+    private static Answer relay(SocketChannel channel, DataInputStream in) throws IOException {
+        Thread watchdog = closeUnlessAccepted(channel);
+        byte first = in.readByte();
+        watchdog.interrupt();
+        if (first == HelperReply.DECLINED) {
+            return new Answer(Outcome.DECLINED, 0);
+        }
+        if (first != HelperReply.ACCEPTED) {
+            return new Answer(Outcome.RETIRED, 0);
+        }
+        OutputStream stdout = new FileOutputStream(FileDescriptor.out);
+        OutputStream stderr = new FileOutputStream(FileDescriptor.err);
+        try {
+            while (true) {
+                byte kind = in.readByte();
+                if (kind == HelperReply.EXIT) {
+                    return new Answer(Outcome.SERVED, in.readInt());
+                }
+                byte[] chunk = in.readNBytes(in.readInt());
+                (kind == HelperReply.ERR ? stderr : stdout).write(chunk);
+            }
+        } catch (EOFException e) {
+            return new Answer(Outcome.BROKE, 0);
+        }
+    }
+
+    /** A helper that does not take the request on in time (busy, or stopped) is left: the command runs here. */
+    private static Thread closeUnlessAccepted(SocketChannel channel) {
+        Thread watchdog = new Thread(() -> {
+            try {
+                Thread.sleep(ACCEPT_MILLIS);
+                channel.close();
+            } catch (InterruptedException | IOException e) {
+                // accepted in time
+            }
+        }, "helper accept watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
+        return watchdog;
+    }
+
+    /**
+     * Starts the checkout's helper in the background, on this JVM's class path and class-data archive, with
+     * its output in .workbook/logs/helper.log; this process does not wait for it. It is told this command, which
+     * it may rehearse to warm up.
+     */
+    public static void start(Class<?> helperMain, String command, String... args) {
+        Optional<HelperAddress> address = codeKey().flatMap(k -> HelperAddress.of(WorkbookHome.locate().root()));
+        if (address.isEmpty() || helperAlive(address.get())) {
+            return;
+        }
+        try {
+            WorkbookHome home = WorkbookHome.locate();
+            Files.createDirectories(home.logsDir());
+            File log = home.logsDir().resolve("helper.log").toFile();
+            List<String> helper = helperCommand(helperMain);
+            helper.add(command);
+            helper.addAll(List.of(args));
+            new ProcessBuilder(helper)
+                    .redirectInput(ProcessBuilder.Redirect.from(new File(File.separatorChar == '/' ? "/dev/null" : "NUL")))
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log))
+                    .redirectErrorStream(true)
+                    .start();
+        } catch (IOException | RuntimeException e) {
+            // no helper: the next command runs in its own process, as this one did
+        }
+    }
+
+    /** Whether a helper holds the checkout's lock: one warming up, or one a busy command could not reach. */
+    private static boolean helperAlive(HelperAddress address) {
+        try (FileChannel lock = FileChannel.open(address.lock(), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            return lock.tryLock() == null;  // closing the channel lets go of a lock just taken
+        } catch (IOException | OverlappingFileLockException e) {
+            return true;
+        }
+    }
+
+    /**
+     * This JVM's own options (the entry script's, so its class-data archive too) with C2 back on: the helper
+     * lives long enough to repay its compiler. A first run's archive dump is not repeated.
+     */
+    private static List<String> helperCommand(Class<?> helperMain) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        List<String> own = ProcessHandle.current().info().arguments().map(List::of).orElse(List.of());
+        for (String option : own) {
+            if (option.equals("-cp") || option.equals("-classpath") || !option.startsWith("-")) {
+                break;
+            }
+            if (!option.startsWith("-XX:TieredStopAtLevel") && !option.startsWith("-XX:ArchiveClassesAtExit")) {
+                command.add(option);
+            }
+        }
+        command.addAll(List.of("-Xmx512m", "-cp", System.getProperty("java.class.path"), helperMain.getName()));
+        return command;
+    }
+}

@@ -1,0 +1,251 @@
+package workbook.cli.helper;
+
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import workbook.ExitCode;
+import workbook.cli.CommandRunner;
+import workbook.terminal.Console;
+
+/**
+ * The helper's side: a warm JVM that runs the checkout's everyday commands for the short-lived processes
+ * of {@code ./jbang}, one at a time, as if each ran in its own process (its output, its terminal's width,
+ * its exit code). It serves only requests built from its own code, in its own folder and environment; any
+ * other makes it retire. It stops after {@code idle} without a request, when its checkout is gone, or when
+ * its socket is taken from it. It holds no connection between commands, so a kill at any point leaves
+ * what a killed command leaves (the next check's sweep drops a scratch copy), and the next command,
+ * finding nobody at the socket, runs in its own process and starts a new helper.
+ */
+public final class HelperServer {
+    /** How often an idle helper looks whether it should stop. */
+    private static final Duration TICK = Duration.ofSeconds(2);
+
+    private final Path checkout;
+    private final String codeKey;
+    private final String folder;
+    private final Map<String, String> environment;
+    private final List<ServedCommand> commands;
+    private final Duration idle;
+    private final PrintStream log;
+
+    private HelperServer(Path checkout, String codeKey, List<ServedCommand> commands, Duration idle) {
+        this.checkout = checkout;
+        this.codeKey = codeKey;
+        this.folder = Path.of("").toAbsolutePath().toString();
+        this.environment = HelperRequest.relevant(System.getenv());
+        this.commands = commands;
+        this.idle = idle;
+        this.log = System.out;
+    }
+
+    /**
+     * Serves {@code commands} for the checkout until idle; returns at once when another helper holds its
+     * lock for longer than a retiring one would.
+     */
+    public static void serve(Path checkout, String codeKey, List<ServedCommand> commands, Duration idle, Runnable warmUp)
+            throws IOException, InterruptedException {
+        HelperAddress address = HelperAddress.of(checkout).orElseThrow(() -> new IOException("no private folder for the helper's socket"));
+        new HelperServer(checkout, codeKey, commands, idle).serve(address, warmUp);
+    }
+
+    private void serve(HelperAddress address, Runnable warmUp) throws IOException, InterruptedException {
+        try (FileChannel lockFile = FileChannel.open(address.lock(), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            FileLock lock = awaitLock(lockFile);
+            if (lock == null) {
+                say("another helper serves this checkout; not starting");
+                return;
+            }
+            // before listening: a command that comes meanwhile runs in its own process rather than wait (the lock
+            // tells it that a helper is on its way, so it starts no other)
+            long started = System.nanoTime();
+            quietly(warmUp);
+            say("warmed up in " + (System.nanoTime() - started) / 1_000_000 + " ms");
+            // the lock is ours, so a socket file there is a dead helper's
+            Files.deleteIfExists(address.socket());
+            try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+                 Selector selector = Selector.open()) {
+                server.bind(UnixDomainSocketAddress.of(address.socket()));
+                Object socketFile = fileKey(address.socket());
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> removeIfOurs(address.socket(), socketFile)));
+                server.configureBlocking(false);
+                server.register(selector, SelectionKey.OP_ACCEPT);
+                say("serving " + checkout + " (stops after " + idle.toSeconds() + " s without a command)");
+                String reason = loop(server, selector, address.socket(), socketFile);
+                say(reason);
+                removeIfOurs(address.socket(), socketFile);
+            }
+        }
+    }
+
+    /** Waits a little for a retiring helper to let go of the lock; null when a living one keeps it. */
+    private static FileLock awaitLock(FileChannel lockFile) throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(5);
+        while (true) {
+            FileLock lock = lockFile.tryLock();
+            if (lock != null || Instant.now().isAfter(deadline)) {
+                return lock;
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    /** Runs requests as they come; returns why it stopped. */
+    private String loop(ServerSocketChannel server, Selector selector, Path socket, Object socketFile) throws IOException {
+        Instant lastUsed = Instant.now();
+        while (true) {
+            Duration left = Duration.between(Instant.now(), lastUsed.plus(idle));
+            if (left.isNegative() || left.isZero()) {
+                return "no command for " + idle.toSeconds() + " s: stopping";
+            }
+            selector.select(Math.max(1, Math.min(left.toMillis(), TICK.toMillis())));
+            selector.selectedKeys().clear();
+            SocketChannel client = server.accept();
+            if (client != null) {
+                if (!answer(client)) {
+                    return "a request from other code or another environment: retiring for a helper of its own";
+                }
+                lastUsed = Instant.now();
+            }
+            if (!Files.isRegularFile(checkout.resolve("jbang-catalog.json"))) {
+                return "the checkout is gone: stopping";
+            }
+            if (!Objects.equals(fileKey(socket), socketFile)) {
+                return "the socket was removed or taken: stopping";
+            }
+        }
+    }
+
+    /** Serves one request; false when the helper must retire. */
+    private boolean answer(SocketChannel client) {
+        try (client) {
+            client.configureBlocking(true);
+            DataInputStream in = new DataInputStream(Channels.newInputStream(client));
+            DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(client)));
+            HelperRequest request = HelperRequest.read(in);
+            if (!request.codeKey().equals(codeKey) || !request.folder().equals(folder)
+                    || !HelperRequest.relevant(request.environment()).equals(environment)) {
+                out.writeByte(HelperReply.RETIRING);
+                out.flush();
+                return false;
+            }
+            ServedCommand served = commands.stream().filter(c -> c.name().equals(request.command())).findFirst().orElse(null);
+            if (served == null || !served.serves().test(request.arguments())) {
+                out.writeByte(HelperReply.DECLINED);
+                out.flush();
+                return true;
+            }
+            out.writeByte(HelperReply.ACCEPTED);
+            out.flush();
+            long started = System.nanoTime();
+            int code = run(served, request, out);
+            String outcome;
+            try {
+                synchronized (out) {
+                    out.writeByte(HelperReply.EXIT);
+                    out.writeInt(code);
+                    out.flush();
+                }
+                outcome = "";
+            } catch (IOException e) {
+                outcome = ", its process gone";  // Ctrl-C: the command still ran to its end, as a whole run does
+            }
+            // the command's name only: its arguments may hold a password (--url)
+            say("served " + request.command() + " (exit " + code + outcome + ") in "
+                    + (System.nanoTime() - started) / 1_000_000 + " ms");
+        } catch (IOException e) {
+            say("a request broke off: " + e.getMessage());
+        }
+        return true;
+    }
+
+    /** Runs the command as its own process would: its streams, its terminal, no stdin (served commands ask nothing). */
+    private int run(ServedCommand served, HelperRequest request, DataOutputStream connection) {
+        PrintStream stdout = new PrintStream(new FrameOutputStream(connection, HelperReply.OUT), true, StandardCharsets.UTF_8);
+        PrintStream stderr = new PrintStream(new FrameOutputStream(connection, HelperReply.ERR), true, StandardCharsets.UTF_8);
+        PrintStream ownOut = System.out;
+        PrintStream ownErr = System.err;
+        InputStream ownIn = System.in;
+        System.setOut(stdout);
+        System.setErr(stderr);
+        System.setIn(InputStream.nullInputStream());
+        Console.serve(stdout, stderr, request.interactive(), request.columns());
+        try {
+            return CommandRunner.run(request.command(), served.command().get(), request.arguments().toArray(String[]::new));
+        } catch (RuntimeException | Error e) {
+            e.printStackTrace(ownErr);
+            stderr.println("error: the workbook's helper failed: " + e);
+            return ExitCode.ENVIRONMENT;
+        } finally {
+            stdout.flush();
+            stderr.flush();
+            Console.release();
+            System.setOut(ownOut);
+            System.setErr(ownErr);
+            System.setIn(ownIn);
+        }
+    }
+
+    /** Runs {@code work} with every output stream discarded. */
+    private static void quietly(Runnable work) {
+        PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
+        PrintStream ownOut = System.out;
+        PrintStream ownErr = System.err;
+        System.setOut(nowhere);
+        System.setErr(nowhere);
+        Console.serve(nowhere, nowhere, false, null);
+        try {
+            work.run();
+        } catch (RuntimeException e) {
+            // a warm-up only: a served command meets the same problem and reports it
+        } finally {
+            Console.release();
+            System.setOut(ownOut);
+            System.setErr(ownErr);
+        }
+    }
+
+    private static Object fileKey(Path file) {
+        try {
+            return Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static void removeIfOurs(Path socket, Object socketFile) {
+        try {
+            if (socketFile != null && socketFile.equals(fileKey(socket))) {
+                Files.deleteIfExists(socket);
+            }
+        } catch (IOException e) {
+            // the next helper deletes it under the lock
+        }
+    }
+
+    private void say(String line) {
+        log.println(Instant.now() + " helper " + ProcessHandle.current().pid() + ": " + line);
+    }
+}
