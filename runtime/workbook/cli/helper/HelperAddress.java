@@ -23,8 +23,14 @@ record HelperAddress(Path socket, Path lock) {
 
     /** The checkout's address, or empty where no private folder can be had (then commands run as always). */
     static Optional<HelperAddress> of(Path checkout) {
+        String runtime = System.getenv("XDG_RUNTIME_DIR");
+        return in(Path.of(runtime != null && !runtime.isBlank() ? runtime : System.getProperty("java.io.tmpdir")), checkout);
+    }
+
+    /** The checkout's address under {@code base}: in base/crm-workbook-USER/. */
+    static Optional<HelperAddress> in(Path base, Path checkout) {
         try {
-            Path folder = privateFolder();
+            Path folder = privateFolder(base);
             String name = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(checkout.toString().getBytes(StandardCharsets.UTF_8)), 0, 8);
             return Optional.of(new HelperAddress(folder.resolve(name + ".sock"), folder.resolve(name + ".lock")));
@@ -38,9 +44,7 @@ record HelperAddress(Path socket, Path lock) {
      * that someone else made, or that others may enter, is refused: whoever can reach the socket can run
      * commands as the learner.
      */
-    private static Path privateFolder() throws IOException {
-        String runtime = System.getenv("XDG_RUNTIME_DIR");
-        Path base = Path.of(runtime != null && !runtime.isBlank() ? runtime : System.getProperty("java.io.tmpdir"));
+    private static Path privateFolder(Path base) throws IOException {
         Path folder = base.resolve("crm-workbook-" + System.getProperty("user.name"));
         if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
             Files.createDirectories(folder, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
