@@ -43,7 +43,7 @@ class WorkbookHelperTest {
         fixture = new CheckerFixture("crm_helper");
         CheckExitTest.course(home, CheckerFixture.solutions());
         env.put("WORKBOOK_HOME", home.toString());
-        env.put("XDG_RUNTIME_DIR", runtimeDir.toString());  // this test's sockets, apart from any other's
+        env.put("XDG_RUNTIME_DIR", runtimeDir.toString());  // this test's helper cards, apart from any other's
         env.put("WORKBOOK_HELPER_IDLE", "120");
         env.put("WORKBOOK_CODE_KEY", "code-one");
     }
@@ -138,13 +138,13 @@ class WorkbookHelperTest {
     }
 
     @Test
-    void anIdleHelperStopsAndTakesItsSocketAlong() throws Exception {
+    void anIdleHelperStopsAndTakesItsCardAlong() throws Exception {
         env.put("WORKBOOK_HELPER_IDLE", "1");
         await(check(env));
         long helper = awaitServing(1);
         awaitGone(helper);
-        try (var sockets = Files.walk(runtimeDir)) {
-            assertThat(sockets.filter(f -> f.toString().endsWith(".sock")).toList()).isEmpty();
+        try (var cards = Files.walk(runtimeDir)) {
+            assertThat(cards.filter(f -> f.toString().endsWith(".helper")).toList()).isEmpty();
         }
         assertThat(log()).contains("no command for 1 s: stopping");
     }

@@ -7,18 +7,15 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Where a checkout's helper listens: a Unix socket in a folder only this user may enter, named after the
- * checkout (a socket path is limited to ~100 bytes, so not inside a deep checkout). Beside it, the lock the
- * living helper holds: the operating system drops it when the helper dies, however it dies.
+ * Where a checkout's helper is found: in a folder only this user may enter, named after the checkout, the
+ * helper's card (its loopback port and two secrets, {@link HelperCard}) and the lock the living helper holds:
+ * the operating system drops it when the helper dies, however it dies.
  */
-record HelperAddress(Path socket, Path lock) {
+record HelperAddress(Path card, Path lock) {
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
 
     /** The checkout's address, or empty where no private folder can be had (then commands run as always). */
@@ -31,18 +28,30 @@ record HelperAddress(Path socket, Path lock) {
     static Optional<HelperAddress> in(Path base, Path checkout) {
         try {
             Path folder = privateFolder(base);
-            String name = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(checkout.toString().getBytes(StandardCharsets.UTF_8)), 0, 8);
-            return Optional.of(new HelperAddress(folder.resolve(name + ".sock"), folder.resolve(name + ".lock")));
-        } catch (IOException | UnsupportedOperationException | NoSuchAlgorithmException e) {
+            String name = Long.toHexString(fnv1a(checkout.toString().getBytes(StandardCharsets.UTF_8)));
+            return Optional.of(new HelperAddress(folder.resolve(name + ".helper"), folder.resolve(name + ".lock")));
+        } catch (IOException | UnsupportedOperationException e) {
             return Optional.empty();
         }
     }
 
     /**
+     * FNV-1a, 64 bits: a name per checkout without starting the JDK's security providers (a fifth of a relayed
+     * command's own time). Two checkouts that met on one name would only make each other's helper retire:
+     * the key of the code a helper serves names its checkout.
+     */
+    private static long fnv1a(byte[] bytes) {
+        long hash = 0xcbf29ce484222325L;
+        for (byte b : bytes) {
+            hash = (hash ^ (b & 0xff)) * 0x100000001b3L;
+        }
+        return hash;
+    }
+
+    /**
      * $XDG_RUNTIME_DIR (private by definition) or the temporary folder, in a folder of this user's own. One
-     * that someone else made, or that others may enter, is refused: whoever can reach the socket can run
-     * commands as the learner.
+     * that someone else made, or that others may enter, is refused: whoever reads the card can run commands
+     * as the learner.
      */
     private static Path privateFolder(Path base) throws IOException {
         Path folder = base.resolve("crm-workbook-" + System.getProperty("user.name"));

@@ -1,5 +1,7 @@
 package workbook.cli.helper;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
@@ -8,13 +10,13 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
-import java.nio.channels.AsynchronousCloseException;
-import java.nio.channels.Channels;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -31,7 +33,8 @@ import workbook.WorkbookHome;
  */
 public final class HelperClient {
     /** How long a helper may take to take a request on before the command runs here instead (it may be busy). */
-    private static final long ACCEPT_MILLIS = 3000;
+    private static final int ACCEPT_MILLIS = 3000;
+    private static final int CONNECT_MILLIS = 1000;
 
     private HelperClient() {
     }
@@ -69,32 +72,44 @@ public final class HelperClient {
     /** Asks the checkout's helper to run {@code command args}; its output reaches this process's stdout and stderr. */
     public static Answer ask(String command, String... args) {
         Optional<String> key = codeKey();
-        Optional<HelperAddress> address = key.flatMap(k -> HelperAddress.of(WorkbookHome.locate().root()));
-        if (address.isEmpty() || !Files.exists(address.get().socket())) {
+        Optional<HelperCard> card = key.flatMap(k -> HelperAddress.of(WorkbookHome.locate().root())).flatMap(a -> HelperCard.read(a.card()));
+        if (card.isEmpty()) {
             return new Answer(Outcome.NO_HELPER, 0);
         }
-        try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
-            channel.connect(UnixDomainSocketAddress.of(address.get().socket()));
-            new HelperRequest(key.get(), Path.of("").toAbsolutePath().toString(), System.console() != null, System.getenv(),
-                    command, List.of(args)).write(new DataOutputStream(Channels.newOutputStream(channel)));
-            return relay(channel, new DataInputStream(Channels.newInputStream(channel)));
-        } catch (AsynchronousCloseException e) {
+        return ask(card.get(), key.get(), command, args);
+    }
+
+    /** Asks the helper {@code card} names, under the code key {@code key}. */
+    static Answer ask(HelperCard helper, String key, String command, String... args) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), helper.port()), CONNECT_MILLIS);
+            // a helper busy with another command, or stopped, is left: the command runs here
+            socket.setSoTimeout(ACCEPT_MILLIS);
+            DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
+            if (!HelperCard.same(in.readNBytes(HelperCard.SECRET_LENGTH), helper.helperSecret())) {
+                return new Answer(Outcome.NO_HELPER, 0);  // not our helper: a dead one's port, taken since; it learns nothing
+            }
+            DataOutputStream out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream()));
+            out.write(helper.commandSecret().getBytes(StandardCharsets.US_ASCII));
+            new HelperRequest(key, Path.of("").toAbsolutePath().toString(), System.console() != null, System.getenv(),
+                    command, List.of(args)).write(out);
+            byte first = in.readByte();
+            if (first == HelperReply.DECLINED) {
+                return new Answer(Outcome.DECLINED, 0);
+            }
+            if (first != HelperReply.ACCEPTED) {
+                return new Answer(Outcome.RETIRED, 0);
+            }
+            socket.setSoTimeout(0);  // the command takes what it takes
+            return relay(in);
+        } catch (SocketTimeoutException e) {
             return new Answer(Outcome.DECLINED, 0);  // a living helper, busy with another command for now
         } catch (IOException e) {
-            return new Answer(Outcome.NO_HELPER, 0);  // a dead helper's socket, or one that did not answer in time
+            return new Answer(Outcome.NO_HELPER, 0);  // a dead helper's card
         }
     }
 
-    private static Answer relay(SocketChannel channel, DataInputStream in) throws IOException {
-        Thread watchdog = closeUnlessAccepted(channel);
-        byte first = in.readByte();
-        watchdog.interrupt();
-        if (first == HelperReply.DECLINED) {
-            return new Answer(Outcome.DECLINED, 0);
-        }
-        if (first != HelperReply.ACCEPTED) {
-            return new Answer(Outcome.RETIRED, 0);
-        }
+    private static Answer relay(DataInputStream in) throws IOException {
         OutputStream stdout = new FileOutputStream(FileDescriptor.out);
         OutputStream stderr = new FileOutputStream(FileDescriptor.err);
         try {
@@ -109,21 +124,6 @@ public final class HelperClient {
         } catch (EOFException e) {
             return new Answer(Outcome.BROKE, 0);
         }
-    }
-
-    /** A helper that does not take the request on in time (busy, or stopped) is left: the command runs here. */
-    private static Thread closeUnlessAccepted(SocketChannel channel) {
-        Thread watchdog = new Thread(() -> {
-            try {
-                Thread.sleep(ACCEPT_MILLIS);
-                channel.close();
-            } catch (InterruptedException | IOException e) {
-                // accepted in time
-            }
-        }, "helper accept watchdog");
-        watchdog.setDaemon(true);
-        watchdog.start();
-        return watchdog;
     }
 
     /**

@@ -1,5 +1,6 @@
 package workbook.cli.helper;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -7,25 +8,21 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
-import java.nio.channels.Channels;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.channels.SelectionKey;
-import java.nio.channels.Selector;
-import java.nio.channels.ServerSocketChannel;
-import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.Optional;
 import workbook.ExitCode;
 import workbook.cli.CommandRunner;
 import workbook.terminal.Console;
@@ -35,13 +32,15 @@ import workbook.terminal.Console;
  * of {@code ./jbang}, one at a time, as if each ran in its own process (its output, its terminal's width,
  * its exit code). It serves only requests built from its own code, in its own folder and environment; any
  * other makes it retire. It stops after {@code idle} without a request, when its checkout is gone, or when
- * its socket is taken from it. It holds no connection between commands, so a kill at any point leaves
+ * its card is removed or replaced. It holds no connection between commands, so a kill at any point leaves
  * what a killed command leaves (the next check's sweep drops a scratch copy), and the next command,
- * finding nobody at the socket, runs in its own process and starts a new helper.
+ * finding nobody at the card's port, runs in its own process and starts a new helper.
  */
 public final class HelperServer {
     /** How often an idle helper looks whether it should stop. */
     private static final Duration TICK = Duration.ofSeconds(2);
+    /** How long a connection may take to prove it knows the card and say what it wants. */
+    private static final int HANDSHAKE_MILLIS = 2000;
 
     private final Path checkout;
     private final String codeKey;
@@ -67,7 +66,7 @@ public final class HelperServer {
      */
     public static void serve(Path checkout, String codeKey, List<ServedCommand> commands, Duration idle, Runnable warmUp)
             throws IOException, InterruptedException {
-        HelperAddress address = HelperAddress.of(checkout).orElseThrow(() -> new IOException("no private folder for the helper's socket"));
+        HelperAddress address = HelperAddress.of(checkout).orElseThrow(() -> new IOException("no private folder for the helper's card"));
         new HelperServer(checkout, codeKey, commands, idle).serve(address, warmUp);
     }
 
@@ -83,19 +82,15 @@ public final class HelperServer {
             long started = System.nanoTime();
             quietly(warmUp);
             say("warmed up in " + (System.nanoTime() - started) / 1_000_000 + " ms");
-            // the lock is ours, so a socket file there is a dead helper's
-            Files.deleteIfExists(address.socket());
-            try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-                 Selector selector = Selector.open()) {
-                server.bind(UnixDomainSocketAddress.of(address.socket()));
-                Object socketFile = fileKey(address.socket());
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> removeIfOurs(address.socket(), socketFile)));
-                server.configureBlocking(false);
-                server.register(selector, SelectionKey.OP_ACCEPT);
+            try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+                HelperCard card = HelperCard.fresh(server.getLocalPort());
+                card.write(address.card());
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> removeIfOurs(address.card(), card)));
+                server.setSoTimeout((int) TICK.toMillis());
                 say("serving " + checkout + " (stops after " + idle.toSeconds() + " s without a command)");
-                String reason = loop(server, selector, address.socket(), socketFile);
+                String reason = loop(server, address.card(), card);
                 say(reason);
-                removeIfOurs(address.socket(), socketFile);
+                removeIfOurs(address.card(), card);
             }
         }
     }
@@ -113,49 +108,59 @@ public final class HelperServer {
     }
 
     /** Runs requests as they come; returns why it stopped. */
-    private String loop(ServerSocketChannel server, Selector selector, Path socket, Object socketFile) throws IOException {
+    private String loop(ServerSocket server, Path cardFile, HelperCard card) throws IOException {
         Instant lastUsed = Instant.now();
         while (true) {
-            Duration left = Duration.between(Instant.now(), lastUsed.plus(idle));
-            if (left.isNegative() || left.isZero()) {
+            if (!Instant.now().isBefore(lastUsed.plus(idle))) {
                 return "no command for " + idle.toSeconds() + " s: stopping";
             }
-            selector.select(Math.max(1, Math.min(left.toMillis(), TICK.toMillis())));
-            selector.selectedKeys().clear();
-            SocketChannel client = server.accept();
-            if (client != null) {
-                if (!answer(client)) {
-                    return "a request from other code or another environment: retiring for a helper of its own";
+            try (Socket client = server.accept()) {
+                switch (answer(client, card)) {
+                    case RETIRE -> {
+                        return "a request from other code or another environment: retiring for a helper of its own";
+                    }
+                    case SERVED -> lastUsed = Instant.now();
+                    case IGNORED -> { }
                 }
-                lastUsed = Instant.now();
+            } catch (SocketTimeoutException e) {
+                // a tick without a request: time to look around
             }
             if (!Files.isRegularFile(checkout.resolve("jbang-catalog.json"))) {
                 return "the checkout is gone: stopping";
             }
-            if (!Objects.equals(fileKey(socket), socketFile)) {
-                return "the socket was removed or taken: stopping";
+            if (!HelperCard.read(cardFile).equals(Optional.of(card))) {
+                return "its card was removed or replaced: stopping";
             }
         }
     }
 
-    /** Serves one request; false when the helper must retire. */
-    private boolean answer(SocketChannel client) {
-        try (client) {
-            client.configureBlocking(true);
-            DataInputStream in = new DataInputStream(Channels.newInputStream(client));
-            DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(client)));
+    private enum Answered { SERVED, IGNORED, RETIRE }
+
+    /** Serves one connection: only a command that knows the card's secret, and only a request it may serve. */
+    private Answered answer(Socket client, HelperCard card) {
+        try {
+            client.setSoTimeout(HANDSHAKE_MILLIS);  // nobody holds the helper by connecting and saying nothing
+            DataInputStream in = new DataInputStream(new BufferedInputStream(client.getInputStream()));
+            DataOutputStream out = new DataOutputStream(new BufferedOutputStream(client.getOutputStream()));
+            out.write(card.helperSecret().getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            if (!HelperCard.same(in.readNBytes(HelperCard.SECRET_LENGTH), card.commandSecret())) {
+                say("a connection without the card's secret: closed");
+                return Answered.IGNORED;
+            }
             HelperRequest request = HelperRequest.read(in);
+            client.setSoTimeout(0);
             if (!request.codeKey().equals(codeKey) || !request.folder().equals(folder)
                     || !HelperRequest.relevant(request.environment()).equals(environment)) {
                 out.writeByte(HelperReply.RETIRING);
                 out.flush();
-                return false;
+                return Answered.RETIRE;
             }
             ServedCommand served = commands.stream().filter(c -> c.name().equals(request.command())).findFirst().orElse(null);
             if (served == null || !served.serves().test(request.arguments())) {
                 out.writeByte(HelperReply.DECLINED);
                 out.flush();
-                return true;
+                return Answered.IGNORED;
             }
             out.writeByte(HelperReply.ACCEPTED);
             out.flush();
@@ -175,10 +180,11 @@ public final class HelperServer {
             // the command's name only: its arguments may hold a password (--url)
             say("served " + request.command() + " (exit " + code + outcome + ") in "
                     + (System.nanoTime() - started) / 1_000_000 + " ms");
+            return Answered.SERVED;
         } catch (IOException e) {
             say("a request broke off: " + e.getMessage());
+            return Answered.IGNORED;
         }
-        return true;
     }
 
     /** Runs the command as its own process would: its streams, its terminal, no stdin (served commands ask nothing). */
@@ -227,21 +233,13 @@ public final class HelperServer {
         }
     }
 
-    private static Object fileKey(Path file) {
+    private static void removeIfOurs(Path cardFile, HelperCard card) {
         try {
-            return Files.readAttributes(file, BasicFileAttributes.class).fileKey();
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
-    private static void removeIfOurs(Path socket, Object socketFile) {
-        try {
-            if (socketFile != null && socketFile.equals(fileKey(socket))) {
-                Files.deleteIfExists(socket);
+            if (HelperCard.read(cardFile).equals(Optional.of(card))) {
+                Files.deleteIfExists(cardFile);
             }
         } catch (IOException e) {
-            // the next helper deletes it under the lock
+            // a card nobody answers to is as good as none
         }
     }
 
