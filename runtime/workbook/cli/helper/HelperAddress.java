@@ -28,8 +28,10 @@ record HelperAddress(Path card, Path lock) {
     static Optional<HelperAddress> in(Path base, Path checkout) {
         try {
             Path folder = privateFolder(base);
+            // a helper that speaks another version of the protocol is never asked, so it must never hold up a new one
+            String suffix = "-v" + HelperRequest.VERSION;
             String name = Long.toHexString(fnv1a(checkout.toString().getBytes(StandardCharsets.UTF_8)));
-            return Optional.of(new HelperAddress(folder.resolve(name + ".helper"), folder.resolve(name + ".lock")));
+            return Optional.of(new HelperAddress(folder.resolve(name + suffix + ".helper"), folder.resolve(name + suffix + ".lock")));
         } catch (IOException | UnsupportedOperationException e) {
             return Optional.empty();
         }
