@@ -12,6 +12,6 @@ import workbook.cli.CommandRunner;
 /** Entry script for `./jbang check`: wiring only. */
 public class Check {
     public static void main(String... args) {
-        CommandRunner.exit("check", CheckCommand::new, WorkbookHelper.class, args);
+        CommandRunner.exit("check", CheckCommand.class, WorkbookHelper.class, args);
     }
 }

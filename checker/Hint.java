@@ -12,6 +12,6 @@ import workbook.cli.CommandRunner;
 /** Entry script for `./jbang hint`: wiring only. */
 public class Hint {
     public static void main(String... args) {
-        CommandRunner.exit("hint", HintCommand::new, WorkbookHelper.class, args);
+        CommandRunner.exit("hint", HintCommand.class, WorkbookHelper.class, args);
     }
 }

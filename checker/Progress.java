@@ -12,6 +12,6 @@ import workbook.cli.CommandRunner;
 /** Entry script for `./jbang progress` (and a bare `./jbang`, which adds --commands): wiring only. */
 public class Progress {
     public static void main(String... args) {
-        CommandRunner.exit("progress", ProgressCommand::new, WorkbookHelper.class, args);
+        CommandRunner.exit("progress", ProgressCommand.class, WorkbookHelper.class, args);
     }
 }

@@ -10,6 +10,6 @@ import workbook.db.DbCommand;
 /** Entry script for `./jbang db`: wiring only. */
 public class Db {
     public static void main(String... args) {
-        CommandRunner.exit("db", DbCommand::new, args);
+        CommandRunner.exit("db", DbCommand.class, null, args);
     }
 }

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.function.Supplier;
 import picocli.CommandLine;
 import workbook.ExitCode;
 import workbook.UserError;
@@ -32,24 +31,20 @@ public final class CommandRunner {
 
     /**
      * For a script's main whose command the checkout's helper may run ({@link HelperClient}): asks it first,
-     * before anything of the command is loaded; else runs the command here and, when no helper was there,
-     * starts {@code helperMain} for the next command.
+     * before anything of the command is loaded (a class, not an instance or a lambda: each costs a relayed
+     * command start-up time); else runs the command here and, when no helper was there, starts
+     * {@code helperMain} for the next command (null where this class path has none, as for `db`).
      */
-    public static void exit(String name, Supplier<Object> command, Class<?> helperMain, String... args) {
+    public static void exit(String name, Class<?> command, Class<?> helperMain, String... args) {
         HelperClient.Answer answer = HelperClient.ask(name, args);
         if (answer.outcome() == HelperClient.Outcome.SERVED) {
             System.exit(answer.exitCode());
         }
-        int code = run(name, command.get(), args);
+        int code = run(name, command, args);  // picocli makes the command from its class
         if (answer.wantsHelper() && helperMain != null) {
             HelperClient.start(helperMain, name, args);
         }
         System.exit(code);
-    }
-
-    /** Like {@link #exit(String, Supplier, Class, String...)} for a command the helper runs but cannot start (no helper class on this class path). */
-    public static void exit(String name, Supplier<Object> command, String... args) {
-        exit(name, command, (Class<?>) null, args);
     }
 
     public static int run(Object command, String... args) {

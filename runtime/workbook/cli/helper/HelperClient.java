@@ -60,23 +60,25 @@ public final class HelperClient {
         }
     }
 
-    /** The key ./jbang computed from the code, or empty when commands are to run each in their own process. */
-    private static Optional<String> codeKey() {
+    /** The key ./jbang computed from the code, or null when commands are to run each in their own process. */
+    private static String codeKey() {
         String key = System.getenv("WORKBOOK_CODE_KEY");
-        if (key == null || key.isBlank() || "0".equals(System.getenv("WORKBOOK_HELPER"))) {
-            return Optional.empty();
-        }
-        return Optional.of(key);
+        return key == null || key.isBlank() || "0".equals(System.getenv("WORKBOOK_HELPER")) ? null : key;
     }
 
     /** Asks the checkout's helper to run {@code command args}; its output reaches this process's stdout and stderr. */
     public static Answer ask(String command, String... args) {
-        Optional<String> key = codeKey();
-        Optional<HelperCard> card = key.flatMap(k -> HelperAddress.of(WorkbookHome.locate().root())).flatMap(a -> HelperCard.read(a.card()));
+        // no lambdas on this path: each costs a relayed command a few milliseconds of bootstrap
+        String key = codeKey();
+        if (key == null) {
+            return new Answer(Outcome.NO_HELPER, 0);
+        }
+        Optional<HelperAddress> address = HelperAddress.of(WorkbookHome.locate().root());
+        Optional<HelperCard> card = address.isPresent() ? HelperCard.read(address.get().card()) : Optional.empty();
         if (card.isEmpty()) {
             return new Answer(Outcome.NO_HELPER, 0);
         }
-        return ask(card.get(), key.get(), command, args);
+        return ask(card.get(), key, command, args);
     }
 
     /** Asks the helper {@code card} names, under the code key {@code key}. */
@@ -132,7 +134,7 @@ public final class HelperClient {
      * it may rehearse to warm up.
      */
     public static void start(Class<?> helperMain, String command, String... args) {
-        Optional<HelperAddress> address = codeKey().flatMap(k -> HelperAddress.of(WorkbookHome.locate().root()));
+        Optional<HelperAddress> address = codeKey() == null ? Optional.empty() : HelperAddress.of(WorkbookHome.locate().root());
         if (address.isEmpty() || helperAlive(address.get())) {
             return;
         }
