@@ -7,11 +7,11 @@
 
 import workbook.checker.CheckCommand;
 import workbook.checker.WorkbookHelper;
-import workbook.cli.CommandRunner;
+import workbook.cli.helper.HelperClient;
 
 /** Entry script for `./jbang check`: wiring only. */
 public class Check {
     public static void main(String... args) {
-        CommandRunner.exit("check", CheckCommand.class, WorkbookHelper.class, args);
+        HelperClient.exit("check", CheckCommand.class, WorkbookHelper.class, args);
     }
 }

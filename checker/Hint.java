@@ -7,11 +7,11 @@
 
 import workbook.checker.HintCommand;
 import workbook.checker.WorkbookHelper;
-import workbook.cli.CommandRunner;
+import workbook.cli.helper.HelperClient;
 
 /** Entry script for `./jbang hint`: wiring only. */
 public class Hint {
     public static void main(String... args) {
-        CommandRunner.exit("hint", HintCommand.class, WorkbookHelper.class, args);
+        HelperClient.exit("hint", HintCommand.class, WorkbookHelper.class, args);
     }
 }

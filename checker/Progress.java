@@ -7,11 +7,11 @@
 
 import workbook.checker.ProgressCommand;
 import workbook.checker.WorkbookHelper;
-import workbook.cli.CommandRunner;
+import workbook.cli.helper.HelperClient;
 
 /** Entry script for `./jbang progress` (and a bare `./jbang`, which adds --commands): wiring only. */
 public class Progress {
     public static void main(String... args) {
-        CommandRunner.exit("progress", ProgressCommand.class, WorkbookHelper.class, args);
+        HelperClient.exit("progress", ProgressCommand.class, WorkbookHelper.class, args);
     }
 }

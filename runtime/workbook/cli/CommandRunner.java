@@ -11,7 +11,6 @@ import picocli.CommandLine;
 import workbook.ExitCode;
 import workbook.UserError;
 import workbook.WorkbookHome;
-import workbook.cli.helper.HelperClient;
 import workbook.sql.ExceptionText;
 import workbook.terminal.Console;
 
@@ -27,24 +26,6 @@ public final class CommandRunner {
     /** For a script's main: runs the command under the name of its catalog alias and exits the JVM with its code. */
     public static void exit(String name, Object command, String... args) {
         System.exit(run(name, command, args));
-    }
-
-    /**
-     * For a script's main whose command the checkout's helper may run ({@link HelperClient}): asks it first,
-     * before anything of the command is loaded (a class, not an instance or a lambda: each costs a relayed
-     * command start-up time); else runs the command here and, when no helper was there, starts
-     * {@code helperMain} for the next command (null where this class path has none, as for `db`).
-     */
-    public static void exit(String name, Class<?> command, Class<?> helperMain, String... args) {
-        HelperClient.Answer answer = HelperClient.ask(name, args);
-        if (answer.outcome() == HelperClient.Outcome.SERVED) {
-            System.exit(answer.exitCode());
-        }
-        int code = run(name, command, args);  // picocli makes the command from its class
-        if (answer.wantsHelper() && helperMain != null) {
-            HelperClient.start(helperMain, name, args);
-        }
-        System.exit(code);
     }
 
     public static int run(Object command, String... args) {

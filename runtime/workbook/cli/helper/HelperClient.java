@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import workbook.WorkbookHome;
+import workbook.cli.CommandRunner;
 
 /**
  * The side of a short-lived command process: hands the command to the checkout's helper when one is there
@@ -58,6 +59,24 @@ public final class HelperClient {
         public boolean wantsHelper() {
             return outcome == Outcome.NO_HELPER || outcome == Outcome.RETIRED || outcome == Outcome.BROKE;
         }
+    }
+
+    /**
+     * For a script's main whose command the checkout's helper may run: asks it first, before anything of the
+     * command is loaded (a class, not an instance or a lambda: each costs a relayed command start-up time); else
+     * runs the command here through {@link CommandRunner} and, when no helper was there, starts
+     * {@code helperMain} for the next command (null where this class path has none, as for `db`).
+     */
+    public static void exit(String name, Class<?> command, Class<?> helperMain, String... args) {
+        Answer answer = ask(name, args);
+        if (answer.outcome() == Outcome.SERVED) {
+            System.exit(answer.exitCode());
+        }
+        int code = CommandRunner.run(name, command, args);  // picocli makes the command from its class
+        if (answer.wantsHelper() && helperMain != null) {
+            start(helperMain, name, args);
+        }
+        System.exit(code);
     }
 
     /** The key ./jbang computed from the code, or null when commands are to run each in their own process. */
