@@ -63,7 +63,8 @@ class WorkbookHelperTest {
         assertThat(await(check(env)).exit()).isZero();  // runs in its own process and starts the helper
         awaitServing(1);
         List<Path> cases = new ArrayList<>(List.of(CheckerFixture.solutions(), CheckerFixture.starters()));
-        for (String name : List.of("syntax-error", "update-without-where", "bob-missing-phone", "phone-not-unique")) {
+        for (String name : List.of("syntax-error", "update-without-where", "bob-missing-phone", "phone-not-unique", "not-utf8",
+                "psql-meta-command")) {
             cases.add(CheckerFixture.SUBMISSIONS.resolve(name));
         }
         for (Path files : cases) {
@@ -117,9 +118,9 @@ class WorkbookHelperTest {
     }
 
     @Test
-    void aCommandKilledMidCheckLeavesTheHelperServing() throws Exception {
+    void ctrlCOnAServedCheckStopsItAsInItsOwnProcess() throws Exception {
         await(check(env));
-        awaitServing(1);
+        long helper = awaitServing(1);
         Path task2 = home.resolve("exercises/lesson3/02-insert-bob.sql");
         String solved = Files.readString(task2);
         Files.writeString(task2, "SELECT pg_sleep(3);\n" + solved);
@@ -128,13 +129,14 @@ class WorkbookHelperTest {
         CheckExitTest.awaitRunning(fixture.crmDb, "pg_sleep(3)");
         learner.destroyForcibly();  // Ctrl-C, a closed terminal
         assertThat(learner.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        awaitServed(1);  // the helper finishes the check nobody waits for (and records its progress, as a whole run would)
+        awaitGone(helper);  // the check stops with it, as it would have in the command's own process
+        assertThat(log()).contains("(Ctrl-C): stopping with it").doesNotContain(": served check");
 
         Files.writeString(task2, solved);
         CommandJvm.Run next = await(check(env));
         assertThat(next.exit()).as(next.toString()).isZero();
-        assertThat(served()).as(log()).isEqualTo(2);
         CheckExitTest.awaitDatabases(fixture.crmDb, "wb\\_scratch\\_%", List.of());
+        awaitServing(2);
     }
 
     @Test

@@ -165,26 +165,44 @@ public final class HelperServer {
             out.writeByte(HelperReply.ACCEPTED);
             out.flush();
             long started = System.nanoTime();
+            Thread stopper = stopWithItsProcess(in, request.command());
             int code = run(served, request, out);
-            String outcome;
-            try {
-                synchronized (out) {
-                    out.writeByte(HelperReply.EXIT);
-                    out.writeInt(code);
-                    out.flush();
-                }
-                outcome = "";
-            } catch (IOException e) {
-                outcome = ", its process gone";  // Ctrl-C: the command still ran to its end, as a whole run does
+            stopper.interrupt();
+            synchronized (out) {
+                out.writeByte(HelperReply.EXIT);
+                out.writeInt(code);
+                out.flush();
             }
             // the command's name only: its arguments may hold a password (--url)
-            say("served " + request.command() + " (exit " + code + outcome + ") in "
-                    + (System.nanoTime() - started) / 1_000_000 + " ms");
+            say("served " + request.command() + " (exit " + code + ") in " + (System.nanoTime() - started) / 1_000_000 + " ms");
             return Answered.SERVED;
         } catch (IOException e) {
             say("a request broke off: " + e.getMessage());
             return Answered.IGNORED;
         }
+    }
+
+    /**
+     * Ctrl-C stops a command: when its process goes away mid-command (it says nothing after its request, so a
+     * read ends only then), the helper stops too, and with it the command, as if it had run in that process. Its
+     * scratch copy is then what a killed check leaves, which the next check drops; the next command starts a
+     * new helper.
+     */
+    private Thread stopWithItsProcess(DataInputStream in, String command) {
+        Thread watch = new Thread(() -> {
+            try {
+                in.read();
+            } catch (IOException e) {
+                // gone as well
+            }
+            if (!Thread.currentThread().isInterrupted()) {
+                say("the process of the " + command + " it ran was stopped (Ctrl-C): stopping with it");
+                System.exit(130);
+            }
+        }, "helper: stop with the command's process");
+        watch.setDaemon(true);
+        watch.start();
+        return watch;
     }
 
     /** Runs the command as its own process would: its streams, its terminal, no stdin (served commands ask nothing). */
