@@ -19,6 +19,7 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
@@ -160,7 +161,11 @@ public final class HelperClient {
         try {
             WorkbookHome home = WorkbookHome.locate();
             Files.createDirectories(home.logsDir());
-            File log = home.logsDir().resolve("helper.log").toFile();
+            Path logFile = home.logsDir().resolve("helper.log");
+            if (Files.exists(logFile) && Files.size(logFile) > 1 << 20) {  // a line per command: kept to the last megabyte or two
+                Files.move(logFile, home.logsDir().resolve("helper.log.old"), StandardCopyOption.REPLACE_EXISTING);
+            }
+            File log = logFile.toFile();
             List<String> helper = helperCommand(helperMain);
             helper.add(command);
             helper.addAll(List.of(args));
