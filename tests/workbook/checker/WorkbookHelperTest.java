@@ -99,12 +99,7 @@ class WorkbookHelperTest {
 
     @Test
     void aHelperKilledMidCheckLeavesAVerdictAndNoCopy() throws Exception {
-        await(check(env));
-        long helper = awaitServing(1);
-        Path task2 = home.resolve("exercises/lesson3/02-insert-bob.sql");
-        String solved = Files.readString(task2);
-        Files.writeString(task2, "SELECT pg_sleep(4);\n" + solved);
-
+        long helper = servingWithTask2Sleeping(4);
         Process learner = check(env);
         CheckExitTest.awaitRunning(fixture.crmDb, "pg_sleep(4)");
         ProcessHandle.of(helper).orElseThrow().destroyForcibly();
@@ -119,12 +114,7 @@ class WorkbookHelperTest {
 
     @Test
     void ctrlCOnAServedCheckStopsItAsInItsOwnProcess() throws Exception {
-        await(check(env));
-        long helper = awaitServing(1);
-        Path task2 = home.resolve("exercises/lesson3/02-insert-bob.sql");
-        String solved = Files.readString(task2);
-        Files.writeString(task2, "SELECT pg_sleep(3);\n" + solved);
-
+        long helper = servingWithTask2Sleeping(3);
         Process learner = check(env);
         CheckExitTest.awaitRunning(fixture.crmDb, "pg_sleep(3)");
         learner.destroyForcibly();  // Ctrl-C, a closed terminal
@@ -132,7 +122,7 @@ class WorkbookHelperTest {
         awaitGone(helper);  // the check stops with it, as it would have in the command's own process
         assertThat(log()).contains("(Ctrl-C): stopping with it").doesNotContain(": served check");
 
-        Files.writeString(task2, solved);
+        lay(CheckerFixture.solutions());
         CommandJvm.Run next = await(check(env));
         assertThat(next.exit()).as(next.toString()).isZero();
         CheckExitTest.awaitDatabases(fixture.crmDb, "wb\\_scratch\\_%", List.of());
@@ -149,6 +139,15 @@ class WorkbookHelperTest {
             assertThat(cards.filter(f -> f.toString().endsWith(".helper")).toList()).isEmpty();
         }
         assertThat(log()).contains("no command for 1 s: stopping");
+    }
+
+    /** A helper serving (its pid), and task 2's file sleeping {@code seconds} before its solution. */
+    private long servingWithTask2Sleeping(int seconds) throws Exception {
+        await(check(env));
+        long helper = awaitServing(1);
+        Path task2 = home.resolve("exercises/lesson3/02-insert-bob.sql");
+        Files.writeString(task2, "SELECT pg_sleep(" + seconds + ");\n" + Files.readString(task2));
+        return helper;
     }
 
     /** The exercise files become the reference solutions with {@code files} laid over them. */
