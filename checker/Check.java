@@ -6,11 +6,12 @@
 //SOURCES workbook/**.java
 
 import workbook.checker.CheckCommand;
-import workbook.cli.CommandRunner;
+import workbook.checker.WorkbookHelper;
+import workbook.cli.helper.HelperClient;
 
 /** Entry script for `./jbang check`: wiring only. */
 public class Check {
     public static void main(String... args) {
-        CommandRunner.exit("check", new CheckCommand(), args);
+        HelperClient.exit("check", CheckCommand.class, WorkbookHelper.class, args);
     }
 }

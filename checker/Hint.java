@@ -6,11 +6,12 @@
 //SOURCES workbook/**.java
 
 import workbook.checker.HintCommand;
-import workbook.cli.CommandRunner;
+import workbook.checker.WorkbookHelper;
+import workbook.cli.helper.HelperClient;
 
 /** Entry script for `./jbang hint`: wiring only. */
 public class Hint {
     public static void main(String... args) {
-        CommandRunner.exit("hint", new HintCommand(), args);
+        HelperClient.exit("hint", HintCommand.class, WorkbookHelper.class, args);
     }
 }

@@ -6,11 +6,12 @@
 //SOURCES workbook/**.java
 
 import workbook.checker.ProgressCommand;
-import workbook.cli.CommandRunner;
+import workbook.checker.WorkbookHelper;
+import workbook.cli.helper.HelperClient;
 
 /** Entry script for `./jbang progress` (and a bare `./jbang`, which adds --commands): wiring only. */
 public class Progress {
     public static void main(String... args) {
-        CommandRunner.exit("progress", new ProgressCommand(), args);
+        HelperClient.exit("progress", ProgressCommand.class, WorkbookHelper.class, args);
     }
 }

@@ -4,12 +4,12 @@
 //JAVA_OPTIONS -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xlog:disable -Xlog:all=error:stderr
 //CDS
 
-import workbook.cli.CommandRunner;
+import workbook.cli.helper.HelperClient;
 import workbook.db.DbCommand;
 
 /** Entry script for `./jbang db`: wiring only. */
 public class Db {
     public static void main(String... args) {
-        CommandRunner.exit("db", new DbCommand(), args);
+        HelperClient.exit("db", DbCommand.class, null, args);
     }
 }

@@ -62,6 +62,12 @@ public class CheckCommand implements Callable<Integer> {
 
     Console console = Console.system();
 
+    /** False for the helper's rehearsal of a check (its warm-up): the learner's progress records only real runs. */
+    boolean recordsProgress = true;
+
+    /** True in the helper, which outlives the run: its copy's drop and the next spare finish in it, unwaited. */
+    boolean livesOn;
+
     @Override
     public Integer call() throws Exception {
         WorkbookHome home = WorkbookHome.locate();
@@ -123,10 +129,12 @@ public class CheckCommand implements Callable<Integer> {
         }
         last = report;
         new CheckPrinter(console).print(report, task != null);
-        CheckProgress.record(new ProgressStore(WorkbookHome.locate(), console::note), report);
+        if (recordsProgress) {
+            CheckProgress.record(new ProgressStore(WorkbookHome.locate(), console::note), report);
+        }
         // the verdict is out: the server finishes dropping the copy and making the next spare on its own;
-        // --watch lives on, so its next save need not wait for that hand-over (Ctrl-C hands over what is left)
-        if (!watch) {
+        // --watch and the helper live on, so their next run need not wait for that hand-over
+        if (!watch && !livesOn) {
             ScratchDatabase.handOverDrops();
         }
         boolean ok = task != null ? report.tasks().stream().allMatch(TaskResult::passed) : report.allRequiredPassed();

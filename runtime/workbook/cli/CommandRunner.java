@@ -25,11 +25,16 @@ public final class CommandRunner {
 
     /** For a script's main: runs the command under the name of its catalog alias and exits the JVM with its code. */
     public static void exit(String name, Object command, String... args) {
-        System.exit(run(new CommandLine(command).setCommandName(name), args));
+        System.exit(run(name, command, args));
     }
 
     public static int run(Object command, String... args) {
         return run(command instanceof CommandLine given ? given : new CommandLine(command), args);
+    }
+
+    /** Runs the command under the name of its catalog alias and returns its exit code. */
+    public static int run(String name, Object command, String... args) {
+        return run(new CommandLine(command).setCommandName(name), args);
     }
 
     private static int run(CommandLine cli, String... args) {

@@ -15,10 +15,15 @@ import org.jline.utils.AttributedStyle;
  * counts from the next line on.
  */
 public final class Console {
-    private static final Console SYSTEM = new Console(
+    private static final Console OWN = new Console(
             new PrintStream(System.out, true, StandardCharsets.UTF_8),
             new PrintStream(System.err, true, StandardCharsets.UTF_8),
             colourWanted());
+
+    /** The console of the command running now: this process's own, or the one the helper serves. */
+    private static volatile Console current = OWN;
+    /** Whether a person watches the served command's output; null: this process's own console says. */
+    private static volatile Boolean servedInteractive;
 
     private final PrintStream out;
     private final PrintStream err;
@@ -39,7 +44,25 @@ public final class Console {
     }
 
     public static Console system() {
-        return SYSTEM;
+        return current;
+    }
+
+    /**
+     * For the helper, which runs another process's command: until {@link #release()}, {@link #system()} writes
+     * to that process's streams, with its terminal's width ({@code columns}, its $COLUMNS) and colours when a
+     * person watches it ({@code interactive}).
+     */
+    public static void serve(PrintStream out, PrintStream err, boolean interactive, String columns) {
+        servedInteractive = interactive;
+        TerminalWidth.serve(columns);
+        current = new Console(out, err, colourWanted());
+    }
+
+    /** Back to this process's own console after a served command. */
+    public static void release() {
+        current = OWN;
+        servedInteractive = null;
+        TerminalWidth.release();
     }
 
     /** True when stdout is a terminal a person looks at, and NO_COLOR is not set. */
@@ -53,7 +76,8 @@ public final class Console {
 
     /** True when a person sits at the terminal (a console is attached). */
     public static boolean isInteractive() {
-        return System.console() != null;
+        Boolean served = servedInteractive;
+        return served != null ? served : System.console() != null;
     }
 
     public PrintStream out() {

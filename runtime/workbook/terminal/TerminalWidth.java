@@ -4,7 +4,26 @@ package workbook.terminal;
 public final class TerminalWidth {
     public static final int READABLE = 100;
 
+    /** The served command's $COLUMNS while the helper runs one (see {@link Console#serve}). */
+    private static volatile String servedColumns;
+    private static volatile boolean serving;
+
     private TerminalWidth() {
+    }
+
+    static void serve(String columns) {
+        servedColumns = columns;
+        serving = true;
+    }
+
+    static void release() {
+        serving = false;
+        servedColumns = null;
+    }
+
+    /** $COLUMNS of the command running now: this process's, or the served command's. */
+    private static String columnsVariable() {
+        return serving ? servedColumns : System.getenv("COLUMNS");
     }
 
     /** @param terminalColumns the width a terminal reports (JLine), or 0 when there is none */
@@ -21,7 +40,7 @@ public final class TerminalWidth {
         if (terminalColumns > 0) {
             return terminalColumns;
         }
-        String env = System.getenv("COLUMNS");
+        String env = columnsVariable();
         return env == null || env.isBlank() ? 160 : fromEnvironment();
     }
 
@@ -33,13 +52,13 @@ public final class TerminalWidth {
         if (terminalColumns > 0) {
             return terminalColumns;
         }
-        String env = System.getenv("COLUMNS");
+        String env = columnsVariable();
         return env == null || env.isBlank() ? Integer.MAX_VALUE : fromEnvironment();
     }
 
     private static int fromEnvironment() {
         try {
-            String env = System.getenv("COLUMNS");
+            String env = columnsVariable();
             return env == null || env.isBlank() ? READABLE : Math.max(20, Integer.parseInt(env.strip()));
         } catch (NumberFormatException e) {
             return READABLE;

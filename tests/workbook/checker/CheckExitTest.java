@@ -141,7 +141,7 @@ class CheckExitTest {
     }
 
     /** A checkout of the test's own whose exercise files are {@code files}. */
-    private static void course(Path home, Path files) throws Exception {
+    static void course(Path home, Path files) throws Exception {
         try (CourseCopy copy = new CourseCopy(home); var sql = Files.list(files)) {
             for (Path file : sql.filter(f -> f.toString().endsWith(".sql")).toList()) {
                 Files.copy(file, home.resolve("exercises/lesson3").resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
@@ -157,15 +157,20 @@ class CheckExitTest {
     }
 
     private static void awaitSleeping(ConnectionInfo crmDb) throws Exception {
+        awaitRunning(crmDb, "pg_sleep(25)");
+    }
+
+    /** Waits until a statement holding {@code text} runs on the server. */
+    static void awaitRunning(ConnectionInfo crmDb, String text) throws Exception {
         long deadline = System.nanoTime() + SERVER_TIME.toNanos();
-        while (count(crmDb, "SELECT count(*) FROM pg_stat_activity WHERE state = 'active' AND strpos(query, 'pg_sleep(25)') > 0 AND pid <> pg_backend_pid()") == 0) {
+        while (count(crmDb, "SELECT count(*) FROM pg_stat_activity WHERE state = 'active' AND strpos(query, '" + text + "') > 0 AND pid <> pg_backend_pid()") == 0) {
             assertThat(System.nanoTime()).as("the check's file never reached pg_sleep").isLessThan(deadline);
             Thread.sleep(20);
         }
     }
 
     /** Waits until as many databases match {@code pattern} as {@code expected} has entries. */
-    private static void awaitDatabases(ConnectionInfo crmDb, String pattern, List<String> expected) throws Exception {
+    static void awaitDatabases(ConnectionInfo crmDb, String pattern, List<String> expected) throws Exception {
         long deadline = System.nanoTime() + SERVER_TIME.toNanos();
         List<String> now = databases(crmDb, pattern);
         while (now.size() != expected.size() && System.nanoTime() < deadline) {
@@ -175,7 +180,7 @@ class CheckExitTest {
         assertThat(now).as("databases like " + pattern).hasSameSizeAs(expected);
     }
 
-    private static List<String> databases(ConnectionInfo crmDb, String pattern) throws SQLException {
+    static List<String> databases(ConnectionInfo crmDb, String pattern) throws SQLException {
         List<String> names = new ArrayList<>();
         try (Connection c = TestDatabase.connect(crmDb); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT datname FROM pg_database WHERE datname LIKE '" + pattern + "'")) {

@@ -143,6 +143,35 @@ class LaunchCacheTest {
         assertThat(off.stderr()).contains("Maven could not fetch dev.jbang:jbang-cli:0.132.1:jar:all");
     }
 
+    /** The key of the code the helper process serves by (WorkbookHelperTest): it changes with the code, and is gone with reuse. */
+    @Test
+    void theCodeKeyChangesWithTheCodeAndIsNeverInherited() throws IOException {
+        String first = codeKey();
+        assertThat(first).matches("[0-9a-f]{16,}");
+        assertThat(codeKey()).as("a warm run").isEqualTo(first);
+
+        checkout.setMarker("two");
+        String afterSource = codeKey();
+        assertThat(afterSource).isNotEqualTo(first);
+        checkout.edit("runtime/workbook/probe/ProbeMarker.java", "package workbook.probe;",
+                "//DEPS info.picocli:picocli:4.7.7\npackage workbook.probe;");
+        String afterDeps = codeKey();
+        assertThat(afterDeps).isNotIn(first, afterSource);
+        checkout.edit("jbang-catalog.json", "\"arguments\": [\"fixed\"]", "\"arguments\": [\"changed\"]");
+        assertThat(codeKey()).isNotIn(first, afterSource, afterDeps);
+
+        // reuse off: no key, so every command runs in its own process, even under a key a parent process had
+        checkout.env.put("WORKBOOK_CODE_KEY", first);
+        checkout.env.put("WORKBOOK_LAUNCH_CACHE", "0");
+        assertThat(codeKey()).isEqualTo("null");
+    }
+
+    private String codeKey() {
+        LaunchResult run = checkout.run("probe", "codekey");
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        return run.stdout().lines().filter(line -> line.startsWith("codekey=")).findFirst().orElseThrow().substring("codekey=".length());
+    }
+
     @Test
     void jbangsOwnCommandsAndFilesPassStraightThrough() throws IOException {
         LaunchResult version = checkout.run("version");

@@ -214,6 +214,7 @@ final class LauncherCheckout {
                             case "stdin" -> System.out.println("stdin=" + new BufferedReader(new InputStreamReader(System.in))
                                     .lines().map(String::toUpperCase).collect(Collectors.joining("|")));
                             case "classpath" -> System.out.println("picocli=" + present("picocli.CommandLine"));
+                            case "codekey" -> System.out.println("codekey=" + System.getenv("WORKBOOK_CODE_KEY"));
                             case "template" -> System.out.print(new String(Probe.class.getClassLoader()
                                     .getResourceAsStream("workbook/probe/probe.jte").readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
                             case "wait" -> {
