@@ -1,8 +1,15 @@
 package workbook.terminal;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.jline.nativ.JLineNativeLoader;
+import org.jline.nativ.OSInfo;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
+import workbook.WorkbookHome;
 
 /**
  * Opens the system terminal through JLine's JNI provider alone when it can (its native library ships in
@@ -17,6 +24,7 @@ public final class SystemTerminal {
 
     /** The terminal of this process; a dumb one (as JLine gives) when stdin or stdout is no terminal. */
     public static Terminal open() throws IOException {
+        useKeptNativeLibrary();
         try {
             return TerminalBuilder.builder().system(true).dumb(false)
                     .jni(true).ffm(false).jansi(false).jna(false).exec(false)
@@ -24,6 +32,42 @@ public final class SystemTerminal {
         } catch (IllegalStateException | LinkageError noJni) {
             // no native library for this platform, or no terminal at all: JLine's own search decides as before
             return TerminalBuilder.builder().system(true).build();
+        }
+    }
+
+    /**
+     * Left to itself, JLine copies its native library out of its jar into a new file in the temporary folder
+     * on every start (about 60 ms before the first screen) and leaves the file there. Copied once into
+     * .workbook/jline-native/VERSION/OS/ instead, it is loaded from there (`library.jline.path`); should that
+     * copy not load, JLine copies its own as before.
+     */
+    private static void useKeptNativeLibrary() {
+        if (System.getProperty("library.jline.path") != null) {
+            return;
+        }
+        try {
+            String platform = OSInfo.getNativeLibFolderPathForCurrentOS();
+            String name = System.mapLibraryName("jlinenative").replace(".dylib", ".jnilib");
+            Path folder = WorkbookHome.locate().stateDir().resolve("jline-native").resolve(JLineNativeLoader.getVersion()).resolve(platform);
+            Path library = folder.resolve(name);
+            if (!Files.isRegularFile(library)) {
+                try (InputStream bundled = JLineNativeLoader.class.getResourceAsStream("/org/jline/nativ/" + platform + "/" + name)) {
+                    if (bundled == null) {
+                        return;  // none for this platform: JLine says so, as before
+                    }
+                    Files.createDirectories(folder);
+                    Path partial = Files.createTempFile(folder, name, ".partial");
+                    try {
+                        Files.copy(bundled, partial, StandardCopyOption.REPLACE_EXISTING);
+                        Files.move(partial, library, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                    } finally {
+                        Files.deleteIfExists(partial);
+                    }
+                }
+            }
+            System.setProperty("library.jline.path", folder.toString());
+        } catch (IOException | RuntimeException e) {
+            // a read-only checkout, say: JLine's own copy in the temporary folder
         }
     }
 }
