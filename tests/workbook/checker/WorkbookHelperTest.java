@@ -74,7 +74,7 @@ class WorkbookHelperTest {
             CommandJvm.Run own = await(check(plain));
             long servedBefore = served();
             CommandJvm.Run helped = await(check(env));
-            assertThat(served()).as(files + ": served by the helper").isEqualTo(servedBefore + 1);
+            assertThat(served()).as(files + ": served by the helper; its log:\n" + log()).isEqualTo(servedBefore + 1);
             assertThat(helped).as(files.getFileName().toString()).isEqualTo(own);
         }
     }

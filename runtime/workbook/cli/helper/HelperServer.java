@@ -168,13 +168,14 @@ public final class HelperServer {
             Thread stopper = stopWithItsProcess(in, request.command());
             int code = run(served, request, out);
             stopper.interrupt();
+            // logged before the exit code is sent: once its command has ended, the log already says so. The
+            // command's name only: its arguments may hold a password (--url)
+            say("served " + request.command() + " (exit " + code + ") in " + (System.nanoTime() - started) / 1_000_000 + " ms");
             synchronized (out) {
                 out.writeByte(HelperReply.EXIT);
                 out.writeInt(code);
                 out.flush();
             }
-            // the command's name only: its arguments may hold a password (--url)
-            say("served " + request.command() + " (exit " + code + ") in " + (System.nanoTime() - started) / 1_000_000 + " ms");
             return Answered.SERVED;
         } catch (IOException e) {
             say("a request broke off: " + e.getMessage());
@@ -263,5 +264,6 @@ public final class HelperServer {
 
     private void say(String line) {
         log.println(Instant.now() + " helper " + ProcessHandle.current().pid() + ": " + line);
+        log.flush();
     }
 }
