@@ -11,8 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import workbook.ExitCode;
 import workbook.UserError;
 import workbook.checker.sandbox.Sandbox;
@@ -243,10 +245,30 @@ public final class AssignmentApplier {
         }
     }
 
-    /** Everything the sandbox's role owns in crm_db goes back to the admin: a catalog change, no code of the files runs. */
+    /**
+     * Everything the sandbox's role owns in crm_db goes back to the admin: a catalog change, no code of the files runs.
+     * The sandbox's sessions were closed just before; their backends give back their locks as they exit, and the lock
+     * table is the whole server's, so until they have, REASSIGN can find no room for its own (53200, "out of shared
+     * memory", seen in CI after a file that took many locks). It tries again for a few seconds.
+     */
     private void handBack() {
-        try (Handle admin = server.admin()) {
-            admin.execute("REASSIGN OWNED BY " + DatabaseShape.quote(server.sandbox().role().name()) + " TO CURRENT_USER");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (true) {
+            try (Handle admin = server.admin()) {
+                admin.execute("REASSIGN OWNED BY " + DatabaseShape.quote(server.sandbox().role().name()) + " TO CURRENT_USER");
+                return;
+            } catch (UnableToExecuteStatementException e) {
+                boolean lockTableFull = e.getCause() instanceof SQLException sql && "53200".equals(sql.getSQLState());
+                if (!lockTableFull || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
         }
     }
 }
