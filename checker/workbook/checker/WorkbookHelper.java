@@ -63,7 +63,8 @@ public final class WorkbookHelper {
         CommandRunner.run("check", new CheckCommand(), "--help");
         CommandRunner.run("hint", new HintCommand(), "--help");
         CommandRunner.run("progress", new ProgressCommand());
-        CommandRunner.run("db", new DbCommand(), "url");
+        // not `db url` or `db status`: they start a stopped server, which nobody asked the helper to do
+        CommandRunner.run("db", new DbCommand(), "--help");
         if (!started.isEmpty() && started.get(0).equals("check") && COMMANDS.get(0).serves().test(started.subList(1, started.size()))) {
             for (int i = 0; i < 2; i++) {
                 CheckCommand rehearsal = check();

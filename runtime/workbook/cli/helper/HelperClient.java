@@ -134,6 +134,7 @@ public final class HelperClient {
     private static Answer relay(DataInputStream in) throws IOException {
         OutputStream stdout = new FileOutputStream(FileDescriptor.out);
         OutputStream stderr = new FileOutputStream(FileDescriptor.err);
+        boolean[] gone = new boolean[2];  // stdout, stderr closed by their reader (`| head`)
         try {
             while (true) {
                 byte kind = in.readByte();
@@ -141,7 +142,15 @@ public final class HelperClient {
                     return new Answer(Outcome.SERVED, in.readInt());
                 }
                 byte[] chunk = in.readNBytes(in.readInt());
-                (kind == HelperReply.ERR ? stderr : stdout).write(chunk);
+                int stream = kind == HelperReply.ERR ? 1 : 0;
+                if (!gone[stream]) {
+                    try {
+                        (stream == 1 ? stderr : stdout).write(chunk);
+                    } catch (IOException closed) {
+                        // as System.out does in a command's own process: the output is dropped, the command goes on
+                        gone[stream] = true;
+                    }
+                }
             }
         } catch (EOFException e) {
             return new Answer(Outcome.BROKE, 0);
