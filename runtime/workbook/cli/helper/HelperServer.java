@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntSupplier;
 import workbook.ExitCode;
 import workbook.cli.CommandRunner;
 import workbook.terminal.Console;
@@ -210,22 +211,34 @@ public final class HelperServer {
     private int run(ServedCommand served, HelperRequest request, DataOutputStream connection) {
         PrintStream stdout = new PrintStream(new FrameOutputStream(connection, HelperReply.OUT), true, StandardCharsets.UTF_8);
         PrintStream stderr = new PrintStream(new FrameOutputStream(connection, HelperReply.ERR), true, StandardCharsets.UTF_8);
+        return asItsOwnProcess(stdout, stderr, request.interactive(), request.columns(), () -> {
+            try {
+                return CommandRunner.run(request.command(), served.command().get(), request.arguments().toArray(String[]::new));
+            } catch (RuntimeException | Error e) {
+                e.printStackTrace(log);
+                stderr.println("error: the workbook's helper failed: " + e);
+                return ExitCode.ENVIRONMENT;
+            }
+        });
+    }
+
+    /**
+     * Runs {@code work} as a process of its own would run: these streams as System's and the console's, the
+     * terminal's width and whether a person watches it, no stdin; the helper's own are back afterwards.
+     */
+    private static int asItsOwnProcess(PrintStream out, PrintStream err, boolean interactive, String columns, IntSupplier work) {
         PrintStream ownOut = System.out;
         PrintStream ownErr = System.err;
         InputStream ownIn = System.in;
-        System.setOut(stdout);
-        System.setErr(stderr);
+        System.setOut(out);
+        System.setErr(err);
         System.setIn(InputStream.nullInputStream());
-        Console.serve(stdout, stderr, request.interactive(), request.columns());
+        Console.serve(out, err, interactive, columns);
         try {
-            return CommandRunner.run(request.command(), served.command().get(), request.arguments().toArray(String[]::new));
-        } catch (RuntimeException | Error e) {
-            e.printStackTrace(ownErr);
-            stderr.println("error: the workbook's helper failed: " + e);
-            return ExitCode.ENVIRONMENT;
+            return work.getAsInt();
         } finally {
-            stdout.flush();
-            stderr.flush();
+            out.flush();
+            err.flush();
             Console.release();
             System.setOut(ownOut);
             System.setErr(ownErr);
@@ -236,20 +249,14 @@ public final class HelperServer {
     /** Runs {@code work} with every output stream discarded. */
     private static void quietly(Runnable work) {
         PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
-        PrintStream ownOut = System.out;
-        PrintStream ownErr = System.err;
-        System.setOut(nowhere);
-        System.setErr(nowhere);
-        Console.serve(nowhere, nowhere, false, null);
-        try {
-            work.run();
-        } catch (RuntimeException e) {
-            // a warm-up only: a served command meets the same problem and reports it
-        } finally {
-            Console.release();
-            System.setOut(ownOut);
-            System.setErr(ownErr);
-        }
+        asItsOwnProcess(nowhere, nowhere, false, null, () -> {
+            try {
+                work.run();
+            } catch (RuntimeException e) {
+                // a warm-up only: a served command meets the same problem and reports it
+            }
+            return ExitCode.OK;
+        });
     }
 
     private static void removeIfOurs(Path cardFile, HelperCard card) {
