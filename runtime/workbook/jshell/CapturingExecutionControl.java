@@ -1,5 +1,7 @@
 package workbook.jshell;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.Map;
 import jdk.jshell.execution.LocalExecutionControl;
@@ -15,6 +17,9 @@ final class CapturingExecutionControl extends LocalExecutionControl {
     private static final Duration CANCEL_EVERY = Duration.ofMillis(100);
     /** After this the snippet thread is stopped even inside the driver: a stuck cell is worse. */
     private static final Duration LAST_RESORT = Duration.ofSeconds(3);
+    /** How long a snippet's thread waits for JShell's to join it (see {@link #invoke(Method)}). */
+    private static final Duration JOIN_WAIT_LIMIT = Duration.ofSeconds(1);
+    private static final Method RUN_WHEN_JOINED = runWhenJoined();
 
     private final SessionDatabase database;
     private final boolean shortSqlErrors;
@@ -22,7 +27,7 @@ final class CapturingExecutionControl extends LocalExecutionControl {
     private volatile boolean stopped;
     private volatile Object lastValue;
     private volatile Throwable lastThrown;
-    private volatile ClassLoader marker;
+    private volatile SnippetMarker marker;
     private volatile boolean stopPending;
 
     CapturingExecutionControl(SessionDatabase database, boolean shortSqlErrors) {
@@ -122,6 +127,49 @@ final class CapturingExecutionControl extends LocalExecutionControl {
     }
 
     /**
+     * JShell starts the snippet's thread, then joins every thread of its group it counts right after:
+     * a thread the snippet starts before that count (an HttpClient's selector, a pool, a timer) is joined
+     * too, and the cell waits for it to end, for ever if it never does (one run in a dozen here). So the
+     * snippet's thread first waits until JShell's thread is in its join, then runs the snippet; the cell
+     * ends when the snippet does, as in JShell's own remote engine.
+     */
+    @Override
+    protected String invoke(Method doitMethod) throws Exception {
+        marker.hold(doitMethod, Thread.currentThread());
+        return super.invoke(RUN_WHEN_JOINED);
+    }
+
+    private static Method runWhenJoined() {
+        try {
+            Method method = CapturingExecutionControl.class.getDeclaredMethod("runHeldSnippet");
+            method.setAccessible(true);
+            return method;
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** On the snippet's thread: what {@link #invoke(Method)} held, once JShell's thread waits for this one. */
+    private static Object runHeldSnippet() throws Throwable {
+        SnippetMarker marker = (SnippetMarker) Thread.currentThread().getContextClassLoader();
+        Thread invoker = marker.invoker;
+        long giveUp = System.nanoTime() + JOIN_WAIT_LIMIT.toNanos();
+        // bounded in case a later JDK never waits this way: then the snippet runs as JShell would run it
+        while (invoker.isAlive() && !waiting(invoker.getState()) && System.nanoTime() < giveUp) {
+            Thread.yield();
+        }
+        try {
+            return marker.snippet.invoke(null);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
+    private static boolean waiting(Thread.State state) {
+        return state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING;
+    }
+
+    /**
      * Stops the running snippet. While its thread waits in the PostgreSQL driver, the server is asked every
      * 100 ms to cancel the session's queries, which ends a JDBC call cleanly. Otherwise (a loop, a sleep),
      * or when that has not worked within {@link #LAST_RESORT}, JShell stops the thread itself: on JDK 17
@@ -177,12 +225,29 @@ final class CapturingExecutionControl extends LocalExecutionControl {
     }
 
     private ClassLoader marker(ClassLoader parent) {
-        ClassLoader current = marker;
+        SnippetMarker current = marker;
         if (current == null || current.getParent() != parent) {
-            current = new ClassLoader("workbook-snippets", parent) {
-            };
+            current = new SnippetMarker(parent);
             marker = current;
         }
         return current;
+    }
+
+    /**
+     * The snippet thread's context class loader: marks the thread for {@link #stop()}, and hands it the
+     * snippet {@link #invoke(Method)} holds (one cell runs at a time per engine).
+     */
+    private static final class SnippetMarker extends ClassLoader {
+        volatile Method snippet;
+        volatile Thread invoker;
+
+        SnippetMarker(ClassLoader parent) {
+            super("workbook-snippets", parent);
+        }
+
+        void hold(Method snippet, Thread invoker) {
+            this.snippet = snippet;
+            this.invoker = invoker;
+        }
     }
 }

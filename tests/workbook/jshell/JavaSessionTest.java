@@ -287,6 +287,31 @@ class JavaSessionTest {
         }
     }
 
+    /**
+     * The lab's cells start threads that outlive them (an HttpClient's selector, a service's pool): JShell
+     * joined such a thread when it started before JShell counted the cell's threads, about one run in a
+     * dozen, and the cell never ended. A hundred runs meet that race with near certainty.
+     */
+    @Test
+    void aCellThatStartsAThreadEndsWithoutWaitingForIt() throws Exception {
+        ok(session.run("""
+                void spawn() {
+                    Thread thread = new Thread(() -> {
+                        try {
+                            Thread.sleep(120_000);
+                        } catch (InterruptedException e) {
+                        }
+                    });
+                    thread.setDaemon(true);
+                    thread.start();
+                }
+                """));
+        for (int run = 0; run < 100; run++) {
+            CompletableFuture<JavaCellResult> cell = CompletableFuture.supplyAsync(() -> session.run("spawn();"));
+            assertThat(cell.get(10, TimeUnit.SECONDS).ending()).as("run %d", run).isEqualTo(Ending.OK);
+        }
+    }
+
     @Test
     void printedTextAlsoReachesTheLiveStreamAsItComes() {
         var live = new java.io.ByteArrayOutputStream();
