@@ -20,6 +20,12 @@ import workbook.terminal.Console;
  * line naming the log, and a stack trace only with --verbose.
  */
 public final class CommandRunner {
+    static {
+        // picocli looks once for Groovy's Closure class (a Groovy script's annotations may hold closures): not
+        // found, that look opens every jar on the class path, ~30 ms of each command's start, for nothing here
+        setIfAbsent("picocli.disable.closures", "true");
+    }
+
     private CommandRunner() {
     }
 

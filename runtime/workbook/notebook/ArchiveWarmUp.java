@@ -19,8 +19,9 @@ import workbook.terminal.Console;
 import workbook.terminal.KeyPrompt;
 
 /**
- * Makes the class-data archive cover the walk's first screen whichever lesson command dumped it. JBang's
- * //CDS dumps the archive at the exit of the first run after a build, with the classes that run loaded: a
+ * Makes the class-data archive cover the walk's first screen whichever lesson command made it. JBang's
+ * //CDS dumps the archive at the exit of the first run after a build, with the classes that run loaded (the
+ * launcher's static archive is made from the classes the next run loaded, likewise): a
  * `--list` or `--run-all` opens no terminal, renders no prose page and reads no progress, so every later
  * walk loaded those classes from the jars again (~0.3 s of CPU before its first screen). In that one
  * dumping run this does the first screen's work without a screen: a JLine terminal on a pseudo-terminal of
@@ -44,9 +45,14 @@ final class ArchiveWarmUp {
         }
     }
 
-    /** The JVM's own options (ProcessHandle's command line is cut at 4 KB on Linux, before a long class path ends). */
+    /**
+     * Whether this run dumps JBang's dynamic archive at its exit or lists its classes for the launcher's static
+     * one (`./jbang`, run_cached). Read from the JVM's own options: ProcessHandle's command line is cut at 4 KB on
+     * Linux, before a long class path ends.
+     */
     private static boolean dumpingArchive() {
-        return ManagementFactory.getRuntimeMXBean().getInputArguments().stream().anyMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit"));
+        return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .anyMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit") || a.startsWith("-XX:DumpLoadedClassList"));
     }
 
     /** The terminal classes the walk's own terminal uses (JNI, a pty, raw mode), on a pty nobody reads. */

@@ -25,14 +25,19 @@ public final class SystemTerminal {
     /** The terminal of this process; a dumb one (as JLine gives) when stdin or stdout is no terminal. */
     public static Terminal open() throws IOException {
         useKeptNativeLibrary();
+        KeptCapabilities kept = new KeptCapabilities(WorkbookHome.locate().stateDir().resolve("terminfo"));
+        kept.handOver(System.getenv("TERM"));  // the type JLine gives a system terminal
+        Terminal terminal;
         try {
-            return TerminalBuilder.builder().system(true).dumb(false)
+            terminal = TerminalBuilder.builder().system(true).dumb(false)
                     .jni(true).ffm(false).jansi(false).jna(false).exec(false)
                     .build();
         } catch (IllegalStateException | LinkageError noJni) {
             // no native library for this platform, or no terminal at all: JLine's own search decides as before
-            return TerminalBuilder.builder().system(true).build();
+            terminal = TerminalBuilder.builder().system(true).build();
         }
+        kept.keep(terminal.getType());
+        return terminal;
     }
 
     /**

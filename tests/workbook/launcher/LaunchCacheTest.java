@@ -124,6 +124,34 @@ class LaunchCacheTest {
         assertThat(after.stdout() + after.stderr()).doesNotContain("[warning]");
     }
 
+    /**
+     * The first reused run of a build lists the classes it loads; a static archive of them is dumped behind it,
+     * and the runs after it map that archive instead of JBang's dynamic one. A new build gets its own and
+     * the last build's goes.
+     */
+    @Test
+    void theRunsAfterTheFirstReusedOneMapAStaticArchiveOfItsClasses() throws IOException {
+        assertThat(checkout.run("probe").wentThroughJBang()).isTrue();
+        assertThat(checkout.staticArchives()).isEmpty();
+        LaunchResult listing = checkout.run("probe", "exit", "7");
+        assertThat(listing.exitCode()).as("the listing run's own exit code").isEqualTo(7);
+        assertThat(listing.stdout()).contains("marker=one");
+        assertThat(checkout.staticArchives()).as("dumped once the listing run ended").hasSize(1);
+        Path archive = checkout.staticArchives().get(0);
+
+        LaunchResult mapped = checkout.run("probe", "archive");
+        assertThat(mapped.stdout()).as(mapped.toString()).contains("archive=" + archive, "sharing=true");
+        assertThat(mapped.stderr()).doesNotContain("[warning]");
+
+        checkout.setMarker("two");
+        assertThat(checkout.run("probe").wentThroughJBang()).isTrue();
+        assertThat(checkout.run("probe", "archive").stdout()).as("no archive of this build yet").doesNotContain("archive=" + archive);
+        LaunchResult next = checkout.run("probe", "archive");
+        assertThat(next.stdout()).contains("marker=two", "sharing=true");
+        assertThat(checkout.staticArchives()).hasSize(1).doesNotContain(archive);
+        assertThat(next.stdout()).contains("archive=" + checkout.staticArchives().get(0));
+    }
+
     @Test
     void reuseOffGoesThroughJBangEveryTime() throws IOException {
         checkout.env.put("WORKBOOK_LAUNCH_CACHE", "0");

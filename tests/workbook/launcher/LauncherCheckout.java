@@ -157,9 +157,56 @@ final class LauncherCheckout {
                 process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
             }
             process.getOutputStream().close();
-            return LaunchResult.await(process, 180);
+            LaunchResult result = LaunchResult.await(process, 180);
+            awaitArchiveDumps();
+            return result;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Waits for the class-data archive a run left to be dumped in the background (`./jbang`, run_cached): it
+     * writes into the checkout, which the test deletes when it ends. A second or two, once per build; a dump
+     * that failed leaves a class list without an archive, and no process or temporary file, for three seconds.
+     */
+    void awaitArchiveDumps() throws IOException {
+        Path archives = root.resolve(".workbook/launch/archives");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        long quietSince = System.nanoTime();
+        while (Files.isDirectory(archives) && System.nanoTime() < deadline) {
+            List<String> names;
+            try (Stream<Path> files = Files.list(archives)) {
+                names = files.map(f -> f.getFileName().toString()).toList();
+            }
+            boolean pending = names.stream().anyMatch(n -> n.endsWith(".classlist") && !names.contains(n.replace(".classlist", ".jsa")));
+            boolean working = names.stream().anyMatch(n -> n.endsWith(".tmp")) || ProcessHandle.allProcesses()
+                    .anyMatch(p -> p.info().commandLine().map(line -> line.contains("-Xshare:dump") && line.contains(archives.toString())).orElse(false));
+            if (!pending) {
+                return;
+            }
+            if (working) {
+                quietSince = System.nanoTime();
+            } else if (System.nanoTime() - quietSince > TimeUnit.SECONDS.toNanos(3)) {
+                return;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** The static class-data archives the launcher made for this checkout's builds (`./jbang`, run_cached). */
+    List<Path> staticArchives() throws IOException {
+        Path archives = root.resolve(".workbook/launch/archives");
+        if (!Files.isDirectory(archives)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(archives)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".jsa")).sorted().toList();
         }
     }
 
@@ -215,6 +262,11 @@ final class LauncherCheckout {
                                     .lines().map(String::toUpperCase).collect(Collectors.joining("|")));
                             case "classpath" -> System.out.println("picocli=" + present("picocli.CommandLine"));
                             case "codekey" -> System.out.println("codekey=" + System.getenv("WORKBOOK_CODE_KEY"));
+                            case "archive" -> {
+                                java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                                        .filter(a -> a.startsWith("-XX:SharedArchiveFile=")).forEach(a -> System.out.println("archive=" + a.substring(a.indexOf('=') + 1)));
+                                System.out.println("sharing=" + System.getProperty("java.vm.info").contains("sharing"));
+                            }
                             case "template" -> System.out.print(new String(Probe.class.getClassLoader()
                                     .getResourceAsStream("workbook/probe/probe.jte").readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
                             case "wait" -> {
