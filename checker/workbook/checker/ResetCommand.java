@@ -13,6 +13,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import workbook.ExitCode;
 import workbook.UserError;
+import workbook.WholeFile;
 import workbook.WorkbookHome;
 import workbook.checker.task.Task;
 import workbook.checker.task.TaskSet;
@@ -61,8 +62,7 @@ public class ResetCommand implements Callable<Integer> {
                 Files.copy(file, kept, StandardCopyOption.REPLACE_EXISTING);
             }
             // a whole file or the old one, never half a starter
-            Path written = Files.writeString(Files.createTempFile(file.getParent(), task.id(), ".tmp"), starter, StandardCharsets.UTF_8);
-            Files.move(written, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            WholeFile.replace(file, starter);
         } catch (IOException e) {
             throw UserError.environment("Cannot reset " + shownFile + " (" + e.getMessage() + "); nothing was lost.", e);
         }

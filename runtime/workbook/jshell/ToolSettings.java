@@ -6,10 +6,10 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
+import workbook.WholeFile;
 
 /**
  * The repl's history and /set choices as a properties file under .workbook/, handed to JShell instead of
@@ -44,11 +44,11 @@ final class ToolSettings {
         out.putAll(settings);
         try {
             Files.createDirectories(file.getParent());
-            Path partial = file.resolveSibling(file.getFileName() + ".partial");
-            try (Writer writer = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
-                out.store(writer, "./jbang repl: JShell's history and settings");
-            }
-            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            WholeFile.replace(file, partial -> {
+                try (Writer writer = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
+                    out.store(writer, "./jbang repl: JShell's history and settings");
+                }
+            });
         } catch (IOException e) {
             // a read-only checkout: the repl worked, only its history is not kept
         }

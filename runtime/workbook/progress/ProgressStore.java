@@ -14,6 +14,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
+import workbook.WholeFile;
 import workbook.WorkbookHome;
 
 /**
@@ -108,16 +109,9 @@ public final class ProgressStore {
         return Progress.empty();
     }
 
+    /** What an OS crash might garble (WholeFile does not fsync) is set aside as unreadable. */
     private void write(Progress progress) throws IOException {
-        Path temporary = Files.createTempFile(file.getParent(), FILE, ".tmp");
-        try {
-            // no fsync: it costs ~100 ms a step on a busy disk, and the rename alone keeps a killed process
-            // from leaving half a file; what an OS crash might garble is set aside as unreadable
-            Files.write(temporary, ProgressJson.write(progress));
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        WholeFile.replace(file, ProgressJson.write(progress));
     }
 
     private Progress unwritable(IOException e, Progress progress) {

@@ -4,12 +4,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.regex.Pattern;
 import org.jline.utils.InfoCmp;
+import workbook.WholeFile;
 
 /**
  * A terminal type's capabilities kept from one walk to the next. JLine learns what a terminal can do (colours,
@@ -59,13 +59,7 @@ final class KeptCapabilities {
         }
         try {
             Files.createDirectories(folder);
-            Path partial = Files.createTempFile(folder, type, ".partial");
-            try {
-                Files.writeString(partial, capabilities, StandardCharsets.UTF_8);
-                Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } finally {
-                Files.deleteIfExists(partial);
-            }
+            WholeFile.replace(file, capabilities);
         } catch (IOException | RuntimeException e) {
             // a read-only checkout: the next walk runs infocmp again
         }

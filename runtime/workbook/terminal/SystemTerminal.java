@@ -9,6 +9,7 @@ import org.jline.nativ.JLineNativeLoader;
 import org.jline.nativ.OSInfo;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
+import workbook.WholeFile;
 import workbook.WorkbookHome;
 
 /**
@@ -61,13 +62,7 @@ public final class SystemTerminal {
                         return;  // none for this platform: JLine says so, as before
                     }
                     Files.createDirectories(folder);
-                    Path partial = Files.createTempFile(folder, name, ".partial");
-                    try {
-                        Files.copy(bundled, partial, StandardCopyOption.REPLACE_EXISTING);
-                        Files.move(partial, library, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                    } finally {
-                        Files.deleteIfExists(partial);
-                    }
+                    WholeFile.replace(library, partial -> Files.copy(bundled, partial, StandardCopyOption.REPLACE_EXISTING));
                 }
             }
             System.setProperty("library.jline.path", folder.toString());
