@@ -125,17 +125,23 @@ class LaunchCacheTest {
     }
 
     /**
-     * The first reused run of a build lists the classes it loads; a static archive of them is dumped behind it,
-     * and the runs after it map that archive instead of JBang's dynamic one. A new build gets its own and
+     * The first reused run of a build that did its work (exit 0 or 1, not --help) lists the classes it loads; a
+     * static archive of them is dumped behind it, and the runs after it map that archive instead of JBang's
+     * dynamic one. A new build gets its own and
      * the last build's goes.
      */
     @Test
     void theRunsAfterTheFirstReusedOneMapAStaticArchiveOfItsClasses() throws IOException {
         assertThat(checkout.run("probe").wentThroughJBang()).isTrue();
         assertThat(checkout.staticArchives()).isEmpty();
-        LaunchResult listing = checkout.run("probe", "exit", "7");
-        assertThat(listing.exitCode()).as("the listing run's own exit code").isEqualTo(7);
-        assertThat(listing.stdout()).contains("marker=one");
+        LaunchResult refused = checkout.run("probe", "exit", "2");
+        assertThat(refused.exitCode()).as("the listing run's own exit code").isEqualTo(2);
+        assertThat(refused.stdout()).contains("marker=one");
+        assertThat(checkout.staticArchives()).as("a run that refused its input lists nothing").isEmpty();
+        assertThat(checkout.run("probe", "--help").exitCode()).isZero();
+        assertThat(checkout.staticArchives()).as("nor does a run that only helps").isEmpty();
+        LaunchResult listing = checkout.run("probe", "exit", "1");
+        assertThat(listing.exitCode()).isEqualTo(1);
         assertThat(checkout.staticArchives()).as("dumped once the listing run ended").hasSize(1);
         Path archive = checkout.staticArchives().get(0);
 
