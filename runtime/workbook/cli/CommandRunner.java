@@ -63,7 +63,9 @@ public final class CommandRunner {
             console.error(ExceptionText.rootLine(ex) + (verbose ? "" : " (run again with --verbose for details; logs: " + log + ")"));
             return ExitCode.ENVIRONMENT;
         });
-        return cli.execute(args);
+        int code = cli.execute(args);
+        ClassListing.ended(cli, code);
+        return code;
     }
 
     /**

@@ -125,9 +125,9 @@ class LaunchCacheTest {
     }
 
     /**
-     * The first reused run of a build that did its work (exit 0 or 1, not --help) lists the classes it loads; a
-     * static archive of them is dumped behind it, and the runs after it map that archive instead of JBang's
-     * dynamic one. A new build gets its own and
+     * The first reused run of a build lists the classes it loads; when it did its work (exit 0 or 1, not --help:
+     * it says so, as ClassListing does), the next run has a static archive of them dumped behind it, and the
+     * runs after that map it instead of JBang's dynamic one. A new build gets its own and
      * the last build's goes.
      */
     @Test
@@ -142,7 +142,9 @@ class LaunchCacheTest {
         assertThat(checkout.staticArchives()).as("nor does a run that only helps").isEmpty();
         LaunchResult listing = checkout.run("probe", "exit", "1");
         assertThat(listing.exitCode()).isEqualTo(1);
-        assertThat(checkout.staticArchives()).as("dumped once the listing run ended").hasSize(1);
+        assertThat(checkout.staticArchives()).as("archived by the next run, once the listing run has ended").isEmpty();
+        assertThat(checkout.run("probe").exitCode()).isZero();
+        assertThat(checkout.staticArchives()).as("dumped behind that run").hasSize(1);
         Path archive = checkout.staticArchives().get(0);
 
         LaunchResult mapped = checkout.run("probe", "archive");
@@ -152,6 +154,7 @@ class LaunchCacheTest {
         checkout.setMarker("two");
         assertThat(checkout.run("probe").wentThroughJBang()).isTrue();
         assertThat(checkout.run("probe", "archive").stdout()).as("no archive of this build yet").doesNotContain("archive=" + archive);
+        assertThat(checkout.run("probe").exitCode()).isZero();
         LaunchResult next = checkout.run("probe", "archive");
         assertThat(next.stdout()).contains("marker=two", "sharing=true");
         assertThat(checkout.staticArchives()).hasSize(1).doesNotContain(archive);

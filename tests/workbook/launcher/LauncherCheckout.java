@@ -256,6 +256,11 @@ final class LauncherCheckout {
                         System.out.println("marker=" + workbook.probe.ProbeMarker.TEXT);
                         System.out.println("args=" + Arrays.stream(args).map(a -> "<" + a + ">").collect(Collectors.joining()));
                         String mode = args.length > 1 ? args[1] : "";
+                        // a command that did its work says so to the launcher's class listing (workbook.cli.ClassListing)
+                        String list = System.getProperty("workbook.classList");
+                        if (list != null && !(mode.equals("exit") && Integer.parseInt(args[2]) > 1) && !mode.equals("--help")) {
+                            java.nio.file.Files.createFile(java.nio.file.Path.of(list + ".done"));
+                        }
                         switch (mode) {
                             case "exit" -> System.exit(Integer.parseInt(args[2]));
                             case "stdin" -> System.out.println("stdin=" + new BufferedReader(new InputStreamReader(System.in))
