@@ -69,7 +69,7 @@ final class ReferenceStateDatabases {
         admin.execute("SELECT pg_advisory_lock(hashtext('workbook reference states'))");
         try {
             for (int k = 0; k <= states.last(); k++) {
-                if (!exists(admin, name(k))) {
+                if (!ScratchDatabase.exists(admin, name(k))) {
                     build(admin, k);
                 }
             }
@@ -113,12 +113,9 @@ final class ReferenceStateDatabases {
         return database.matches("^(" + PREFIX + "|" + OLD_PREFIX + ")" + lessonPart + "_[0-9a-f]{12}_.*") && !database.startsWith(stem);
     }
 
-    /** This lesson's states of older content, or named as before version 3, and their spares; not another lesson's. */
+    /** Drops the {@link #stale} databases the server holds now (under the build's lock: another run may have made some). */
     private void dropStale(Handle admin) {
-        List<String> stale = admin.createQuery("SELECT datname FROM pg_database WHERE datname ~ :lesson AND datname NOT LIKE :current")
-                .bind("lesson", "^(" + PREFIX + "|" + OLD_PREFIX + ")" + lessonPart + "_[0-9a-f]{12}_")
-                .bind("current", stem.replace("_", "\\_") + "%")
-                .mapTo(String.class).list();
+        List<String> stale = ScratchDatabase.workbookDatabases(admin).stream().filter(this::stale).toList();
         for (String name : stale) {
             try {
                 admin.execute("DROP DATABASE IF EXISTS " + name);
@@ -126,10 +123,6 @@ final class ReferenceStateDatabases {
                 // another run may still copy it; it goes next time
             }
         }
-    }
-
-    private static boolean exists(Handle admin, String name) {
-        return admin.createQuery("SELECT count(*) FROM pg_database WHERE datname = :n").bind("n", name).mapTo(Integer.class).one() > 0;
     }
 
     /** 12 hex digits over setup.sql and every solution, so editing either builds fresh states. */
