@@ -88,8 +88,9 @@ public class LessonCommand implements Callable<Integer> {
         kinds.register(new JavaCellKind());
         kinds.register(new ServerCellKind(() -> server));
         extraKinds.forEach(kinds::register);
-        // the walk parses the notebook while its terminal opens (JLine waits on a process or two there): the first
-        // screen needs both, and on two cores neither need wait for the other
+        // the walk parses the notebook while its terminal opens (JLine loads its native library, starts its
+        // logging and parses the terminal's capabilities): the first screen needs both, and on two cores neither
+        // need wait for the other
         Supplier<Notebook> parse = () -> new NotebookParser(kinds.languages()).parse(file);
         CompletableFuture<Notebook> parsing = interactive ? CompletableFuture.supplyAsync(parse) : CompletableFuture.completedFuture(parse.get());
         // an export runs on a server of its own: what it shows is the lesson's, not the learner's database

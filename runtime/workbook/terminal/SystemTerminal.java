@@ -25,8 +25,9 @@ public final class SystemTerminal {
 
     /** The terminal of this process; a dumb one (as JLine gives) when stdin or stdout is no terminal. */
     public static Terminal open() throws IOException {
-        useKeptNativeLibrary();
-        KeptCapabilities kept = new KeptCapabilities(WorkbookHome.locate().stateDir().resolve("terminfo"));
+        Path state = WorkbookHome.locate().stateDir();
+        useKeptNativeLibrary(state);
+        KeptCapabilities kept = new KeptCapabilities(state.resolve("terminfo"));
         kept.handOver(System.getenv("TERM"));  // the type JLine gives a system terminal
         Terminal terminal;
         try {
@@ -47,14 +48,14 @@ public final class SystemTerminal {
      * .workbook/jline-native/VERSION/OS/ instead, it is loaded from there (`library.jline.path`); should that
      * copy not load, JLine copies its own as before.
      */
-    private static void useKeptNativeLibrary() {
+    private static void useKeptNativeLibrary(Path state) {
         if (System.getProperty("library.jline.path") != null) {
             return;
         }
         try {
             String platform = OSInfo.getNativeLibFolderPathForCurrentOS();
             String name = System.mapLibraryName("jlinenative").replace(".dylib", ".jnilib");
-            Path folder = WorkbookHome.locate().stateDir().resolve("jline-native").resolve(JLineNativeLoader.getVersion()).resolve(platform);
+            Path folder = state.resolve("jline-native").resolve(JLineNativeLoader.getVersion()).resolve(platform);
             Path library = folder.resolve(name);
             if (!Files.isRegularFile(library)) {
                 try (InputStream bundled = JLineNativeLoader.class.getResourceAsStream("/org/jline/nativ/" + platform + "/" + name)) {
